@@ -1,0 +1,1 @@
+//! indicator (in progress)

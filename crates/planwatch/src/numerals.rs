@@ -1,0 +1,1 @@
+//! numerals (in progress)
