@@ -1,1 +1,17 @@
-//! tmp
+//! Python bindings for planwatch: thin wrappers over the core crate's types, conversions to
+//! native Python values (`decimal.Decimal`, `datetime.date`, code-point offsets) and the
+//! mapping of core errors to the `planwatch` exception hierarchy. No domain logic lives here.
+
+mod convert;
+mod document;
+mod errors;
+mod units;
+
+/// The Rust extension of planwatch. Import `planwatch`, not this module.
+#[pyo3::pymodule]
+mod _planwatch {
+    #[pymodule_export]
+    use crate::document::{PyDocument, PyPeriod, PyProvenance};
+    #[pymodule_export]
+    use crate::units::PyUnit;
+}

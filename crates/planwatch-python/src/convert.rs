@@ -1,0 +1,140 @@
+//! Conversions between core values and Python values: `rust_decimal::Decimal` ⇄
+//! `decimal.Decimal` through the exact string form, `chrono::NaiveDate` ⇄ `datetime.date`, and
+//! byte offsets ⇄ code-point offsets.
+
+use chrono::{Datelike, NaiveDate};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyString, PyType};
+use rust_decimal::Decimal;
+
+use crate::errors;
+
+static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static DATE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// The `decimal.Decimal` class.
+pub fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    DECIMAL.import(py, "decimal", "Decimal")
+}
+
+/// The `datetime.date` class.
+fn date_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    DATE.import(py, "datetime", "date")
+}
+
+/// A `decimal.Decimal` with exactly the digits and scale of `d`.
+pub fn decimal_to_py<'py>(py: Python<'py>, d: &Decimal) -> PyResult<Bound<'py, PyAny>> {
+    decimal_type(py)?.call1((d.to_string(),))
+}
+
+/// A `rust_decimal::Decimal` from a `decimal.Decimal`, an `int` or a decimal string.
+///
+/// Floats are refused: their binary value is not the published figure.
+pub fn decimal_from_py(ob: &Bound<'_, PyAny>) -> PyResult<Decimal> {
+    let py = ob.py();
+    let text = if ob.is_instance(decimal_type(py)?)? {
+        ob.str()?.to_cow()?.into_owned()
+    } else if let Ok(s) = ob.cast::<PyString>() {
+        s.to_cow()?.trim().to_string()
+    } else if ob.is_instance_of::<pyo3::types::PyBool>() {
+        return Err(pyo3::exceptions::PyTypeError::new_err("a decimal value cannot be a bool"));
+    } else if ob.is_instance_of::<pyo3::types::PyInt>() {
+        ob.str()?.to_cow()?.into_owned()
+    } else {
+        let type_name = ob.get_type().name()?;
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "expected decimal.Decimal, int or str, not {type_name} (floats are refused: use Decimal('…'))"
+        )));
+    };
+    parse_decimal(&text).ok_or_else(|| {
+        errors::invalid(py, &format!("not an exact decimal within 28 significant digits: {text:?}"))
+    })
+}
+
+/// Parses a plain or scientific decimal string exactly; `None` when it does not fit.
+pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    if text.is_empty() || text.len() > 200 {
+        return None;
+    }
+    if text.contains(['e', 'E']) {
+        Decimal::from_scientific(text).ok()
+    } else {
+        Decimal::from_str_exact(text).ok()
+    }
+}
+
+/// A `datetime.date`.
+pub fn date_to_py<'py>(py: Python<'py>, d: &NaiveDate) -> PyResult<Bound<'py, PyAny>> {
+    date_type(py)?.call1((d.year(), d.month(), d.day()))
+}
+
+/// A `NaiveDate` from a `datetime.date` (or anything with year, month and day) or an ISO
+/// `YYYY-MM-DD` string.
+pub fn date_from_py(ob: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
+    let py = ob.py();
+    if let Ok(s) = ob.cast::<PyString>() {
+        let s = s.to_cow()?;
+        return NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+            .map_err(|_| errors::invalid(py, &format!("not an ISO date (YYYY-MM-DD): {s:?}")));
+    }
+    if !ob.is_instance(date_type(py)?)? {
+        let type_name = ob.get_type().name()?;
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "expected datetime.date or an ISO date string, not {type_name}"
+        )));
+    }
+    let y: i32 = ob.getattr("year")?.extract()?;
+    let m: u32 = ob.getattr("month")?.extract()?;
+    let d: u32 = ob.getattr("day")?.extract()?;
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| errors::invalid(py, "date out of range"))
+}
+
+/// Code-point offset of byte offset `byte` in `text`; clamps to the text and to the previous
+/// character boundary so that it never fails.
+pub fn char_offset(text: &str, byte: usize) -> usize {
+    let mut b = byte.min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    text.get(..b).map_or(0, |head| head.chars().count())
+}
+
+/// Byte offset of code-point offset `chars` in `text` (clamped to the end).
+pub fn byte_offset(text: &str, chars: usize) -> usize {
+    text.char_indices().nth(chars).map_or(text.len(), |(b, _)| b)
+}
+
+/// Converts ascending byte offsets to code-point offsets in one pass over `text`.
+///
+/// `offsets` must be sorted ascending; the result has the same order.
+pub struct CharCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    /// A counter at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        CharCounter { text, byte: 0, chars: 0 }
+    }
+
+    /// The code-point offset of `byte`. Offsets before the previous one restart from the
+    /// beginning, so any order is correct (ascending order is fast).
+    pub fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        let mut b = byte.min(self.text.len());
+        while !self.text.is_char_boundary(b) {
+            b -= 1;
+        }
+        if let Some(segment) = self.text.get(self.byte..b) {
+            self.chars += segment.chars().count();
+            self.byte = b;
+        }
+        self.chars
+    }
+}

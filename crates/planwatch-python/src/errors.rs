@@ -1,0 +1,101 @@
+//! Mapping of core errors to the Python exception hierarchy of `planwatch._errors`.
+//!
+//! Each core error variant maps to one exception class explicitly; there is no catch-all. The
+//! classes are defined in Python (they have several bases and pickle); they are looked up once
+//! and cached.
+
+use planwatch::error::{Error, LoadError, ParseError, QuantityError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::PyType;
+
+use crate::convert::char_offset;
+
+const MODULE: &str = "planwatch._errors";
+
+static PARSE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static QUANTITY_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static UNIT_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static LOAD_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static INVALID_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static VALIDATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// Instantiates `class(*args)` as a `PyErr`; a failure to do so is itself the error.
+fn raise<'py, A>(py: Python<'py>, cell: &PyOnceLock<Py<PyType>>, name: &str, args: A) -> PyErr
+where
+    A: pyo3::call::PyCallArgs<'py>,
+{
+    match cell.import(py, MODULE, name).and_then(|cls| cls.call1(args)) {
+        Ok(exc) => PyErr::from_value(exc),
+        Err(e) => e,
+    }
+}
+
+/// A `ParseError` for `input`, with the core's byte span turned into code points of `input`.
+pub fn parse(py: Python<'_>, e: &ParseError, input: &str) -> PyErr {
+    let span = e.span();
+    let start = char_offset(input, span.start);
+    let end = char_offset(input, span.end).max(start);
+    let message = format!("{} at {}..{} of {:?}", e.kind(), start, end, e.input());
+    raise(py, &PARSE_ERROR, "ParseError", (message, e.code(), input, start, end))
+}
+
+/// A `UnitError` (incompatible units, percent vs points) or `QuantityError` (inexact,
+/// overflow).
+pub fn quantity(py: Python<'_>, e: &QuantityError) -> PyErr {
+    let message = e.to_string();
+    match e {
+        QuantityError::IncompatibleUnits { .. } | QuantityError::PercentVsPoint => {
+            raise(py, &UNIT_ERROR, "UnitError", (message, e.code()))
+        }
+        QuantityError::Inexact | QuantityError::Overflow => {
+            raise(py, &QUANTITY_ERROR, "QuantityError", (message, e.code()))
+        }
+        // The core enum is non-exhaustive: a variant added later is still a quantity error.
+        _ => raise(py, &QUANTITY_ERROR, "QuantityError", (message, e.code())),
+    }
+}
+
+/// A `LoadError` with path, line and column.
+pub fn load(py: Python<'_>, e: &LoadError) -> PyErr {
+    raise(
+        py,
+        &LOAD_ERROR,
+        "LoadError",
+        (e.message.as_str(), e.path.as_deref(), e.line, e.column),
+    )
+}
+
+/// An `InvalidInputError` with code `invalid`.
+pub fn invalid(py: Python<'_>, message: &str) -> PyErr {
+    raise(py, &INVALID_ERROR, "InvalidInputError", (message, "invalid"))
+}
+
+/// A `UnitError` for a unit code the core does not know.
+pub fn unknown_unit(py: Python<'_>, code: &str) -> PyErr {
+    let message = format!("unknown unit code {code:?}");
+    raise(py, &UNIT_ERROR, "UnitError", (message, "unknown-unit"))
+}
+
+/// An `InvalidInputError` for a code outside a vocabulary (`comparator`, `basis`, …).
+pub fn unknown_code(py: Python<'_>, what: &str, code: &str, known: &[&str]) -> PyErr {
+    let message = format!("unknown {what} code {code:?}; expected one of: {}", known.join(", "));
+    raise(py, &INVALID_ERROR, "InvalidInputError", (message, "invalid"))
+}
+
+/// A `ValidationError` carrying error dicts.
+pub fn validation<'py>(py: Python<'py>, message: &str, errors: Bound<'py, PyAny>) -> PyErr {
+    raise(py, &VALIDATION_ERROR, "ValidationError", (message, errors))
+}
+
+/// Any core error: each variant to its class.
+pub fn core(py: Python<'_>, e: &Error, input: &str) -> PyErr {
+    match e {
+        Error::Parse(p) => parse(py, p, input),
+        Error::Quantity(q) => quantity(py, q),
+        Error::Load(l) => load(py, l),
+        Error::Invalid(m) => invalid(py, m),
+        // The core enum is non-exhaustive: keep its code and message.
+        other => raise(py, &INVALID_ERROR, "InvalidInputError", (other.to_string(), other.code())),
+    }
+}
