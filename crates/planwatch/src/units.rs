@@ -143,7 +143,10 @@ impl Classifier {
             !c.is_ascii()
                 && !c.is_whitespace()
                 && !c.is_numeric()
-                && !matches!(c, '万' | '亿' | '零' | '〇' | '两' | '十' | '百' | '千' | '％' | '‰')
+                && !matches!(
+                    c,
+                    '万' | '亿' | '零' | '〇' | '两' | '十' | '百' | '千' | '％' | '‰'
+                )
         });
         ok.then(|| Classifier {
             code: format!("{COUNT_PREFIX}{text}"),
@@ -396,7 +399,10 @@ impl Unit {
             "EUR" => Unit::EUR,
             "HKD" => Unit::HKD,
             "JPY" => Unit::JPY,
-            _ => ALL_SIMPLE.iter().find(|u| u.static_info().0 == code)?.clone(),
+            _ => ALL_SIMPLE
+                .iter()
+                .find(|u| u.static_info().0 == code)?
+                .clone(),
         })
     }
 
@@ -702,9 +708,7 @@ pub fn scan_unit(s: &str) -> Option<(Unit, usize)> {
         '元' => hit(Unit::CNY, n1),
         '美' => with("元").map(|n| (Unit::USD, n)),
         '欧' => with("元").map(|n| (Unit::EUR, n)),
-        '港' => with("元")
-            .or_else(|| with("币"))
-            .map(|n| (Unit::HKD, n)),
+        '港' => with("元").or_else(|| with("币")).map(|n| (Unit::HKD, n)),
         '日' => match with("元") {
             Some(n) => hit(Unit::JPY, n),
             None => hit(Unit::Day, n1),
@@ -725,9 +729,7 @@ pub fn scan_unit(s: &str) -> Option<(Unit, usize)> {
         '件' => hit(Unit::Piece, n1),
         '项' => hit(Unit::Item, n1),
         '列' => hit(Unit::Train, n1),
-        '标' => with("箱")
-            .or_else(|| with("准箱"))
-            .map(|n| (Unit::Teu, n)),
+        '标' => with("箱").or_else(|| with("准箱")).map(|n| (Unit::Teu, n)),
         '间' => hit(Unit::Room, n1),
         '所' => hit(Unit::School, n1),
         '座' => hit(Unit::Seat, n1),
@@ -833,7 +835,10 @@ mod tests {
         assert_eq!(scan_unit("平方公里"), Some((Unit::SquareKilometre, 12)));
         assert_eq!(scan_unit("日元"), Some((Unit::JPY, 6)));
         assert_eq!(scan_unit("日"), Some((Unit::Day, 3)));
-        assert_eq!(scan_unit("微克/立方米"), Some((Unit::MicrogramPerCubicMetre, 16)));
+        assert_eq!(
+            scan_unit("微克/立方米"),
+            Some((Unit::MicrogramPerCubicMetre, 16))
+        );
         assert_eq!(scan_unit("百分点"), Some((Unit::PercentagePoint, 9)));
         assert_eq!(scan_unit("百"), None);
         assert_eq!(scan_unit(""), None);
