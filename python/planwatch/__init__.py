@@ -26,9 +26,11 @@ from planwatch._errors import (
 )
 from planwatch._planwatch import (
     Document,
+    Numeral,
     Period,
     Provenance,
     Unit,
+    parse_numeral,
 )
 
 __all__ = [
@@ -45,4 +47,7 @@ __all__ = [
     "Period",
     "Provenance",
     "Document",
+    "Numeral",
+    # functions
+    "parse_numeral",
 ]

@@ -38,7 +38,9 @@ pub fn decimal_from_py(ob: &Bound<'_, PyAny>) -> PyResult<Decimal> {
     } else if let Ok(s) = ob.cast::<PyString>() {
         s.to_cow()?.trim().to_string()
     } else if ob.is_instance_of::<pyo3::types::PyBool>() {
-        return Err(pyo3::exceptions::PyTypeError::new_err("a decimal value cannot be a bool"));
+        return Err(pyo3::exceptions::PyTypeError::new_err(
+            "a decimal value cannot be a bool",
+        ));
     } else if ob.is_instance_of::<pyo3::types::PyInt>() {
         ob.str()?.to_cow()?.into_owned()
     } else {
@@ -48,7 +50,10 @@ pub fn decimal_from_py(ob: &Bound<'_, PyAny>) -> PyResult<Decimal> {
         )));
     };
     parse_decimal(&text).ok_or_else(|| {
-        errors::invalid(py, &format!("not an exact decimal within 28 significant digits: {text:?}"))
+        errors::invalid(
+            py,
+            &format!("not an exact decimal within 28 significant digits: {text:?}"),
+        )
     })
 }
 
@@ -102,7 +107,9 @@ pub fn char_offset(text: &str, byte: usize) -> usize {
 
 /// Byte offset of code-point offset `chars` in `text` (clamped to the end).
 pub fn byte_offset(text: &str, chars: usize) -> usize {
-    text.char_indices().nth(chars).map_or(text.len(), |(b, _)| b)
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(b, _)| b)
 }
 
 /// Converts ascending byte offsets to code-point offsets in one pass over `text`.
@@ -117,7 +124,11 @@ pub struct CharCounter<'a> {
 impl<'a> CharCounter<'a> {
     /// A counter at the start of `text`.
     pub fn new(text: &'a str) -> Self {
-        CharCounter { text, byte: 0, chars: 0 }
+        CharCounter {
+            text,
+            byte: 0,
+            chars: 0,
+        }
     }
 
     /// The code-point offset of `byte`. Offsets before the previous one restart from the

@@ -37,7 +37,15 @@ pub fn py_str_repr(s: &str) -> String {
 }
 
 /// The time a figure measures: a year with a basis, or a span of years (plan periods).
-#[pyclass(name = "Period", module = "planwatch._planwatch", frozen, eq, ord, hash, str)]
+#[pyclass(
+    name = "Period",
+    module = "planwatch._planwatch",
+    frozen,
+    eq,
+    ord,
+    hash,
+    str
+)]
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PyPeriod(pub Period);
 
@@ -56,7 +64,12 @@ fn basis_from_code(py: Python<'_>, code: &str) -> PyResult<Basis> {
 impl PyPeriod {
     #[new]
     #[pyo3(signature = (year, end_year = None, basis = None))]
-    fn new(py: Python<'_>, year: i32, end_year: Option<i32>, basis: Option<String>) -> PyResult<Self> {
+    fn new(
+        py: Python<'_>,
+        year: i32,
+        end_year: Option<i32>,
+        basis: Option<String>,
+    ) -> PyResult<Self> {
         let basis = match basis {
             Some(code) => basis_from_code(py, &code)?,
             None if end_year.is_some() => Basis::Cumulative,
@@ -65,7 +78,11 @@ impl PyPeriod {
         if end_year.is_some_and(|e| e < year) {
             return Err(errors::invalid(py, "a period cannot end before it starts"));
         }
-        Ok(PyPeriod(Period { year, end_year, basis }))
+        Ok(PyPeriod(Period {
+            year,
+            end_year,
+            basis,
+        }))
     }
 
     /// The (first) year.
@@ -108,7 +125,9 @@ impl PyPeriod {
         }
     }
 
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> (Bound<'py, PyType>, (i32, Option<i32>, &'static str)) {
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> (Bound<'py, PyType>, (i32, Option<i32>, &'static str)) {
         let p = slf.get().0;
         (slf.get_type(), (p.year, p.end_year, p.basis.code()))
     }
@@ -157,15 +176,28 @@ impl PyProvenance {
         end: Option<usize>,
     ) -> PyResult<Self> {
         if byte_end < byte_start || byte_end - byte_start != quote.len() {
-            return Err(errors::invalid(py, "byte_end - byte_start must be the UTF-8 length of the quote"));
+            return Err(errors::invalid(
+                py,
+                "byte_end - byte_start must be the UTF-8 length of the quote",
+            ));
         }
         let chars = match (start, end) {
             (Some(s), Some(e)) if e >= s && e - s == quote.chars().count() => Some((s, e)),
             (None, None) => None,
-            _ => return Err(errors::invalid(py, "end - start must be the length of the quote in code points")),
+            _ => {
+                return Err(errors::invalid(
+                    py,
+                    "end - start must be the length of the quote in code points",
+                ));
+            }
         };
         Ok(PyProvenance {
-            inner: Provenance { document, start: byte_start, end: byte_end, quote },
+            inner: Provenance {
+                document,
+                start: byte_start,
+                end: byte_end,
+                quote,
+            },
             chars,
         })
     }
@@ -230,12 +262,22 @@ impl PyProvenance {
     #[allow(clippy::type_complexity)]
     fn __reduce__<'py>(
         slf: &Bound<'py, Self>,
-    ) -> (Bound<'py, PyType>, (String, usize, usize, String, Option<usize>, Option<usize>)) {
+    ) -> (
+        Bound<'py, PyType>,
+        (String, usize, usize, String, Option<usize>, Option<usize>),
+    ) {
         let me = slf.get();
         let p = &me.inner;
         (
             slf.get_type(),
-            (p.document.clone(), p.start, p.end, p.quote.clone(), me.start(), me.end()),
+            (
+                p.document.clone(),
+                p.start,
+                p.end,
+                p.quote.clone(),
+                me.start(),
+                me.end(),
+            ),
         )
     }
 
@@ -276,7 +318,10 @@ impl PyDocument {
     ) -> PyResult<Self> {
         let kind = DocumentKind::from_code(&kind)
             .ok_or_else(|| errors::unknown_code(py, "document kind", &kind, &KINDS))?;
-        let delivered = delivered.filter(|d| !d.is_none()).map(date_from_py).transpose()?;
+        let delivered = delivered
+            .filter(|d| !d.is_none())
+            .map(date_from_py)
+            .transpose()?;
         Ok(PyDocument(Document {
             id,
             title,
@@ -318,7 +363,11 @@ impl PyDocument {
     /// The delivery date as a `datetime.date`, or None.
     #[getter]
     fn delivered<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.0.delivered.as_ref().map(|d| date_to_py(py, d)).transpose()
+        self.0
+            .delivered
+            .as_ref()
+            .map(|d| date_to_py(py, d))
+            .transpose()
     }
     /// The year whose outcomes the document reports.
     #[getter]
@@ -360,7 +409,12 @@ impl PyDocument {
             py_str_repr(&d.jurisdiction)
         );
         if let Some(date) = d.delivered {
-            s.push_str(&format!(", delivered=datetime.date({}, {}, {})", date.format("%Y"), chrono::Datelike::month(&date), chrono::Datelike::day(&date)));
+            s.push_str(&format!(
+                ", delivered=datetime.date({}, {}, {})",
+                date.format("%Y"),
+                chrono::Datelike::month(&date),
+                chrono::Datelike::day(&date)
+            ));
         }
         if let Some(y) = d.outcome_year {
             s.push_str(&format!(", outcome_year={y}"));
@@ -375,9 +429,16 @@ impl PyDocument {
         s
     }
 
-    fn __reduce__<'py>(slf: &Bound<'py, Self>, py: Python<'py>) -> PyResult<(Bound<'py, PyType>, Bound<'py, pyo3::types::PyTuple>)> {
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyType>, Bound<'py, pyo3::types::PyTuple>)> {
         let d = &slf.get().0;
-        let delivered = d.delivered.as_ref().map(|x| date_to_py(py, x)).transpose()?;
+        let delivered = d
+            .delivered
+            .as_ref()
+            .map(|x| date_to_py(py, x))
+            .transpose()?;
         let args = (
             d.id.as_str(),
             d.title.as_str(),

@@ -25,7 +25,10 @@ fn raise<'py, A>(py: Python<'py>, cell: &PyOnceLock<Py<PyType>>, name: &str, arg
 where
     A: pyo3::call::PyCallArgs<'py>,
 {
-    match cell.import(py, MODULE, name).and_then(|cls| cls.call1(args)) {
+    match cell
+        .import(py, MODULE, name)
+        .and_then(|cls| cls.call1(args))
+    {
         Ok(exc) => PyErr::from_value(exc),
         Err(e) => e,
     }
@@ -37,7 +40,12 @@ pub fn parse(py: Python<'_>, e: &ParseError, input: &str) -> PyErr {
     let start = char_offset(input, span.start);
     let end = char_offset(input, span.end).max(start);
     let message = format!("{} at {}..{} of {:?}", e.kind(), start, end, e.input());
-    raise(py, &PARSE_ERROR, "ParseError", (message, e.code(), input, start, end))
+    raise(
+        py,
+        &PARSE_ERROR,
+        "ParseError",
+        (message, e.code(), input, start, end),
+    )
 }
 
 /// A `UnitError` (incompatible units, percent vs points) or `QuantityError` (inexact,
@@ -68,7 +76,12 @@ pub fn load(py: Python<'_>, e: &LoadError) -> PyErr {
 
 /// An `InvalidInputError` with code `invalid`.
 pub fn invalid(py: Python<'_>, message: &str) -> PyErr {
-    raise(py, &INVALID_ERROR, "InvalidInputError", (message, "invalid"))
+    raise(
+        py,
+        &INVALID_ERROR,
+        "InvalidInputError",
+        (message, "invalid"),
+    )
 }
 
 /// A `UnitError` for a unit code the core does not know.
@@ -79,8 +92,16 @@ pub fn unknown_unit(py: Python<'_>, code: &str) -> PyErr {
 
 /// An `InvalidInputError` for a code outside a vocabulary (`comparator`, `basis`, …).
 pub fn unknown_code(py: Python<'_>, what: &str, code: &str, known: &[&str]) -> PyErr {
-    let message = format!("unknown {what} code {code:?}; expected one of: {}", known.join(", "));
-    raise(py, &INVALID_ERROR, "InvalidInputError", (message, "invalid"))
+    let message = format!(
+        "unknown {what} code {code:?}; expected one of: {}",
+        known.join(", ")
+    );
+    raise(
+        py,
+        &INVALID_ERROR,
+        "InvalidInputError",
+        (message, "invalid"),
+    )
 }
 
 /// A `ValidationError` carrying error dicts.
@@ -96,6 +117,11 @@ pub fn core(py: Python<'_>, e: &Error, input: &str) -> PyErr {
         Error::Load(l) => load(py, l),
         Error::Invalid(m) => invalid(py, m),
         // The core enum is non-exhaustive: keep its code and message.
-        other => raise(py, &INVALID_ERROR, "InvalidInputError", (other.to_string(), other.code())),
+        other => raise(
+            py,
+            &INVALID_ERROR,
+            "InvalidInputError",
+            (other.to_string(), other.code()),
+        ),
     }
 }

@@ -2,9 +2,12 @@
 //! native Python values (`decimal.Decimal`, `datetime.date`, code-point offsets) and the
 //! mapping of core errors to the `planwatch` exception hierarchy. No domain logic lives here.
 
+#[allow(dead_code)] // helpers for the wrappers still to come (quantities, datasets, extraction)
 mod convert;
 mod document;
+#[allow(dead_code)]
 mod errors;
+mod numerals;
 mod units;
 
 /// The Rust extension of planwatch. Import `planwatch`, not this module.
@@ -12,6 +15,8 @@ mod units;
 mod _planwatch {
     #[pymodule_export]
     use crate::document::{PyDocument, PyPeriod, PyProvenance};
+    #[pymodule_export]
+    use crate::numerals::{PyNumeral, parse_numeral};
     #[pymodule_export]
     use crate::units::PyUnit;
 }

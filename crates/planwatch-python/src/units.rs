@@ -114,7 +114,9 @@ impl PyUnit {
         format!("Unit({})", crate::document::py_str_repr(self.0.code()))
     }
 
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, pyo3::types::PyType>, (String,))> {
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, pyo3::types::PyType>, (String,))> {
         Ok((slf.get_type(), (slf.get().0.code().to_string(),)))
     }
 }

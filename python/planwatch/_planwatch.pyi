@@ -1,0 +1,204 @@
+"""Type stubs for the Rust extension of planwatch (checked by ``mypy.stubtest``)."""
+
+import datetime
+from decimal import Decimal
+from typing import Any, Optional, Union, final
+
+__all__ = ["Document", "Period", "Provenance", "Numeral", "parse_numeral", "Unit"]
+
+_DecimalLike = Union[Decimal, int, str]
+_UnitLike = Union["Unit", str]
+_DateLike = Union[datetime.date, str]
+
+@final
+class Unit:
+    """A unit of measurement, named by its stable code (``CNY``, ``percent``, ``count:艘`` …)."""
+
+    def __new__(cls, code: str, /) -> Unit: ...
+    @staticmethod
+    def count(classifier: str, /) -> Unit:
+        """The unit for a classifier written in text (``人`` gives ``person``)."""
+    @property
+    def code(self) -> str:
+        """The stable code."""
+    @property
+    def canonical_text(self) -> str:
+        """The Chinese text the unit is published as (``''`` for plain numbers)."""
+    @property
+    def name_en(self) -> str:
+        """An English name."""
+    @property
+    def dimension(self) -> str:
+        """``currency:CNY``, ``count:人``, ``mass``, ``area``, ``ratio``, ``percentage_point`` …"""
+    @property
+    def factor(self) -> tuple[int, int]:
+        """The exact factor to the dimension's base unit as ``(numerator, denominator)``."""
+    @property
+    def is_count(self) -> bool:
+        """Whether this is a count (classifier) unit."""
+    @property
+    def is_ratio(self) -> bool:
+        """Whether this is percent, per mille, percentage point or multiple."""
+    def same_dimension(self, other: _UnitLike, /) -> bool:
+        """Whether the units share a dimension (and so compare, add and convert)."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[type[Unit], tuple[str]]: ...
+
+@final
+class Numeral:
+    """A numeral as published: mantissa, magnitude exponent (万 = 4, 亿 = 8) and exactness."""
+
+    def __new__(
+        cls,
+        value: _DecimalLike,
+        exponent: int = 0,
+        approx: str = "exact",
+        high: Optional[_DecimalLike] = None,
+    ) -> Numeral: ...
+    @property
+    def value(self) -> Decimal:
+        """The mantissa as published."""
+    @property
+    def exponent(self) -> int:
+        """The power of ten of the magnitude word."""
+    @property
+    def approx(self) -> str:
+        """``exact``, ``more_than`` (余, 多) or ``between`` (十几, 数十)."""
+    @property
+    def high(self) -> Optional[Decimal]:
+        """The upper mantissa of a ``between`` numeral."""
+    @property
+    def is_exact(self) -> bool:
+        """Whether the numeral is exact."""
+    def to_dict(self) -> dict[str, Any]:
+        """``{'value', 'exponent', 'approx', 'high'}``."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[type[Numeral], tuple[Decimal, int, str, Optional[Decimal]]]: ...
+
+def parse_numeral(text: str, /) -> Numeral:
+    """Parses a whole string as one numeral; raises ``ParseError``."""
+
+@final
+class Period:
+    """A year with a basis (``year``, ``year_end``, ``average``), or a plan period (cumulative)."""
+
+    def __new__(cls, year: int, end_year: Optional[int] = None, basis: Optional[str] = None) -> Period: ...
+    @property
+    def year(self) -> int:
+        """The (first) year."""
+    @property
+    def end_year(self) -> Optional[int]:
+        """The last year of a plan period."""
+    @property
+    def last_year(self) -> int:
+        """The last year the period covers."""
+    @property
+    def basis(self) -> str:
+        """``year``, ``year_end``, ``average`` or ``cumulative``."""
+    def contains_year(self, year: int, /) -> bool:
+        """Whether the period covers ``year``."""
+    def to_dict(self) -> dict[str, Any]:
+        """``{'year', 'end_year', 'basis'}``."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __lt__(self, other: Period, /) -> bool: ...
+    def __le__(self, other: Period, /) -> bool: ...
+    def __gt__(self, other: Period, /) -> bool: ...
+    def __ge__(self, other: Period, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[type[Period], tuple[int, Optional[int], str]]: ...
+
+@final
+class Provenance:
+    """Where a record was read. ``text[p.start:p.end] == p.quote`` (code points) when the
+    document text is known; ``byte_start``/``byte_end`` are UTF-8 offsets."""
+
+    def __new__(
+        cls,
+        document: str,
+        byte_start: int,
+        byte_end: int,
+        quote: str,
+        start: Optional[int] = None,
+        end: Optional[int] = None,
+    ) -> Provenance: ...
+    @property
+    def document(self) -> str:
+        """Id of the document."""
+    @property
+    def start(self) -> Optional[int]:
+        """Code-point offset of the quote (None when the text is unknown)."""
+    @property
+    def end(self) -> Optional[int]:
+        """Code-point offset one past the quote (None when the text is unknown)."""
+    @property
+    def byte_start(self) -> int:
+        """UTF-8 byte offset of the quote."""
+    @property
+    def byte_end(self) -> int:
+        """UTF-8 byte offset one past the quote."""
+    @property
+    def quote(self) -> str:
+        """The document text at the span."""
+    def check(self, text: str, /) -> bool:
+        """Whether ``text`` holds the quote at the span."""
+    def to_dict(self) -> dict[str, Any]:
+        """``{'document', 'start', 'end', 'byte_start', 'byte_end', 'quote'}``."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(
+        self,
+    ) -> tuple[type[Provenance], tuple[str, int, int, str, Optional[int], Optional[int]]]: ...
+
+@final
+class Document:
+    """One published document."""
+
+    def __new__(
+        cls,
+        id: str,
+        title: str,
+        issuer: str,
+        kind: str,
+        jurisdiction: str,
+        delivered: Optional[_DateLike] = None,
+        outcome_year: Optional[int] = None,
+        plan_year: Optional[int] = None,
+        source: Optional[str] = None,
+    ) -> Document: ...
+    @property
+    def id(self) -> str:
+        """Stable id (``cn-ndrc-plan-report-2024``)."""
+    @property
+    def title(self) -> str:
+        """Title as published."""
+    @property
+    def issuer(self) -> str:
+        """Issuing body as published."""
+    @property
+    def kind(self) -> str:
+        """``ndrc_plan_report``, ``government_work_report``, ``five_year_plan``,
+        ``provincial_report`` or ``other``."""
+    @property
+    def jurisdiction(self) -> str:
+        """``CN`` or a GB/T 2260 region code."""
+    @property
+    def delivered(self) -> Optional[datetime.date]:
+        """The delivery date."""
+    @property
+    def outcome_year(self) -> Optional[int]:
+        """The year whose outcomes the document reports."""
+    @property
+    def plan_year(self) -> Optional[int]:
+        """The year whose plan the document sets."""
+    @property
+    def source(self) -> Optional[str]:
+        """The file holding the document's text, relative to the data file."""
+    def years(self) -> list[int]:
+        """The outcome and plan years, in order."""
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as a dict (``delivered`` as ``datetime.date``)."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[type[Document], tuple[Any, ...]]: ...
