@@ -1,0 +1,775 @@
+//! Reading figures as plans write them: `增长5%左右`, `1200万人以上`, `6%－6.5%`,
+//! `与经济增长同步`, `基本平衡`, `继续下降`, `超过2.2万亿元`.
+//!
+//! [`parse_target`] reads the phrase of a target; [`parse_figure`] reads the phrase of an outcome.
+//! Both share one grammar, built from the phrasing of plan reports and government work reports,
+//! not from any one document:
+//!
+//! ```text
+//! figure   := qualitative
+//!           | lead* relation
+//!           | lead* amount [sep amount] suffix* ["安排"]
+//!           | lead* direction            (direction-only)
+//! lead     := comparator word | direction word | adverb | 控制在 | 保持在 | 按 | 达到 | 为 | 比上年 | 同比 …
+//! amount   := ["-"] numeral [unit]       (numeral and unit as in crate::numerals, crate::units)
+//! sep      := - | － | ～ | ~ | 〜 | – | — | 至 | 到
+//! suffix   := 左右 | 上下 | 以上 | 及以上 | 以内 | 之内 | 以下 | 及以下
+//! ```
+//!
+//! # Comparators
+//!
+//! | written | comparator |
+//! |---------|------------|
+//! | `5%左右`, `约3%`, `大约3%`, `控制在3%左右`, `保持在5.5%左右` | `around` |
+//! | `1200万人以上`, `不低于3%`, `不少于`, `至少` | `at_least` |
+//! | `5.5%以内`, `3%以下`, `不超过4.6%`, `不高于`, `控制在3%`, `控制在3%以内` | `at_most` |
+//! | `超过2.2万亿元`, `高于5%`, `逾`, `250余万`, `1600多个` | `more_than` |
+//! | `近3万亿千瓦时`, `接近`, `不到`, `不足`, `低于5%` | `less_than` |
+//! | `6%－6.5%`, `6%-6.5%`, `6%至6.5%`, `6-6.5%`, `6%～6.5%`, `十几个` | `range` |
+//! | `与经济增长同步`, `基本同步`, `与…相适应` | `in_step_with` |
+//! | `高于国内生产总值增长`, `快于…`, `低于…`, `慢于…` | `relative` |
+//! | `持续改善`, `继续下降`, `稳步提高` | `direction_only` |
+//! | `基本平衡`, `保持稳定`, `稳中有升` … (see below) | `qualitative` |
+//! | `按3%安排`, `达到3%`, `为3%`, a bare amount | `exact` |
+//!
+//! A suffix decides over a lead-in that leaves the bound open (`控制在3%左右` is `around`), and a
+//! strict lead-in keeps its strictness (`超过5%以上` is `more_than`); contradictory qualifiers
+//! (`不超过5%以上`) are an error. Approximate numerals are bounds: `250余万` and `1600多个` are
+//! `more_than` the stated number; a numeral with a range of values (`十几个` = 10 to 20, ends
+//! excluded in meaning; `数十亿元`) is a `range` between its low and high values. In a range
+//! written with one unit (`6-6.5%`, `6-8万人`), the lower end takes the upper end's unit and,
+//! if it has none of its own, its magnitude word (`6-8万人` is 6万 to 8万 people).
+//!
+//! # Directions
+//!
+//! Increase: 增长, 上涨, 提高, 增加, 多增, 扩大, 上升, 提升, 增速, 增幅, 涨幅 (the last three
+//! name an increase amount). Decrease: 下降, 降低, 减少, 回落, 下调, 收窄, 下跌, 缩小, 少增,
+//! 降幅. Improve: 改善, 好转, 向好. Stable: 稳定在, 持平. The amount stays positive and the
+//! direction says its sign ([`crate::target::Figure::signed_value`]).
+//!
+//! # Qualitative vocabulary
+//!
+//! Matched as the whole phrase, after an optional 保持/实现/继续保持/总体/力争 lead-in:
+//! 基本平衡, 总体平衡, 收支平衡, 平衡 (no direction); 基本稳定, 总体稳定, 保持稳定, 稳定,
+//! 基本持平, 持平, 在合理均衡水平上基本稳定 (stable); 稳中有升, 稳中有增, 合理增长, 稳定增长,
+//! 平稳增长, 较快增长 (increase); 稳中有降 (decrease); 稳中向好, 稳中求进 (improve);
+//! 合理充裕, 合理均衡, 合理区间, 合理水平, 基本匹配 (no direction).
+//!
+//! # Errors
+//!
+//! Every failure is a [`ParseError`] whose span points at the offending text: `empty` for
+//! blank input, `too-long` beyond [`MAX_FIGURE_LEN`] bytes, `unexpected-character` for text
+//! that is no qualifier or unit (the span covers the unknown text), and the numeral errors of
+//! [`crate::numerals`]. An inverted range (`6.5%-6%`) is not a parse error: it parses, and
+//! validation reports it (`inverted-range`).
+//!
+//! ```
+//! use planwatch::figure::parse_target;
+//! use planwatch::target::{Comparator, Direction};
+//! let f = parse_target("增长5%左右").unwrap();
+//! assert_eq!((f.comparator, f.direction), (Comparator::Around, Some(Direction::Increase)));
+//! assert_eq!(f.value.unwrap().to_string(), "5%");
+//! ```
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use crate::error::{ParseError, ParseErrorKind};
+use crate::indicator::Catalogue;
+use crate::numerals::{Approx, scan_numeral};
+use crate::quantity::Quantity;
+use crate::target::{Comparator, Direction, Figure, Reference, Relation};
+use crate::units::{Unit, scan_unit};
+
+/// Inputs longer than this many bytes are rejected with `too-long` (a figure is a phrase).
+pub const MAX_FIGURE_LEN: usize = 4096;
+
+/// Reads the phrase of a target: its comparator, quantity or bounds, and direction.
+///
+/// # Errors
+/// A [`ParseError`] with the span of the offending text (see the module docs).
+///
+/// ```
+/// use planwatch::figure::parse_target;
+/// use planwatch::target::Comparator;
+/// let f = parse_target("1200万人以上").unwrap();
+/// assert_eq!(f.comparator, Comparator::AtLeast);
+/// assert_eq!(f.value.unwrap().to_string(), "1200万人");
+/// assert_eq!(parse_target("控制在3%左右").unwrap().comparator, Comparator::Around);
+/// assert_eq!(parse_target("控制在3%").unwrap().comparator, Comparator::AtMost);
+/// assert_eq!(parse_target("基本平衡").unwrap().comparator, Comparator::Qualitative);
+/// assert_eq!(parse_target("5%左右吧").unwrap_err().span(), 8..11);
+/// ```
+pub fn parse_target(s: &str) -> Result<Figure, ParseError> {
+    parse(s)
+}
+
+/// Reads the phrase of an outcome: the same grammar as [`parse_target`], with its qualifiers
+/// read as bounds on the achieved value (`超过2.2万亿元` is more than 2.2万亿元, `近3万亿千瓦时`
+/// less than 3万亿千瓦时, `250余万` more than 250万).
+///
+/// # Errors
+/// A [`ParseError`] with the span of the offending text.
+///
+/// ```
+/// use planwatch::figure::parse_figure;
+/// use planwatch::target::Comparator;
+/// let f = parse_figure("近3万亿千瓦时").unwrap();
+/// assert_eq!(f.comparator, Comparator::LessThan);
+/// assert_eq!(f.value.unwrap().to_string(), "3万亿千瓦时");
+/// assert_eq!(parse_figure("250余万").unwrap().comparator, Comparator::MoreThan);
+/// ```
+pub fn parse_figure(s: &str) -> Result<Figure, ParseError> {
+    parse(s)
+}
+
+impl FromStr for Figure {
+    type Err = ParseError;
+
+    /// Parses with [`parse_figure`].
+    ///
+    /// ```
+    /// use planwatch::target::{Comparator, Figure};
+    /// let f: Figure = "6%－6.5%".parse().unwrap();
+    /// assert_eq!(f.comparator, Comparator::Range);
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_figure(s)
+    }
+}
+
+impl Figure {
+    /// Fills in the catalogue id of a relational figure's reference when the catalogue knows
+    /// its text (by name or alias); returns whether an id is now set.
+    ///
+    /// ```
+    /// use planwatch::figure::parse_target;
+    /// use planwatch::indicator::{Catalogue, Desired, Indicator, Measure};
+    /// use planwatch::units::Unit;
+    /// let cat = Catalogue::new(vec![Indicator {
+    ///     id: "gdp_growth".into(), name_zh: "国内生产总值增长".into(), name_en: "GDP growth".into(),
+    ///     aliases: vec!["经济增长".into()], category: "growth".into(), attribute: None,
+    ///     desired: Desired::HigherBetter, measure: Measure::GrowthRate, unit: Unit::Percent,
+    /// }]);
+    /// let mut f = parse_target("与经济增长同步").unwrap();
+    /// assert!(f.resolve_reference(&cat));
+    /// assert_eq!(f.reference.unwrap().indicator.as_deref(), Some("gdp_growth"));
+    /// ```
+    pub fn resolve_reference(&mut self, catalogue: &Catalogue) -> bool {
+        match self.reference.as_mut() {
+            Some(r) => {
+                if r.indicator.is_none()
+                    && let Some(ind) = catalogue.lookup(&r.text)
+                {
+                    r.indicator = Some(ind.id.clone());
+                }
+                r.indicator.is_some()
+            }
+            None => false,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lexicon
+
+/// What a lead-in word contributes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Lead {
+    /// A comparator word (不低于, 超过 …).
+    Cmp(Comparator),
+    /// 控制在: at most, unless a suffix says otherwise.
+    ControlIn,
+    /// 保持在 / 稳定在 / 维持在: exact unless a suffix says otherwise.
+    KeepAt,
+    /// 按 … (安排): exact.
+    Arrange,
+    /// A direction word.
+    Dir(Direction),
+    /// Words that change nothing (达到, 为, 比上年, 继续, 持续 …).
+    Filler,
+}
+
+/// Lead-in words. Matched longest first at each position.
+const LEADS: &[(&str, Lead)] = &[
+    ("不低于", Lead::Cmp(Comparator::AtLeast)),
+    ("不少于", Lead::Cmp(Comparator::AtLeast)),
+    ("至少", Lead::Cmp(Comparator::AtLeast)),
+    ("最少", Lead::Cmp(Comparator::AtLeast)),
+    ("不超过", Lead::Cmp(Comparator::AtMost)),
+    ("不高于", Lead::Cmp(Comparator::AtMost)),
+    ("不多于", Lead::Cmp(Comparator::AtMost)),
+    ("最多", Lead::Cmp(Comparator::AtMost)),
+    ("至多", Lead::Cmp(Comparator::AtMost)),
+    ("超过", Lead::Cmp(Comparator::MoreThan)),
+    ("高于", Lead::Cmp(Comparator::MoreThan)),
+    ("多于", Lead::Cmp(Comparator::MoreThan)),
+    ("快于", Lead::Cmp(Comparator::MoreThan)),
+    ("逾", Lead::Cmp(Comparator::MoreThan)),
+    ("接近", Lead::Cmp(Comparator::LessThan)),
+    ("近", Lead::Cmp(Comparator::LessThan)),
+    ("不到", Lead::Cmp(Comparator::LessThan)),
+    ("不足", Lead::Cmp(Comparator::LessThan)),
+    ("低于", Lead::Cmp(Comparator::LessThan)),
+    ("少于", Lead::Cmp(Comparator::LessThan)),
+    ("慢于", Lead::Cmp(Comparator::LessThan)),
+    ("大约", Lead::Cmp(Comparator::Around)),
+    ("大概", Lead::Cmp(Comparator::Around)),
+    ("约", Lead::Cmp(Comparator::Around)),
+    ("控制在", Lead::ControlIn),
+    ("保持在", Lead::KeepAt),
+    ("维持在", Lead::KeepAt),
+    ("稳定在", Lead::KeepAt),
+    ("按", Lead::Arrange),
+    ("增长", Lead::Dir(Direction::Increase)),
+    ("上涨", Lead::Dir(Direction::Increase)),
+    ("提高", Lead::Dir(Direction::Increase)),
+    ("增加", Lead::Dir(Direction::Increase)),
+    ("多增", Lead::Dir(Direction::Increase)),
+    ("扩大", Lead::Dir(Direction::Increase)),
+    ("上升", Lead::Dir(Direction::Increase)),
+    ("提升", Lead::Dir(Direction::Increase)),
+    ("增速", Lead::Dir(Direction::Increase)),
+    ("增幅", Lead::Dir(Direction::Increase)),
+    ("涨幅", Lead::Dir(Direction::Increase)),
+    ("下降", Lead::Dir(Direction::Decrease)),
+    ("降低", Lead::Dir(Direction::Decrease)),
+    ("减少", Lead::Dir(Direction::Decrease)),
+    ("回落", Lead::Dir(Direction::Decrease)),
+    ("下调", Lead::Dir(Direction::Decrease)),
+    ("收窄", Lead::Dir(Direction::Decrease)),
+    ("下跌", Lead::Dir(Direction::Decrease)),
+    ("缩小", Lead::Dir(Direction::Decrease)),
+    ("少增", Lead::Dir(Direction::Decrease)),
+    ("降幅", Lead::Dir(Direction::Decrease)),
+    ("改善", Lead::Dir(Direction::Improve)),
+    ("好转", Lead::Dir(Direction::Improve)),
+    ("向好", Lead::Dir(Direction::Improve)),
+    ("持平", Lead::Dir(Direction::Stable)),
+    ("达到", Lead::Filler),
+    ("达", Lead::Filler),
+    ("为", Lead::Filler),
+    ("是", Lead::Filler),
+    ("实现", Lead::Filler),
+    ("比上年", Lead::Filler),
+    ("同比", Lead::Filler),
+    ("年均", Lead::Filler),
+    ("平均", Lead::Filler),
+    ("继续", Lead::Filler),
+    ("持续", Lead::Filler),
+    ("进一步", Lead::Filler),
+    ("稳步", Lead::Filler),
+    ("逐步", Lead::Filler),
+    ("明显", Lead::Filler),
+    ("显著", Lead::Filler),
+    ("有所", Lead::Filler),
+    ("大幅", Lead::Filler),
+    ("不断", Lead::Filler),
+    ("较快", Lead::Filler),
+    ("力争", Lead::Filler),
+    ("保持", Lead::Filler),
+];
+
+/// Qualitative states and the direction they imply.
+const QUALITATIVE: &[(&str, Option<Direction>)] = &[
+    ("基本平衡", None),
+    ("总体平衡", None),
+    ("收支平衡", None),
+    ("平衡", None),
+    ("基本稳定", Some(Direction::Stable)),
+    ("总体稳定", Some(Direction::Stable)),
+    ("保持稳定", Some(Direction::Stable)),
+    ("稳定", Some(Direction::Stable)),
+    ("基本持平", Some(Direction::Stable)),
+    ("持平", Some(Direction::Stable)),
+    ("在合理均衡水平上基本稳定", Some(Direction::Stable)),
+    ("稳中有升", Some(Direction::Increase)),
+    ("稳中有增", Some(Direction::Increase)),
+    ("合理增长", Some(Direction::Increase)),
+    ("稳定增长", Some(Direction::Increase)),
+    ("平稳增长", Some(Direction::Increase)),
+    ("较快增长", Some(Direction::Increase)),
+    ("稳中有降", Some(Direction::Decrease)),
+    ("稳中向好", Some(Direction::Improve)),
+    ("稳中求进", Some(Direction::Improve)),
+    ("合理充裕", None),
+    ("合理均衡", None),
+    ("合理区间", None),
+    ("合理水平", None),
+    ("基本匹配", None),
+];
+
+/// Lead-ins dropped before matching a qualitative state.
+const QUALITATIVE_LEADS: &[&str] = &["继续保持", "保持在", "保持", "实现", "总体上", "力争"];
+
+/// Suffix qualifiers after the amount.
+const SUFFIXES: &[(&str, Comparator)] = &[
+    ("及以上", Comparator::AtLeast),
+    ("以上", Comparator::AtLeast),
+    ("及以下", Comparator::AtMost),
+    ("以下", Comparator::AtMost),
+    ("以内", Comparator::AtMost),
+    ("之内", Comparator::AtMost),
+    ("左右", Comparator::Around),
+    ("上下", Comparator::Around),
+];
+
+/// Range separators.
+const SEPARATORS: &[&str] = &["-", "－", "～", "~", "〜", "–", "—", "‐", "至", "到"];
+
+/// Words that end an in-step phrase, after the reference.
+const IN_STEP_ENDS: &[&str] = &["同步", "相适应", "相协调", "相匹配"];
+
+/// Adverbs allowed before an in-step ending (`与经济增长基本同步`).
+const IN_STEP_ADVERBS: &[&str] = &["基本", "保持", "实现", "大体", "总体"];
+
+/// Words that open a reference (`与经济增长同步`).
+const REFERENCE_OPENERS: &[&str] = &["与", "同", "和", "跟"];
+
+// ---------------------------------------------------------------------------------------------
+// Parser
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}'
+}
+
+fn is_trailing_punct(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '，' | '；' | '、' | ',' | ';' | '.' | '”' | '"' | '）' | ')'
+    ) || is_space(c)
+}
+
+/// The longest entry of `table` that `s` starts with.
+fn longest<'t, T: Copy>(table: &'t [(&'t str, T)], s: &str) -> Option<(&'t str, T)> {
+    table
+        .iter()
+        .filter(|(w, _)| s.starts_with(w))
+        .max_by_key(|(w, _)| w.len())
+        .copied()
+}
+
+fn starts_with_any<'t>(s: &str, words: &[&'t str]) -> Option<&'t str> {
+    words
+        .iter()
+        .copied()
+        .filter(|w| s.starts_with(w))
+        .max_by_key(|w| w.len())
+}
+
+fn ends_with_any<'t>(s: &str, words: &[&'t str]) -> Option<&'t str> {
+    words
+        .iter()
+        .copied()
+        .filter(|w| s.ends_with(w))
+        .max_by_key(|w| w.len())
+}
+
+/// One amount read from the input: numeral, unit as written, byte span.
+struct Amount {
+    value: Decimal,
+    exponent: i32,
+    approx: Approx,
+    /// Whether the numeral carried a magnitude word of its own (万, 亿 …).
+    unit: Option<(Unit, String)>,
+    len: usize,
+}
+
+/// Reads `["-"] numeral [unit]` at the start of `s`.
+fn scan_amount(s: &str) -> Option<Amount> {
+    let (negative, sign_len) = match s.chars().next() {
+        Some(c @ ('-' | '－' | '−')) => (true, c.len_utf8()),
+        _ => (false, 0),
+    };
+    let rest = s.get(sign_len..)?;
+    let (numeral, n) = scan_numeral(rest)?;
+    if n == 0 {
+        return None;
+    }
+    let after = rest.get(n..)?;
+    let unit = scan_unit(after).and_then(|(u, m)| after.get(..m).map(|t| (u, t.to_string(), m)));
+    let unit_len = unit.as_ref().map_or(0, |u| u.2);
+    let value = if negative {
+        -numeral.value
+    } else {
+        numeral.value
+    };
+    Some(Amount {
+        value,
+        exponent: numeral.exponent,
+        approx: numeral.approx,
+        unit: unit.map(|(u, t, _)| (u, t)),
+        len: sign_len + n + unit_len,
+    })
+}
+
+fn quantity(value: Decimal, exponent: i32, unit: &Option<(Unit, String)>) -> Quantity {
+    match unit {
+        Some((u, text)) => Quantity::new(value, exponent, u.clone()).with_unit_text(text.clone()),
+        None => Quantity::new(value, exponent, Unit::Number),
+    }
+}
+
+fn err(kind: ParseErrorKind, span: std::ops::Range<usize>, input: &str) -> ParseError {
+    ParseError::new(kind, span, input)
+}
+
+/// The parser's state over one input.
+struct State<'a> {
+    input: &'a str,
+    pos: usize,
+    end: usize,
+}
+
+impl<'a> State<'a> {
+    fn rest(&self) -> &'a str {
+        self.input.get(self.pos..self.end).unwrap_or("")
+    }
+
+    fn skip_space(&mut self) {
+        let rest = self.rest();
+        let trimmed = rest.trim_start_matches(is_space);
+        self.pos += rest.len() - trimmed.len();
+    }
+
+    fn unexpected(&self) -> ParseError {
+        // The unknown text runs to the end of the phrase.
+        err(
+            ParseErrorKind::UnexpectedCharacter,
+            self.pos..self.end,
+            self.input,
+        )
+    }
+}
+
+fn figure(comparator: Comparator, text: &str) -> Figure {
+    Figure {
+        comparator,
+        value: None,
+        lower: None,
+        upper: None,
+        direction: None,
+        reference: None,
+        text: text.to_string(),
+    }
+}
+
+/// Combines a lead-in comparator with a suffix qualifier.
+fn combine(lead: Option<Lead>, suffix: Option<Comparator>) -> Option<Comparator> {
+    use Comparator::*;
+    Some(match (lead, suffix) {
+        (None | Some(Lead::KeepAt | Lead::Arrange), None) => Exact,
+        (Some(Lead::ControlIn), None) => AtMost,
+        (Some(Lead::Cmp(c)), None) => c,
+        (None | Some(Lead::KeepAt | Lead::Arrange | Lead::ControlIn), Some(s)) => s,
+        (Some(Lead::Cmp(l)), Some(s)) if l == s => s,
+        (Some(Lead::Cmp(Around)), Some(s)) => s,
+        (Some(Lead::Cmp(MoreThan)), Some(AtLeast)) => MoreThan,
+        (Some(Lead::Cmp(LessThan)), Some(AtMost)) => LessThan,
+        (Some(Lead::Cmp(AtLeast | MoreThan | AtMost | LessThan)), Some(Around)) => return None,
+        (Some(Lead::Cmp(_)), Some(_)) => return None,
+        (Some(Lead::Dir(_) | Lead::Filler), s) => s.unwrap_or(Exact),
+    })
+}
+
+fn parse(input: &str) -> Result<Figure, ParseError> {
+    if input.len() > MAX_FIGURE_LEN {
+        return Err(err(ParseErrorKind::TooLong, 0..input.len(), input));
+    }
+    // The phrase proper: surrounding space and trailing punctuation removed.
+    let trimmed_end = input.trim_end_matches(is_trailing_punct).len();
+    let start = input.len() - input.trim_start_matches(is_space).len();
+    if start >= trimmed_end {
+        return Err(err(ParseErrorKind::Empty, 0..input.len(), input));
+    }
+    let phrase = input.get(start..trimmed_end).unwrap_or("");
+
+    if let Some(f) = qualitative(phrase) {
+        return Ok(f);
+    }
+
+    let mut st = State {
+        input,
+        pos: start,
+        end: trimmed_end,
+    };
+    let mut lead_cmp: Option<Lead> = None;
+    let mut lead_cmp_word = "";
+    let mut direction: Option<Direction> = None;
+    let mut arrange = false;
+
+    // Lead-ins, until an amount, a relation or the end.
+    loop {
+        st.skip_space();
+        let rest = st.rest();
+        if rest.is_empty() || scan_amount(rest).is_some() {
+            break;
+        }
+        if let Some(f) = in_step(rest, phrase) {
+            return Ok(Figure { direction, ..f });
+        }
+        match longest(LEADS, rest) {
+            Some((word, lead)) => {
+                match lead {
+                    Lead::Dir(d) => direction = Some(d),
+                    Lead::Filler => {}
+                    Lead::Arrange => {
+                        arrange = true;
+                        lead_cmp = Some(lead);
+                    }
+                    Lead::Cmp(_) | Lead::ControlIn | Lead::KeepAt => {
+                        if let Some(prev) = lead_cmp
+                            && combine_leads(prev, lead).is_none()
+                        {
+                            return Err(err(
+                                ParseErrorKind::UnexpectedCharacter,
+                                st.pos..st.pos + word.len(),
+                                input,
+                            ));
+                        }
+                        lead_cmp = Some(
+                            lead_cmp
+                                .and_then(|p| combine_leads(p, lead))
+                                .unwrap_or(lead),
+                        );
+                        lead_cmp_word = word;
+                    }
+                }
+                st.pos += word.len();
+            }
+            None => {
+                // A reference after 高于/低于/快于/慢于/超过: a relative figure.
+                if let Some(Lead::Cmp(c @ (Comparator::MoreThan | Comparator::LessThan))) = lead_cmp
+                    && matches!(lead_cmp_word, "高于" | "低于" | "快于" | "慢于" | "超过")
+                    && !rest.chars().any(|ch| ch.is_ascii_digit())
+                {
+                    let relation = if c == Comparator::MoreThan {
+                        Relation::Above
+                    } else {
+                        Relation::Below
+                    };
+                    let mut f = figure(Comparator::Relative, phrase);
+                    f.direction = direction;
+                    f.reference = Some(Reference {
+                        text: rest.to_string(),
+                        indicator: None,
+                        relation,
+                    });
+                    return Ok(f);
+                }
+                return Err(st.unexpected());
+            }
+        }
+    }
+
+    let rest = st.rest();
+    if rest.is_empty() {
+        // No amount: a direction-only figure, if a direction was given and nothing bounds it.
+        return match (direction, lead_cmp) {
+            (Some(d), None) => {
+                let mut f = figure(Comparator::DirectionOnly, phrase);
+                f.direction = Some(d);
+                Ok(f)
+            }
+            _ => Err(err(ParseErrorKind::MissingNumber, st.pos..st.end, input)),
+        };
+    }
+
+    // The amount, or two for a range.
+    let first = scan_amount(rest).ok_or_else(|| st.unexpected())?;
+    st.pos += first.len;
+    let mut second: Option<Amount> = None;
+    {
+        let save = st.pos;
+        st.skip_space();
+        let r = st.rest();
+        if let Some(sep) = starts_with_any(r, SEPARATORS) {
+            let after_sep = r.get(sep.len()..).unwrap_or("");
+            let lead_space = after_sep.len() - after_sep.trim_start_matches(is_space).len();
+            if let Some(a) = after_sep.get(lead_space..).and_then(scan_amount) {
+                st.pos += sep.len() + lead_space + a.len;
+                second = Some(a);
+            } else {
+                st.pos = save;
+            }
+        } else {
+            st.pos = save;
+        }
+    }
+    let amount_end = st.pos;
+
+    // Suffix qualifiers, then 安排 after 按.
+    let mut suffix: Option<Comparator> = None;
+    let mut suffix_span = amount_end..amount_end;
+    loop {
+        st.skip_space();
+        let r = st.rest();
+        if r.is_empty() {
+            break;
+        }
+        if let Some((word, c)) = longest(SUFFIXES, r) {
+            if suffix.is_some_and(|s| s != c) {
+                return Err(err(
+                    ParseErrorKind::UnexpectedCharacter,
+                    st.pos..st.pos + word.len(),
+                    input,
+                ));
+            }
+            suffix = Some(c);
+            suffix_span = st.pos..st.pos + word.len();
+            st.pos += word.len();
+            continue;
+        }
+        if arrange && r.starts_with("安排") {
+            st.pos += "安排".len();
+            continue;
+        }
+        return Err(st.unexpected());
+    }
+
+    let mut f = figure(Comparator::Exact, phrase);
+    f.direction = direction;
+    match second {
+        Some(hi) => {
+            // A written range; a suffix such as 左右 adds nothing to it.
+            let (lo_unit, lo_exp) = match (&first.unit, &hi.unit) {
+                (None, Some(_)) if first.exponent == 0 => (hi.unit.clone(), hi.exponent),
+                (None, Some(_)) => (hi.unit.clone(), first.exponent),
+                _ => (first.unit.clone(), first.exponent),
+            };
+            f.comparator = Comparator::Range;
+            f.lower = Some(quantity(first.value, lo_exp, &lo_unit));
+            f.upper = Some(quantity(hi.value, hi.exponent, &hi.unit));
+        }
+        None => {
+            let comparator = combine(lead_cmp, suffix).ok_or_else(|| {
+                err(
+                    ParseErrorKind::UnexpectedCharacter,
+                    suffix_span.clone(),
+                    input,
+                )
+            })?;
+            match first.approx {
+                Approx::Exact => {
+                    f.comparator = comparator;
+                    f.value = Some(quantity(first.value, first.exponent, &first.unit));
+                }
+                Approx::MoreThan => {
+                    f.comparator = match comparator {
+                        Comparator::Exact | Comparator::Around | Comparator::AtLeast => {
+                            Comparator::MoreThan
+                        }
+                        other => other,
+                    };
+                    f.value = Some(quantity(first.value, first.exponent, &first.unit));
+                }
+                Approx::Between { high } => {
+                    if comparator == Comparator::Exact {
+                        f.comparator = Comparator::Range;
+                        f.lower = Some(quantity(first.value, first.exponent, &first.unit));
+                        f.upper = Some(quantity(high, first.exponent, &first.unit));
+                    } else {
+                        f.comparator = comparator;
+                        f.value = Some(quantity(first.value, first.exponent, &first.unit));
+                    }
+                }
+            }
+        }
+    }
+    Ok(f)
+}
+
+/// Two comparator lead-ins in a row (`控制在不超过3%`): their combination, or `None` when they
+/// contradict each other.
+fn combine_leads(prev: Lead, next: Lead) -> Option<Lead> {
+    match (prev, next) {
+        (a, b) if a == b => Some(a),
+        (Lead::ControlIn | Lead::KeepAt, b) => Some(b),
+        (a, Lead::ControlIn | Lead::KeepAt) => Some(a),
+        (Lead::Cmp(Comparator::Around), b) | (b, Lead::Cmp(Comparator::Around)) => Some(b),
+        _ => None,
+    }
+}
+
+/// The qualitative state a phrase names (its vocabulary entry, lead-ins such as 保持 dropped),
+/// with the direction it implies.
+fn qualitative_entry(phrase: &str) -> Option<(&'static str, Option<Direction>)> {
+    let mut core = phrase.trim_matches(is_trailing_punct);
+    while let Some(lead) = starts_with_any(core, QUALITATIVE_LEADS) {
+        let rest = core.get(lead.len()..).unwrap_or("");
+        if rest.is_empty() {
+            break;
+        }
+        core = rest;
+    }
+    QUALITATIVE.iter().find(|(w, _)| *w == core).copied()
+}
+
+/// The vocabulary entry of a qualitative phrase: `保持基本平衡` and `基本平衡` both give
+/// `基本平衡`. Used to match a qualitative outcome with its target.
+pub(crate) fn qualitative_state(phrase: &str) -> Option<&'static str> {
+    qualitative_entry(phrase).map(|(w, _)| w)
+}
+
+/// A whole-phrase qualitative state.
+fn qualitative(phrase: &str) -> Option<Figure> {
+    let (_, direction) = qualitative_entry(phrase)?;
+    let mut f = figure(Comparator::Qualitative, phrase);
+    f.direction = direction;
+    Some(f)
+}
+
+/// An in-step figure: `与经济增长同步`, `与经济增长基本同步`, `基本同步`, `同步`.
+fn in_step(rest: &str, phrase: &str) -> Option<Figure> {
+    let end = ends_with_any(rest, IN_STEP_ENDS)?;
+    let mut head = rest.get(..rest.len() - end.len())?;
+    while let Some(adv) = IN_STEP_ADVERBS.iter().find(|a| head.ends_with(*a)) {
+        head = head.get(..head.len() - adv.len())?;
+    }
+    let reference = if head.is_empty() {
+        None
+    } else {
+        let opener = starts_with_any(head, REFERENCE_OPENERS)?;
+        let text = head.get(opener.len()..)?.trim_matches(is_space);
+        if text.is_empty() || text.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        Some(Reference {
+            text: text.to_string(),
+            indicator: None,
+            relation: Relation::Same,
+        })
+    };
+    let mut f = figure(Comparator::InStepWith, phrase);
+    f.reference = reference;
+    Some(f)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn combine_table() {
+        use Comparator::*;
+        assert_eq!(combine(Some(Lead::ControlIn), Some(Around)), Some(Around));
+        assert_eq!(combine(Some(Lead::ControlIn), None), Some(AtMost));
+        assert_eq!(combine(Some(Lead::Cmp(AtMost)), Some(AtLeast)), None);
+        assert_eq!(
+            combine(Some(Lead::Cmp(MoreThan)), Some(AtLeast)),
+            Some(MoreThan)
+        );
+        assert_eq!(combine(None, None), Some(Exact));
+    }
+
+    #[test]
+    fn qualitative_vocabulary() {
+        let f = qualitative("保持基本平衡").unwrap();
+        assert_eq!((f.comparator, f.direction), (Comparator::Qualitative, None));
+        let f = qualitative("稳中有升").unwrap();
+        assert_eq!(f.direction, Some(Direction::Increase));
+        assert!(qualitative("保持").is_none());
+    }
+}
