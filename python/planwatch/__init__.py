@@ -29,8 +29,10 @@ from planwatch._planwatch import (
     Numeral,
     Period,
     Provenance,
+    Quantity,
     Unit,
     parse_numeral,
+    parse_quantity,
 )
 
 __all__ = [
@@ -48,6 +50,8 @@ __all__ = [
     "Provenance",
     "Document",
     "Numeral",
+    "Quantity",
     # functions
     "parse_numeral",
+    "parse_quantity",
 ]

@@ -4,7 +4,16 @@ import datetime
 from decimal import Decimal
 from typing import Any, Optional, Union, final
 
-__all__ = ["Document", "Period", "Provenance", "Numeral", "parse_numeral", "Unit"]
+__all__ = [
+    "Document",
+    "Period",
+    "Provenance",
+    "Numeral",
+    "parse_numeral",
+    "Quantity",
+    "parse_quantity",
+    "Unit",
+]
 
 _DecimalLike = Union[Decimal, int, str]
 _UnitLike = Union["Unit", str]
@@ -202,3 +211,71 @@ class Document:
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
     def __reduce__(self) -> tuple[type[Document], tuple[Any, ...]]: ...
+
+@final
+class Quantity:
+    """An exact published quantity: mantissa (``Decimal``), magnitude exponent (万 = 4, 亿 = 8,
+    万亿 = 12), unit code and the unit as written.
+
+    ``==``/``hash`` compare the published form (``5.2 == 5.20``; ``1.3万亿`` != ``13000亿``);
+    ``<``, ``<=``, ``>``, ``>=`` compare amounts across exponents and units of one dimension and
+    raise ``UnitError`` across dimensions.
+    """
+
+    def __new__(
+        cls,
+        value: _DecimalLike,
+        exponent: int = 0,
+        unit: Optional[_UnitLike] = None,
+        *,
+        unit_text: Optional[str] = None,
+    ) -> Quantity: ...
+    @staticmethod
+    def parse(text: str, /) -> Quantity:
+        """Parses a quantity as published (``126.06万亿元``); raises ``ParseError``."""
+    @classmethod
+    def from_json(cls, json: str, /) -> Quantity:
+        """Reads the JSON form; raises ``LoadError``."""
+    @property
+    def value(self) -> Decimal:
+        """The published mantissa."""
+    @property
+    def exponent(self) -> int:
+        """The power of ten of the magnitude word."""
+    @property
+    def unit(self) -> str:
+        """The unit code."""
+    @property
+    def unit_text(self) -> str:
+        """The unit as written."""
+    @property
+    def magnitude_text(self) -> str:
+        """The magnitude word of the exponent (万, 亿, 万亿 …) or ``''``."""
+    @property
+    def is_ratio(self) -> bool:
+        """Whether the unit is %, ‰, percentage point or multiple."""
+    def to_base(self) -> Decimal:
+        """The exact amount ``value × 10**exponent`` in the quantity's unit."""
+    def convert_to(self, unit: _UnitLike, /) -> Quantity:
+        """The same amount in another unit of the dimension (exact, exponent 0); raises
+        ``UnitError`` across dimensions and ``QuantityError`` when inexact."""
+    def to_json(self) -> str:
+        """``{"value": "126.06", "exponent": 12, "unit": "CNY", "unit_text": "元"}``."""
+    def to_dict(self) -> dict[str, Any]:
+        """``{'value': Decimal, 'exponent', 'unit', 'unit_text'}``."""
+    def __add__(self, other: Quantity, /) -> Quantity: ...
+    def __sub__(self, other: Quantity, /) -> Quantity: ...
+    def __radd__(self, other: Quantity, /) -> Quantity: ...
+    def __rsub__(self, other: Quantity, /) -> Quantity: ...
+    def __neg__(self) -> Quantity: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __lt__(self, other: Quantity, /) -> bool: ...
+    def __le__(self, other: Quantity, /) -> bool: ...
+    def __gt__(self, other: Quantity, /) -> bool: ...
+    def __ge__(self, other: Quantity, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+def parse_quantity(text: str, /) -> Quantity:
+    """Parses a quantity as published: ``126.06万亿元`` is ``Quantity(Decimal('126.06'), 12, 'CNY')``."""

@@ -8,6 +8,7 @@ mod document;
 #[allow(dead_code)]
 mod errors;
 mod numerals;
+mod quantity;
 mod units;
 
 /// The Rust extension of planwatch. Import `planwatch`, not this module.
@@ -17,6 +18,8 @@ mod _planwatch {
     use crate::document::{PyDocument, PyPeriod, PyProvenance};
     #[pymodule_export]
     use crate::numerals::{PyNumeral, parse_numeral};
+    #[pymodule_export]
+    use crate::quantity::{PyQuantity, parse_quantity};
     #[pymodule_export]
     use crate::units::PyUnit;
 }

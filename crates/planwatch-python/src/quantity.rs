@@ -60,7 +60,7 @@ impl PyQuantity {
     /// The published mantissa.
     #[getter]
     fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        decimal_to_py(py, self.0.value())
+        decimal_to_py(py, &self.0.value())
     }
 
     /// The power of ten of the magnitude word.
@@ -81,23 +81,42 @@ impl PyQuantity {
         self.0.unit_text()
     }
 
-    /// The same amount in the dimension's base unit with exponent 0 (exact).
-    fn to_base(&self, py: Python<'_>) -> PyResult<Self> {
-        self.0.to_base().map(PyQuantity).map_err(|e| errors::quantity(py, &e))
+    /// The exact amount `value × 10**exponent` in the quantity's unit, as a `Decimal`.
+    fn to_base<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let base = self.0.to_base().map_err(|e| errors::quantity(py, &e))?;
+        decimal_to_py(py, &base)
+    }
+
+    /// The magnitude word of the exponent (万, 亿, 万亿 …) or `''`.
+    #[getter]
+    fn magnitude_text(&self) -> &'static str {
+        self.0.magnitude_text()
+    }
+
+    /// Whether the unit is a ratio unit (%, ‰, percentage point, multiple).
+    #[getter]
+    fn is_ratio(&self) -> bool {
+        self.0.is_ratio()
     }
 
     /// The same amount in another unit of the same dimension (exact), or `UnitError`.
     #[pyo3(signature = (unit, /))]
     fn convert_to(&self, py: Python<'_>, unit: &Bound<'_, PyAny>) -> PyResult<Self> {
         let unit = unit_arg(py, unit)?;
-        self.0.convert_to(&unit).map(PyQuantity).map_err(|e| errors::quantity(py, &e))
+        self.0
+            .convert_to(&unit)
+            .map(PyQuantity)
+            .map_err(|e| errors::quantity(py, &e))
     }
 
     fn __add__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         let Some(other) = quantity_arg(other) else {
             return Ok(py.NotImplemented());
         };
-        let sum = self.0.checked_add(&other).map_err(|e| errors::quantity(py, &e))?;
+        let sum = self
+            .0
+            .checked_add(&other)
+            .map_err(|e| errors::quantity(py, &e))?;
         Ok(Py::new(py, PyQuantity(sum))?.into_any())
     }
 
@@ -105,15 +124,26 @@ impl PyQuantity {
         let Some(other) = quantity_arg(other) else {
             return Ok(py.NotImplemented());
         };
-        let diff = self.0.checked_sub(&other).map_err(|e| errors::quantity(py, &e))?;
+        let diff = self
+            .0
+            .checked_sub(&other)
+            .map_err(|e| errors::quantity(py, &e))?;
         Ok(Py::new(py, PyQuantity(diff))?.into_any())
     }
 
     fn __neg__(&self, py: Python<'_>) -> PyResult<Self> {
-        self.0.checked_neg().map(PyQuantity).map_err(|e| errors::quantity(py, &e))
+        self.0
+            .checked_neg()
+            .map(PyQuantity)
+            .map_err(|e| errors::quantity(py, &e))
     }
 
-    fn __richcmp__(&self, py: Python<'_>, other: &Bound<'_, PyAny>, op: CompareOp) -> PyResult<Py<PyAny>> {
+    fn __richcmp__(
+        &self,
+        py: Python<'_>,
+        other: &Bound<'_, PyAny>,
+        op: CompareOp,
+    ) -> PyResult<Py<PyAny>> {
         let Some(other) = quantity_arg(other) else {
             return Ok(py.NotImplemented());
         };
@@ -121,7 +151,10 @@ impl PyQuantity {
             CompareOp::Eq => self.0 == other,
             CompareOp::Ne => self.0 != other,
             _ => {
-                let ord = self.0.cmp_amount(&other).map_err(|e| errors::quantity(py, &e))?;
+                let ord = self
+                    .0
+                    .cmp_amount(&other)
+                    .map_err(|e| errors::quantity(py, &e))?;
                 match op {
                     CompareOp::Lt => ord == Ordering::Less,
                     CompareOp::Le => ord != Ordering::Greater,
@@ -130,7 +163,10 @@ impl PyQuantity {
                 }
             }
         };
-        Ok(pyo3::types::PyBool::new(py, result).to_owned().into_any().unbind())
+        Ok(pyo3::types::PyBool::new(py, result)
+            .to_owned()
+            .into_any()
+            .unbind())
     }
 
     fn __hash__(&self) -> u64 {
@@ -146,15 +182,19 @@ impl PyQuantity {
 
     fn __repr__(&self) -> String {
         let q = &self.0;
-        let mut s = format!("Quantity(Decimal('{}'), {}, {}", q.value(), q.exponent(), py_str_repr(q.unit().code()));
-        if q.unit_text() != q.unit().canonical_text() {
-            s.push_str(&format!(", unit_text={}", py_str_repr(q.unit_text())));
-        }
-        s.push(')');
-        s
+        format!(
+            "Quantity(Decimal('{}'), {}, {}, unit_text={})",
+            q.value(),
+            q.exponent(),
+            py_str_repr(q.unit().code()),
+            py_str_repr(q.unit_text())
+        )
     }
 
-    fn __reduce__<'py>(slf: &Bound<'py, Self>, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, (String,))> {
         let from_json = slf.get_type().getattr("from_json")?;
         let _ = py;
         Ok((from_json, (slf.get().to_json(),)))
@@ -172,7 +212,12 @@ impl PyQuantity {
         serde_json::from_str(&json).map(PyQuantity).map_err(|e| {
             errors::load(
                 py,
-                &planwatch::error::LoadError { path: None, line: e.line(), column: e.column(), message: e.to_string() },
+                &planwatch::error::LoadError {
+                    path: None,
+                    line: e.line(),
+                    column: e.column(),
+                    message: e.to_string(),
+                },
             )
         })
     }
@@ -192,5 +237,7 @@ impl PyQuantity {
 #[pyfunction]
 #[pyo3(signature = (text, /))]
 pub fn parse_quantity(py: Python<'_>, text: PyBackedStr) -> PyResult<PyQuantity> {
-    core_parse_quantity(&text).map(PyQuantity).map_err(|e| errors::parse(py, &e, &text))
+    core_parse_quantity(&text)
+        .map(PyQuantity)
+        .map_err(|e| errors::parse(py, &e, &text))
 }

@@ -1,0 +1,119 @@
+"""Tidy DataFrames from planwatch records (pandas and polars imported lazily).
+
+The Rust extension hands over records column by column (``columns`` below): a dict from
+column name to either a list of Python values (``str``, ``int``, ``Decimal`` or ``None``) or a
+typed buffer ``("f64", bytes)`` (native-endian float64, NaN for missing) or ``("i64", bytes,
+mask)`` (native-endian int64 with an optional byte mask, 1 = missing). Buffers skip the
+creation of one Python object per cell, which is what makes a million-record frame fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Mapping, Sequence, Union
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import polars as pl
+
+Column = Union[Sequence[Any], tuple]
+Columns = Mapping[str, Column]
+
+#: The tidy record columns, in order: one row per target or outcome.
+RECORD_COLUMNS = (
+    "document",
+    "indicator",
+    "name_zh",
+    "name_en",
+    "year",
+    "end_year",
+    "basis",
+    "kind",
+    "comparator",
+    "direction",
+    "value",
+    "lower",
+    "upper",
+    "unit",
+    "exponent",
+    "status",
+    "quote",
+    "start",
+    "end",
+)
+
+
+def _require(module: str, extra: str) -> Any:
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            f"{module} is needed for this; install it with `pip install planwatch[{extra}]`"
+        ) from exc
+
+
+def to_pandas(columns: Columns) -> pd.DataFrame:
+    """A pandas DataFrame from extension columns (see the module docs)."""
+    pd = _require("pandas", "pandas")
+    np = _require("numpy", "pandas")
+    data: dict[str, Any] = {}
+    for name, col in columns.items():
+        if isinstance(col, tuple):
+            kind = col[0]
+            if kind == "f64":
+                data[name] = np.frombuffer(col[1], dtype=np.float64)
+            elif kind == "i64":
+                values = np.frombuffer(col[1], dtype=np.int64)
+                mask = col[2] if len(col) > 2 else None
+                if mask is None:
+                    data[name] = values
+                else:
+                    data[name] = pd.arrays.IntegerArray(values.copy(), np.frombuffer(mask, dtype=np.bool_).copy())
+            else:  # pragma: no cover - the extension only sends f64 and i64
+                raise ValueError(f"unknown column buffer kind {kind!r}")
+        else:
+            data[name] = pd.array(col, dtype=object) if _has_decimal(col) else col
+    return pd.DataFrame(data, copy=False)
+
+
+def to_polars(columns: Columns) -> pl.DataFrame:
+    """A polars DataFrame from extension columns (see the module docs)."""
+    pl = _require("polars", "polars")
+    np = _require("numpy", "polars")
+    series = []
+    for name, col in columns.items():
+        if isinstance(col, tuple):
+            kind = col[0]
+            if kind == "f64":
+                series.append(pl.Series(name, np.frombuffer(col[1], dtype=np.float64), nan_to_null=True))
+            elif kind == "i64":
+                values = pl.Series(name, np.frombuffer(col[1], dtype=np.int64))
+                mask = col[2] if len(col) > 2 else None
+                if mask is not None:
+                    missing = pl.Series(np.frombuffer(mask, dtype=np.bool_))
+                    values = pl.select(pl.when(missing).then(None).otherwise(values).alias(name)).to_series()
+                series.append(values)
+            else:  # pragma: no cover
+                raise ValueError(f"unknown column buffer kind {kind!r}")
+        elif _has_decimal(col):
+            series.append(pl.Series(name, col, dtype=pl.Decimal(scale=_max_scale(col))))
+        else:
+            series.append(pl.Series(name, col))
+    return pl.DataFrame(series)
+
+
+def _has_decimal(col: Sequence[Any]) -> bool:
+    from decimal import Decimal
+
+    return any(isinstance(v, Decimal) for v in col[:64]) or any(isinstance(v, Decimal) for v in col)
+
+
+def _max_scale(col: Sequence[Any]) -> int:
+    scale = 0
+    for v in col:
+        if v is not None:
+            exp = v.as_tuple().exponent
+            if isinstance(exp, int) and -exp > scale:
+                scale = -exp
+    return scale
