@@ -382,25 +382,7 @@ fn rescale(value: Decimal, from: i32, to: i32) -> Result<Decimal, QuantityError>
             v = v.checked_div(ten).ok_or(QuantityError::Inexact)?;
         }
     }
-    Ok(v.normalize_scale_like(value))
-}
-
-trait ScaleLike {
-    fn normalize_scale_like(self, like: Decimal) -> Decimal;
-}
-
-impl ScaleLike for Decimal {
-    /// Drops trailing zeros beyond the scale of `like` (so 1244 stays 1244, not 1244.0000).
-    fn normalize_scale_like(self, like: Decimal) -> Decimal {
-        let n = self.normalize();
-        if n.scale() < like.scale() {
-            let mut v = n;
-            v.rescale(like.scale());
-            v
-        } else {
-            n
-        }
-    }
+    Ok(v.normalize())
 }
 
 /// Whether a unit takes the percentage-point tolerance.
@@ -471,7 +453,7 @@ fn neg_end(e: End) -> End {
 }
 
 fn quantity_at(v: Decimal, unit: &Unit, exp: i32) -> Quantity {
-    Quantity::new(v, exp, unit.clone())
+    Quantity::new(v.normalize(), exp, unit.clone())
 }
 
 /// The better side of a target: +1 when higher is better, −1 when lower is, 0 when closeness
@@ -489,11 +471,12 @@ fn good_side(comparator: Comparator, desired: Desired) -> i8 {
 }
 
 fn margin(x: Decimal, reference: Decimal, side: i8) -> Option<Decimal> {
-    match side {
+    let m = match side {
         1 => x.checked_sub(reference),
         -1 => reference.checked_sub(x),
         _ => x.checked_sub(reference).map(|d| -d.abs()),
-    }
+    };
+    m.map(|m| m.normalize())
 }
 
 /// Assesses a target against an outcome of the same indicator and period.
