@@ -163,7 +163,8 @@ pub fn parse_numeral(s: &str) -> Result<Numeral, ParseError> {
             Err(ParseError::new(kind, lead..lead + t.len(), s))
         }
         Scan::Error(kind, span) => {
-            Err(ParseError::new(kind, lead + span.start..lead + span.end, s))
+            let end = span.end.max(crate::quantity::numeral_run(t));
+            Err(ParseError::new(kind, lead + span.start..lead + end, s))
         }
     }
 }
@@ -961,7 +962,7 @@ mod tests {
     fn limits() {
         let long = "9".repeat(10_000);
         assert_eq!(sc(&long), None);
-        let e = parse_numeral(&long).unwrap_err();
+        let e = parse_numeral(&long).expect_err("overflow");
         assert_eq!(e.kind(), ParseErrorKind::Overflow);
         assert_eq!(
             sc("79228162514264337593543950335"),
@@ -975,7 +976,7 @@ mod tests {
             ex("0.0000000000000000000000000001", 0, 30)
         );
         assert_eq!(
-            parse_numeral("3万4千5百.2").unwrap_err().kind(),
+            parse_numeral("3万4千5百.2").expect_err("mixed").kind(),
             ParseErrorKind::MixedScripts
         );
     }

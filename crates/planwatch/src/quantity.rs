@@ -541,7 +541,7 @@ fn sign_len(s: &str) -> (usize, bool) {
 }
 
 /// Byte length of the run of digits and separators at the start of `s` (for error spans).
-fn numeral_run(s: &str) -> usize {
+pub(crate) fn numeral_run(s: &str) -> usize {
     s.chars()
         .take_while(|c| {
             c.is_ascii_digit()

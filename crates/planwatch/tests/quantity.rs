@@ -1,0 +1,403 @@
+//! Integration tests for numerals, units and quantities: the forms of the 2024 NDRC report,
+//! error values, arithmetic, serde, and property tests (round trips, no panics).
+
+use std::cmp::Ordering;
+
+use planwatch::error::{ParseError, ParseErrorKind, QuantityError};
+use planwatch::numerals::{Approx, Numeral, is_ordinal_or_name, parse_numeral, scan_numeral};
+use planwatch::quantity::{Quantity, parse_quantity, scan_quantity};
+use planwatch::units::{Dimension, Unit, scan_unit};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str_exact(s).expect("valid decimal literal")
+}
+
+fn q(v: &str, e: i32, u: Unit) -> Quantity {
+    Quantity::new(d(v), e, u)
+}
+
+fn p(s: &str) -> Quantity {
+    parse_quantity(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+}
+
+#[test]
+fn report_forms_parse_to_exact_values() {
+    let cases = [
+        ("126.06万亿元", q("126.06", 12, Unit::CNY)),
+        ("32379.77亿美元", q("32379.77", 8, Unit::USD)),
+        ("1244万人", q("1244", 4, Unit::Person)),
+        ("859.6万台", q("859.6", 4, Unit::Set)),
+        ("1.3万亿斤", q("1.3", 12, Unit::Jin)),
+        ("389.7公斤", q("389.7", 0, Unit::Kilogram)),
+        ("30微克/立方米", q("30", 0, Unit::MicrogramPerCubicMetre)),
+        ("6.3万平方公里", q("6.3", 4, Unit::SquareKilometre)),
+        ("1.26亿亩", q("1.26", 8, Unit::Mu)),
+        ("3万亿千瓦时", q("3", 12, Unit::KilowattHour)),
+        ("3100万千瓦", q("3100", 4, Unit::Kilowatt)),
+        ("0.29个百分点", q("0.29", 0, Unit::PercentagePoint)),
+        ("5.2%", q("5.2", 0, Unit::Percent)),
+        ("111.4%", q("111.4", 0, Unit::Percent)),
+        ("百分之五", q("5", 0, Unit::Percent)),
+        ("一点五", q("1.5", 0, Unit::Number)),
+        ("三万四千", q("34000", 0, Unit::Number)),
+        ("两千", q("2000", 0, Unit::Number)),
+        ("1,100.9亿元", q("1100.9", 8, Unit::CNY)),
+        ("－0.3%", q("-0.3", 0, Unit::Percent)),
+        ("-0.3%", q("-0.3", 0, Unit::Percent)),
+        ("5千万", q("5", 7, Unit::Number)),
+        ("三十万", q("30", 4, Unit::Number)),
+        ("3万4000", q("34000", 0, Unit::Number)),
+        ("1.5万亿元", q("1.5", 12, Unit::CNY)),
+        ("2.3亿吨标准煤", q("2.3", 8, Unit::TonCoalEquivalent)),
+        ("78.6岁", q("78.6", 0, Unit::Age)),
+        ("1.2万标箱", q("1.2", 4, Unit::Teu)),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(p(text), expected, "{text}");
+    }
+    assert_eq!(
+        p("１２％"),
+        q("12", 0, Unit::Percent).with_unit_text("％".into())
+    );
+    assert_eq!(p("１２％").unit_text(), "％");
+    assert_eq!(p("100千克").unit_text(), "千克");
+    assert_eq!(p("3百分点").unit_text(), "百分点");
+}
+
+#[test]
+fn display_is_canonical_and_round_trips() {
+    for text in [
+        "126.06万亿元",
+        "5.2%",
+        "0.29个百分点",
+        "1244万人",
+        "32379.77亿美元",
+        "-0.3%",
+        "5.20%",
+        "3100万千瓦",
+        "5千万",
+        "5e3元",
+        "5e-3",
+        "1e40元",
+        "389.7千克",
+    ] {
+        let parsed = p(text);
+        assert_eq!(parsed.to_string(), text);
+        assert_eq!(p(&parsed.to_string()), parsed);
+    }
+    assert_eq!(p("百分之五").to_string(), "5%");
+    assert_eq!(p(" 1,100.9亿元 ").to_string(), "1100.9亿元");
+}
+
+#[test]
+fn parse_errors_are_typed_with_spans() {
+    let err = |s: &str| parse_quantity(s).expect_err(s);
+    assert_eq!(err(""), ParseError::new(ParseErrorKind::Empty, 0..0, ""));
+    assert_eq!(
+        err("5.2英里"),
+        ParseError::new(ParseErrorKind::UnknownUnit, 3..9, "5.2英里")
+    );
+    assert_eq!(
+        err("250余万人"),
+        ParseError::new(ParseErrorKind::Approximate, 0..9, "250余万人")
+    );
+    assert_eq!(
+        err("1600多个"),
+        ParseError::new(ParseErrorKind::Approximate, 0..7, "1600多个")
+    );
+    assert_eq!(
+        err("元"),
+        ParseError::new(ParseErrorKind::MissingNumber, 0..3, "元")
+    );
+    assert_eq!(err("garbage").kind(), ParseErrorKind::UnexpectedCharacter);
+    assert_eq!(err("十四五").kind(), ParseErrorKind::UnexpectedCharacter);
+    assert_eq!(err("3万4千5百.2").kind(), ParseErrorKind::MixedScripts);
+    assert_eq!(err("1二3").kind(), ParseErrorKind::MixedScripts);
+    let big = "99999999999999999999999999999999万亿元";
+    assert_eq!(
+        err(big),
+        ParseError::new(ParseErrorKind::Overflow, 0..32, big)
+    );
+    assert_eq!(err(big).code(), "overflow");
+    let long = "1".repeat(10_000);
+    assert_eq!(err(&long).kind(), ParseErrorKind::TooLong);
+    assert_eq!(err(&long).code(), "too-long");
+    assert_eq!(
+        parse_numeral(&long).expect_err("overflow").kind(),
+        ParseErrorKind::Overflow
+    );
+    assert_eq!(
+        parse_numeral(&long).expect_err("overflow").span(),
+        0..10_000
+    );
+    assert_eq!(err("1e99999999999").kind(), ParseErrorKind::Overflow);
+}
+
+#[test]
+fn numerals_keep_magnitudes_and_bounds() {
+    let n = |v: &str, e: i32, approx: Approx| Numeral {
+        value: d(v),
+        exponent: e,
+        approx,
+    };
+    assert_eq!(parse_numeral("1.3万亿"), Ok(n("1.3", 12, Approx::Exact)));
+    assert_eq!(
+        parse_numeral("126.06万亿"),
+        Ok(n("126.06", 12, Approx::Exact))
+    );
+    assert_eq!(parse_numeral("两千万"), Ok(n("2000", 4, Approx::Exact)));
+    assert_eq!(parse_numeral("十二"), Ok(n("12", 0, Approx::Exact)));
+    assert_eq!(parse_numeral("250余万"), Ok(n("250", 4, Approx::MoreThan)));
+    assert_eq!(parse_numeral("1600多"), Ok(n("1600", 0, Approx::MoreThan)));
+    assert_eq!(
+        parse_numeral("十几"),
+        Ok(n("10", 0, Approx::Between { high: d("20") }))
+    );
+    assert_eq!(
+        parse_numeral("数十亿"),
+        Ok(n("10", 8, Approx::Between { high: d("100") }))
+    );
+    assert_eq!(
+        parse_numeral("几百"),
+        Ok(n("100", 0, Approx::Between { high: d("1000") }))
+    );
+    assert_eq!(scan_numeral("十四五”规划"), None);
+    assert!(is_ordinal_or_name("党的", "大精神"));
+    assert!(is_ordinal_or_name("", "届全国人大"));
+    assert!(!is_ordinal_or_name("增长", "%左右"));
+}
+
+#[test]
+fn scan_quantity_reads_report_text() {
+    let text = "全年国内生产总值（GDP）126.06万亿元，增长5.2%；城镇新增就业1244万人";
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        if rest.as_bytes()[0].is_ascii_digit()
+            && let Some((n, unit, _, end)) = scan_quantity(rest)
+        {
+            found.push((
+                n.value.to_string(),
+                n.exponent,
+                unit,
+                rest[..end].to_string(),
+            ));
+            i += end;
+            continue;
+        }
+        i += rest.chars().next().map_or(1, char::len_utf8);
+    }
+    assert_eq!(
+        found,
+        vec![
+            ("126.06".into(), 12, Unit::CNY, "126.06万亿元".into()),
+            ("5.2".into(), 0, Unit::Percent, "5.2%".into()),
+            ("1244".into(), 4, Unit::Person, "1244万人".into()),
+        ]
+    );
+}
+
+#[test]
+fn conversions_are_exact() {
+    assert_eq!(
+        p("1.39万亿斤").convert_to(&Unit::Ton),
+        Ok(q("695000000", 0, Unit::Ton))
+    );
+    assert_eq!(p("126.06万亿元").to_base(), Ok(d("126060000000000")));
+    assert_eq!(
+        p("1亩").convert_to(&Unit::SquareKilometre),
+        Err(QuantityError::Inexact)
+    );
+    assert_eq!(
+        p("1.5亩").convert_to(&Unit::SquareMetre),
+        Ok(q("1000", 0, Unit::SquareMetre))
+    );
+    assert_eq!(p("1公顷").convert_to(&Unit::Mu), Ok(q("15", 0, Unit::Mu)));
+    assert_eq!(
+        p("5%").convert_to(&Unit::PercentagePoint),
+        Err(QuantityError::PercentVsPoint)
+    );
+    assert_eq!(
+        p("1千瓦时").convert_to(&Unit::TonCoalEquivalent),
+        Err(QuantityError::IncompatibleUnits {
+            left: Unit::KilowattHour,
+            right: Unit::TonCoalEquivalent
+        })
+    );
+    assert_eq!(
+        p("3‰").convert_to(&Unit::Percent),
+        Ok(q("0.3", 0, Unit::Percent))
+    );
+    assert_eq!(Unit::Mu.dimension(), Dimension::Area);
+}
+
+#[test]
+fn arithmetic_keeps_units_apart() {
+    assert_eq!(
+        p("5.2%").checked_sub(&p("5%")),
+        Ok(q("0.2", 0, Unit::PercentagePoint))
+    );
+    assert_eq!(
+        p("5.2%").checked_add(&p("0.3个百分点")),
+        Err(QuantityError::PercentVsPoint)
+    );
+    assert_eq!(
+        p("0.2个百分点").checked_add(&p("0.09个百分点")),
+        Ok(q("0.29", 0, Unit::PercentagePoint))
+    );
+    assert_eq!(
+        p("1元").checked_add(&p("1美元")),
+        Err(QuantityError::IncompatibleUnits {
+            left: Unit::CNY,
+            right: Unit::USD
+        })
+    );
+    assert_eq!(
+        p("1.3万亿元").checked_add(&p("2000亿元")),
+        Ok(q("1.5", 12, Unit::CNY))
+    );
+    assert_eq!(
+        p("1244万人").checked_sub(&p("1206万人")),
+        Ok(q("38", 4, Unit::Person))
+    );
+    assert_eq!(
+        p("1.3万亿斤").cmp_amount(&p("6.5亿吨")),
+        Ok(Ordering::Equal)
+    );
+    assert_eq!(p("1.3万亿斤").cmp_amount(&p("6.6亿吨")), Ok(Ordering::Less));
+    assert_eq!(p("5.2%").checked_neg(), Ok(q("-5.2", 0, Unit::Percent)));
+    assert!(p("5.2%").is_ratio());
+}
+
+#[test]
+fn serde_is_lossless_and_validating() {
+    let q1 = p("32379.77亿美元");
+    let json = serde_json::to_string(&q1).expect("serialize");
+    assert_eq!(
+        json,
+        r#"{"value":"32379.77","exponent":8,"unit":"USD","unit_text":"美元"}"#
+    );
+    let back: Quantity = serde_json::from_str(&json).expect("deserialize");
+    assert_eq!(back, q1);
+    assert_eq!(back.value().to_string(), "32379.77");
+    let scale_kept: Quantity =
+        serde_json::from_str(r#"{"value":"5.20","exponent":0,"unit":"percent","unit_text":"%"}"#)
+            .expect("deserialize");
+    assert_eq!(scale_kept.to_string(), "5.20%");
+    assert!(
+        serde_json::from_str::<Quantity>(r#"{"value":"1","exponent":0,"unit":"furlong"}"#).is_err()
+    );
+    assert!(
+        serde_json::from_str::<Quantity>(
+            r#"{"value":"1","exponent":0,"unit":"CNY","unit_text":"美元"}"#
+        )
+        .is_err()
+    );
+}
+
+fn any_unit() -> impl Strategy<Value = (Unit, &'static str)> {
+    prop::sample::select(vec![
+        (Unit::CNY, "元"),
+        (Unit::USD, "美元"),
+        (Unit::EUR, "欧元"),
+        (Unit::HKD, "港币"),
+        (Unit::JPY, "日元"),
+        (Unit::Person, "人"),
+        (Unit::PersonTime, "人次"),
+        (Unit::Household, "户"),
+        (Unit::Generic, "个"),
+        (Unit::Set, "台"),
+        (Unit::Teu, "标箱"),
+        (Unit::Jin, "斤"),
+        (Unit::Kilogram, "千克"),
+        (Unit::Ton, "吨"),
+        (Unit::Kilometre, "千米"),
+        (Unit::SquareKilometre, "平方公里"),
+        (Unit::Mu, "亩"),
+        (Unit::KilowattHour, "千瓦时"),
+        (Unit::KilowattHour, "度"),
+        (Unit::TonCoalEquivalent, "吨标准煤"),
+        (Unit::Kilowatt, "千瓦"),
+        (Unit::MicrogramPerCubicMetre, "微克/立方米"),
+        (Unit::Year, "年"),
+        (Unit::Day, "日"),
+        (Unit::Percent, "%"),
+        (Unit::Percent, "％"),
+        (Unit::PerMille, "‰"),
+        (Unit::PercentagePoint, "个百分点"),
+        (Unit::PercentagePoint, "百分点"),
+        (Unit::Multiple, "倍"),
+        (Unit::Number, ""),
+    ])
+}
+
+fn any_quantity() -> impl Strategy<Value = Quantity> {
+    (
+        any::<i64>(),
+        0u32..=10,
+        prop_oneof![Just(0), Just(4), Just(8), Just(12), -30i32..30],
+        any_unit(),
+    )
+        .prop_map(|(m, scale, e, (unit, text))| {
+            Quantity::new(Decimal::new(m, scale), e, unit).with_unit_text(text.to_string())
+        })
+}
+
+proptest! {
+    #[test]
+    fn display_parse_round_trip(qty in any_quantity()) {
+        let text = qty.to_string();
+        let back = parse_quantity(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&back, &qty);
+        prop_assert_eq!(back.to_string(), text);
+        let json = serde_json::to_string(&qty).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let from_json: Quantity = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(from_json.to_string(), qty.to_string());
+    }
+
+    #[test]
+    fn cmp_amount_agrees_with_subtraction(a in any_quantity(), b in any_quantity()) {
+        let b = Quantity::new(b.value(), b.exponent(), a.unit().clone());
+        if let (Ok(ord), Ok(diff)) = (a.cmp_amount(&b), a.checked_sub(&b)) {
+            prop_assert_eq!(ord, diff.value().cmp(&Decimal::ZERO));
+        }
+    }
+
+    #[test]
+    fn no_panics_on_numeral_like_text(s in "[0-9０-９.,．%％‰元人亿万千百十零〇一二两三四五六七八九几数余多点个百分之e\\-－ ]{0,40}") {
+        let _ = parse_quantity(&s);
+        let _ = parse_numeral(&s);
+        let _ = scan_numeral(&s);
+        let _ = scan_unit(&s);
+        let _ = scan_quantity(&s);
+    }
+
+    #[test]
+    fn no_panics_on_any_text(s in "\\PC{0,60}") {
+        let _ = parse_quantity(&s);
+        let _ = parse_numeral(&s);
+        for (i, _) in s.char_indices() {
+            if let Some((_, len)) = scan_numeral(&s[i..]) {
+                prop_assert!(len > 0 && s.is_char_boundary(i + len));
+            }
+            if let Some((_, len)) = scan_unit(&s[i..]) {
+                prop_assert!(len > 0 && s.is_char_boundary(i + len));
+            }
+            if let Some((_, _, us, end)) = scan_quantity(&s[i..]) {
+                prop_assert!(us <= end && s.is_char_boundary(i + end));
+            }
+        }
+    }
+
+    #[test]
+    fn scanned_exact_numerals_parse_back(s in "[0-9一二三四五六七八九十百千万亿.]{1,12}") {
+        if let Some((n, len)) = scan_numeral(&s)
+            && n.approx == Approx::Exact
+        {
+            prop_assert_eq!(parse_numeral(&s[..len]), Ok(n));
+        }
+    }
+}
