@@ -1,1 +1,286 @@
-//! document (in progress)
+//! Documents, periods and provenance: where a figure comes from and which time it speaks of.
+//!
+//! A [`Document`] is one published text (an NDRC plan report, a government work report, a
+//! five-year plan, a provincial report). A [`Period`] is the time a figure measures: a year
+//! with its basis (whole year 全年, year end 年末, annual average 平均) or a plan period
+//! (十四五 = 2021–2025). A [`Provenance`] ties a record to the exact span of the document text
+//! it was read from.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What kind of document a text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// The NDRC report on the execution of last year's plan and the draft of this year's
+    /// (国民经济和社会发展计划执行情况与…计划草案的报告).
+    NdrcPlanReport,
+    /// The State Council's government work report (政府工作报告).
+    GovernmentWorkReport,
+    /// A five-year plan or its outline (五年规划纲要).
+    FiveYearPlan,
+    /// A provincial or municipal plan report.
+    ProvincialReport,
+    /// Any other document.
+    Other,
+}
+
+impl DocumentKind {
+    /// The stable snake_case code of this kind.
+    ///
+    /// ```
+    /// use planwatch::document::DocumentKind;
+    /// assert_eq!(DocumentKind::NdrcPlanReport.code(), "ndrc_plan_report");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            DocumentKind::NdrcPlanReport => "ndrc_plan_report",
+            DocumentKind::GovernmentWorkReport => "government_work_report",
+            DocumentKind::FiveYearPlan => "five_year_plan",
+            DocumentKind::ProvincialReport => "provincial_report",
+            DocumentKind::Other => "other",
+        }
+    }
+
+    /// The kind with this code, if any.
+    ///
+    /// ```
+    /// use planwatch::document::DocumentKind;
+    /// assert_eq!(DocumentKind::from_code("five_year_plan"), Some(DocumentKind::FiveYearPlan));
+    /// assert_eq!(DocumentKind::from_code("memo"), None);
+    /// ```
+    pub fn from_code(code: &str) -> Option<Self> {
+        [
+            DocumentKind::NdrcPlanReport,
+            DocumentKind::GovernmentWorkReport,
+            DocumentKind::FiveYearPlan,
+            DocumentKind::ProvincialReport,
+            DocumentKind::Other,
+        ]
+        .into_iter()
+        .find(|k| k.code() == code)
+    }
+}
+
+/// One published document.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use planwatch::document::{Document, DocumentKind};
+/// let doc = Document {
+///     id: "cn-ndrc-plan-report-2024".into(),
+///     title: "关于2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告".into(),
+///     issuer: "国家发展和改革委员会".into(),
+///     kind: DocumentKind::NdrcPlanReport,
+///     jurisdiction: "CN".into(),
+///     delivered: NaiveDate::from_ymd_opt(2024, 3, 5),
+///     outcome_year: Some(2023),
+///     plan_year: Some(2024),
+///     source: None,
+/// };
+/// assert_eq!(doc.years(), vec![2023, 2024]);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Stable id, e.g. `cn-ndrc-plan-report-2024`.
+    pub id: String,
+    /// Title as published.
+    pub title: String,
+    /// Issuing body as published, e.g. 国家发展和改革委员会.
+    pub issuer: String,
+    /// What kind of document this is.
+    pub kind: DocumentKind,
+    /// `CN` for national documents, or a six-digit GB/T 2260 region code (e.g. `440000`).
+    pub jurisdiction: String,
+    /// The date the document was delivered or published.
+    #[serde(default)]
+    pub delivered: Option<NaiveDate>,
+    /// The year whose outcomes the document reports (2023 for the 2024 report).
+    #[serde(default)]
+    pub outcome_year: Option<i32>,
+    /// The year whose plan the document sets (2024 for the 2024 report).
+    #[serde(default)]
+    pub plan_year: Option<i32>,
+    /// Where the document's text lives, relative to the data file (a file name), if anywhere.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+impl Document {
+    /// The years the document covers: its outcome year and its plan year, in order.
+    ///
+    /// ```
+    /// # use planwatch::document::{Document, DocumentKind};
+    /// let mut doc = planwatch::builtin::document();
+    /// assert_eq!(doc.years(), vec![2023, 2024]);
+    /// doc.outcome_year = None;
+    /// assert_eq!(doc.years(), vec![2024]);
+    /// ```
+    pub fn years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self.outcome_year.into_iter().chain(self.plan_year).collect();
+        years.sort_unstable();
+        years.dedup();
+        years
+    }
+}
+
+/// The basis on which a figure covers its period.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The whole year (全年), or no basis stated.
+    #[default]
+    Year,
+    /// The end of the year (年末, 年底): stocks such as reserves or balances.
+    YearEnd,
+    /// The annual average (平均), e.g. the surveyed unemployment rate.
+    Average,
+    /// Cumulative over a multi-year plan period (十四五 = 2021–2025).
+    Cumulative,
+}
+
+impl Basis {
+    /// The stable snake_case code of this basis.
+    ///
+    /// ```
+    /// assert_eq!(planwatch::document::Basis::YearEnd.code(), "year_end");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            Basis::Year => "year",
+            Basis::YearEnd => "year_end",
+            Basis::Average => "average",
+            Basis::Cumulative => "cumulative",
+        }
+    }
+
+    /// The basis with this code, if any.
+    ///
+    /// ```
+    /// use planwatch::document::Basis;
+    /// assert_eq!(Basis::from_code("average"), Some(Basis::Average));
+    /// ```
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Basis::Year, Basis::YearEnd, Basis::Average, Basis::Cumulative]
+            .into_iter()
+            .find(|b| b.code() == code)
+    }
+}
+
+/// The time a figure measures: a year (with a basis), or a span of years for plan periods.
+///
+/// ```
+/// use planwatch::document::{Basis, Period};
+/// let p = Period::year(2023).with_basis(Basis::YearEnd);
+/// assert_eq!(p.to_string(), "2023 (year_end)");
+/// let plan = Period::plan(2021, 2025);
+/// assert_eq!(plan.to_string(), "2021-2025 (cumulative)");
+/// assert!(plan.contains_year(2023));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// The year (the first year of a plan period).
+    pub year: i32,
+    /// The last year of a plan period; `None` for a single year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_year: Option<i32>,
+    /// What the figure covers within the period.
+    #[serde(default)]
+    pub basis: Basis,
+}
+
+impl Period {
+    /// A whole year.
+    pub fn year(year: i32) -> Self {
+        Period { year, end_year: None, basis: Basis::Year }
+    }
+
+    /// A multi-year plan period, cumulative basis.
+    pub fn plan(start: i32, end: i32) -> Self {
+        Period { year: start, end_year: Some(end), basis: Basis::Cumulative }
+    }
+
+    /// The same period with another basis.
+    pub fn with_basis(self, basis: Basis) -> Self {
+        Period { basis, ..self }
+    }
+
+    /// The last year the period covers.
+    pub fn last_year(&self) -> i32 {
+        self.end_year.unwrap_or(self.year)
+    }
+
+    /// Whether the period covers `year`.
+    pub fn contains_year(&self, year: i32) -> bool {
+        self.year <= year && year <= self.last_year()
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.end_year {
+            Some(end) => write!(f, "{}-{} ({})", self.year, end, self.basis.code()),
+            None => write!(f, "{} ({})", self.year, self.basis.code()),
+        }
+    }
+}
+
+/// Where a record was read: a document, a byte span of its text, and the text at that span.
+///
+/// The invariant, checked by validation: `text[start..end] == quote`, and the quote contains
+/// the figure as written.
+///
+/// ```
+/// use planwatch::document::Provenance;
+/// let text = "全年国内生产总值（GDP）126.06万亿元，增长5.2%；";
+/// let p = Provenance::locate("doc", text, "增长5.2%", 0).unwrap();
+/// assert_eq!(&text[p.start..p.end], "增长5.2%");
+/// assert_eq!(p.char_span(text), Some((25, 31)));
+/// assert!(p.check(text));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provenance {
+    /// The id of the document the quote is from.
+    pub document: String,
+    /// Byte offset of the quote's start in the document text.
+    pub start: usize,
+    /// Byte offset one past the quote's end.
+    pub end: usize,
+    /// The document text at `start..end`.
+    pub quote: String,
+}
+
+impl Provenance {
+    /// Finds the `nth` (0-based) occurrence of `quote` in `text` and records its span.
+    pub fn locate(document: &str, text: &str, quote: &str, nth: usize) -> Option<Self> {
+        if quote.is_empty() {
+            return None;
+        }
+        let (start, _) = text.match_indices(quote).nth(nth)?;
+        Some(Provenance {
+            document: document.to_string(),
+            start,
+            end: start + quote.len(),
+            quote: quote.to_string(),
+        })
+    }
+
+    /// Whether the text at the span is exactly the quote.
+    pub fn check(&self, text: &str) -> bool {
+        text.get(self.start..self.end) == Some(self.quote.as_str())
+    }
+
+    /// The span in Unicode code points (as Python indexes strings), or `None` if the byte span
+    /// does not fall on character boundaries of `text`.
+    pub fn char_span(&self, text: &str) -> Option<(usize, usize)> {
+        let head = text.get(..self.start)?;
+        text.get(self.start..self.end)?;
+        let start = head.chars().count();
+        Some((start, start + self.quote.chars().count()))
+    }
+}

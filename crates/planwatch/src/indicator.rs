@@ -1,1 +1,215 @@
-//! indicator (in progress)
+//! Indicators and the catalogue that names them.
+//!
+//! An [`Indicator`] is what a figure measures: `gdp_growth` (国内生产总值增长), `cpi_change`
+//! (居民消费价格涨幅), `urban_new_jobs` (城镇新增就业). Each has a stable snake_case id for panel
+//! data, names in Chinese and English, the aliases under which reports write it, a category,
+//! its attribute (预期性 indicative or 约束性 binding), the direction in which it is better, the
+//! kind of measure, and its unit. A [`Catalogue`] finds indicators by id or by an alias in text.
+
+use crate::units::Unit;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// 预期性 (indicative) or 约束性 (binding).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attribute {
+    /// 预期性: an expectation the plan steers toward.
+    Indicative,
+    /// 约束性: a binding obligation of government.
+    Binding,
+}
+
+/// Which way an indicator is better.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Desired {
+    /// More is better (GDP growth, new jobs, grain output): targets are floors.
+    HigherBetter,
+    /// Less is better (unemployment, CPI inflation, energy intensity, deficits as limits):
+    /// targets are ceilings.
+    LowerBetter,
+    /// Closeness to the target is what counts (a balance, an exchange rate).
+    Band,
+    /// No direction is better; targets describe, they do not aim.
+    Neutral,
+}
+
+impl Desired {
+    /// The stable snake_case code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Desired::HigherBetter => "higher_better",
+            Desired::LowerBetter => "lower_better",
+            Desired::Band => "band",
+            Desired::Neutral => "neutral",
+        }
+    }
+}
+
+/// What kind of quantity an indicator is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// A level or stock (126.06万亿元, 32379.77亿美元, 1244万人).
+    Level,
+    /// A growth rate in percent (增长5.2%).
+    GrowthRate,
+    /// A share of a whole in percent (占比, 比重).
+    Share,
+    /// A rate that is not a share (unemployment rate, deficit ratio).
+    Rate,
+    /// A change in percentage points or in a level (下降0.29个百分点, 增加1800亿元).
+    Change,
+}
+
+/// One indicator of the catalogue.
+///
+/// ```
+/// let cat = planwatch::indicator::Catalogue::builtin();
+/// let gdp = cat.get("gdp_growth").unwrap();
+/// assert_eq!(gdp.name_en, "GDP growth");
+/// assert_eq!(gdp.desired, planwatch::indicator::Desired::HigherBetter);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// Stable snake_case id.
+    pub id: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+    /// Other names under which reports write the indicator, as they appear in text.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Category code (`growth`, `employment`, `prices`, `external`, `fiscal`, `monetary`,
+    /// `innovation`, `energy_environment`, `agriculture`, `industry`, `investment`,
+    /// `consumption`, `infrastructure`, `social`, `finance`, `population`, …).
+    pub category: String,
+    /// 预期性 or 约束性, where the plan says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribute: Option<Attribute>,
+    /// Which way the indicator is better.
+    pub desired: Desired,
+    /// What kind of quantity it is.
+    pub measure: Measure,
+    /// The unit its values are stated in.
+    pub unit: Unit,
+}
+
+impl Indicator {
+    /// Every name under which the indicator can appear: the Chinese name, then the aliases.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name_zh.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// A set of indicators, found by id or by name.
+///
+/// ```
+/// use planwatch::indicator::Catalogue;
+/// let cat = Catalogue::builtin();
+/// assert_eq!(cat.lookup("城镇新增就业").map(|i| i.id.as_str()), Some("urban_new_jobs"));
+/// let (ind, span) = cat.find_in("全年城镇新增就业1244万人").unwrap();
+/// assert_eq!(ind.id, "urban_new_jobs");
+/// assert_eq!(span, 6..24);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Catalogue {
+    indicators: Vec<Indicator>,
+    by_id: HashMap<String, usize>,
+    by_name: HashMap<String, usize>,
+    max_name_len: usize,
+}
+
+impl Catalogue {
+    /// A catalogue of these indicators; later entries with a repeated id are ignored.
+    pub fn new(indicators: Vec<Indicator>) -> Self {
+        let mut cat = Catalogue::default();
+        for ind in indicators {
+            cat.insert(ind);
+        }
+        cat
+    }
+
+    /// Adds an indicator; returns `false` (and changes nothing) if its id is taken.
+    pub fn insert(&mut self, indicator: Indicator) -> bool {
+        if self.by_id.contains_key(&indicator.id) {
+            return false;
+        }
+        let idx = self.indicators.len();
+        self.by_id.insert(indicator.id.clone(), idx);
+        for name in indicator.names() {
+            self.max_name_len = self.max_name_len.max(name.len());
+            self.by_name.entry(name.to_string()).or_insert(idx);
+        }
+        self.indicators.push(indicator);
+        true
+    }
+
+    /// The built-in catalogue: every indicator of the built-in data, and more.
+    pub fn builtin() -> Self {
+        crate::builtin::catalogue()
+    }
+
+    /// Reads a catalogue from JSON (an array of indicators).
+    ///
+    /// # Errors
+    /// A [`crate::error::LoadError`] with line and column when the JSON does not describe
+    /// indicators.
+    pub fn from_json(json: &str) -> Result<Self, crate::error::LoadError> {
+        let list: Vec<Indicator> = crate::dataset::from_json_located(json, None)?;
+        Ok(Catalogue::new(list))
+    }
+
+    /// The indicator with this id.
+    pub fn get(&self, id: &str) -> Option<&Indicator> {
+        self.by_id.get(id).map(|&i| &self.indicators[i])
+    }
+
+    /// The indicator whose name or alias is exactly `name`.
+    pub fn lookup(&self, name: &str) -> Option<&Indicator> {
+        self.by_name.get(name).map(|&i| &self.indicators[i])
+    }
+
+    /// The leftmost-longest indicator name occurring in `text`, with its byte span.
+    pub fn find_in(&self, text: &str) -> Option<(&Indicator, std::ops::Range<usize>)> {
+        for (start, _) in text.char_indices() {
+            if let Some((ind, len)) = self.match_at(&text[start..]) {
+                return Some((ind, start..start + len));
+            }
+        }
+        None
+    }
+
+    /// The longest indicator name that `text` starts with, and its length in bytes.
+    pub fn match_at(&self, text: &str) -> Option<(&Indicator, usize)> {
+        let mut best = None;
+        for (i, c) in text.char_indices() {
+            let end = i + c.len_utf8();
+            if end > self.max_name_len {
+                break;
+            }
+            if let Some(&idx) = self.by_name.get(&text[..end]) {
+                best = Some((&self.indicators[idx], end));
+            }
+        }
+        best
+    }
+
+    /// Every indicator, in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &Indicator> {
+        self.indicators.iter()
+    }
+
+    /// The number of indicators.
+    pub fn len(&self) -> usize {
+        self.indicators.len()
+    }
+
+    /// Whether the catalogue is empty.
+    pub fn is_empty(&self) -> bool {
+        self.indicators.is_empty()
+    }
+}

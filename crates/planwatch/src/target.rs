@@ -1,1 +1,293 @@
-//! target (in progress)
+//! Figures as a plan states them: comparators (左右, 以上, 以内, ranges, 同步 …), directions of
+//! change (增长, 下降 …), and the target and outcome records built on them.
+//!
+//! A [`Figure`] is one stated value with its qualifier: `增长5%左右` is an `around` figure of
+//! 5% with direction `increase`; `1200万人以上` is `at_least` 1200万人; `6%－6.5%` is a `range`;
+//! `与经济增长同步` is `in_step_with` a reference; `基本平衡` is `qualitative`. On a target the
+//! comparator is what the plan asks for; on an outcome it bounds the value (`超过2.2万亿元` is
+//! `more_than`).
+
+use crate::document::{Period, Provenance};
+use crate::quantity::Quantity;
+use serde::{Deserialize, Serialize};
+
+/// How a figure relates its quantity to the true value: the stable comparator vocabulary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparator {
+    /// Exactly the value (no qualifier): `赤字率3%`.
+    Exact,
+    /// Around the value (左右, 约, 大约): `5%左右`.
+    Around,
+    /// At least the value (以上, 不低于, 至少, 不少于): `1200万人以上`.
+    AtLeast,
+    /// At most the value (以内, 以下, 不超过, 不高于, 控制在): `5.5%以内`.
+    AtMost,
+    /// More than the value (超过, 高于, 逾, 余, 多): `超过2.2万亿元`, `250余万`.
+    MoreThan,
+    /// Less than the value (近, 接近, 不到, 低于): `近3万亿千瓦时`.
+    LessThan,
+    /// Between two values: `6%－6.5%`, `6%至6.5%`.
+    Range,
+    /// In step with another indicator: `与经济增长同步`, `基本同步`.
+    InStepWith,
+    /// Above or below another indicator: `高于国内生产总值增长`.
+    Relative,
+    /// Only a direction of change: `继续下降`, `持续改善`.
+    DirectionOnly,
+    /// A qualitative state: `基本平衡`, `基本稳定`.
+    Qualitative,
+}
+
+impl Comparator {
+    /// Every comparator, in vocabulary order.
+    pub const ALL: [Comparator; 11] = [
+        Comparator::Exact,
+        Comparator::Around,
+        Comparator::AtLeast,
+        Comparator::AtMost,
+        Comparator::MoreThan,
+        Comparator::LessThan,
+        Comparator::Range,
+        Comparator::InStepWith,
+        Comparator::Relative,
+        Comparator::DirectionOnly,
+        Comparator::Qualitative,
+    ];
+
+    /// The stable snake_case code.
+    ///
+    /// ```
+    /// assert_eq!(planwatch::target::Comparator::AtLeast.code(), "at_least");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            Comparator::Exact => "exact",
+            Comparator::Around => "around",
+            Comparator::AtLeast => "at_least",
+            Comparator::AtMost => "at_most",
+            Comparator::MoreThan => "more_than",
+            Comparator::LessThan => "less_than",
+            Comparator::Range => "range",
+            Comparator::InStepWith => "in_step_with",
+            Comparator::Relative => "relative",
+            Comparator::DirectionOnly => "direction_only",
+            Comparator::Qualitative => "qualitative",
+        }
+    }
+
+    /// The comparator with this code.
+    ///
+    /// ```
+    /// use planwatch::target::Comparator;
+    /// assert_eq!(Comparator::from_code("range"), Some(Comparator::Range));
+    /// assert_eq!(Comparator::from_code("about"), None);
+    /// ```
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    /// Whether this comparator carries a quantity (or two, for a range).
+    pub fn is_quantitative(self) -> bool {
+        !matches!(
+            self,
+            Comparator::InStepWith | Comparator::Relative | Comparator::DirectionOnly | Comparator::Qualitative
+        )
+    }
+}
+
+/// The direction of a change as written: 增长/上涨/提高/增加 vs 下降/降低/减少/回落.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// 增长, 上涨, 提高, 增加, 多增, 扩大, 上升.
+    Increase,
+    /// 下降, 降低, 减少, 回落, 下调, 收窄.
+    Decrease,
+    /// 保持稳定, 稳定在, 持平.
+    Stable,
+    /// 改善, 好转: better, in whatever direction is better for the indicator.
+    Improve,
+}
+
+impl Direction {
+    /// The stable snake_case code.
+    ///
+    /// ```
+    /// assert_eq!(planwatch::target::Direction::Decrease.code(), "decrease");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            Direction::Increase => "increase",
+            Direction::Decrease => "decrease",
+            Direction::Stable => "stable",
+            Direction::Improve => "improve",
+        }
+    }
+
+    /// The direction with this code.
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Direction::Increase, Direction::Decrease, Direction::Stable, Direction::Improve]
+            .into_iter()
+            .find(|d| d.code() == code)
+    }
+}
+
+/// How a relational figure relates to its reference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// In step with (同步).
+    Same,
+    /// Above or faster than (高于, 快于).
+    Above,
+    /// Below or slower than (低于, 慢于).
+    Below,
+}
+
+/// The other side of a relational figure: `与经济增长同步` refers to 经济增长.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    /// The reference as written (经济增长, 国内生产总值增长).
+    pub text: String,
+    /// The catalogue id of the reference indicator, when known (`gdp_growth`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<String>,
+    /// How the figure relates to the reference.
+    pub relation: Relation,
+}
+
+/// One stated figure: comparator, quantity or bounds, direction of change, and the phrase as
+/// written.
+///
+/// For `exact`, `around`, `at_least`, `at_most`, `more_than` and `less_than`, `value` holds the
+/// quantity; for `range`, `lower` and `upper` hold the bounds and `value` is `None`; relational,
+/// direction-only and qualitative figures have no quantity. An amount written with a direction
+/// (`下降2.5%`) keeps the amount positive and the sign in `direction`; [`Figure::signed_value`]
+/// folds them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// The comparator (on an outcome: the bound qualifier).
+    pub comparator: Comparator,
+    /// The quantity, for every comparator but `range` and the non-quantitative ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Quantity>,
+    /// The lower bound of a range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lower: Option<Quantity>,
+    /// The upper bound of a range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upper: Option<Quantity>,
+    /// The direction of change as written, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    /// The reference of a relational figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Reference>,
+    /// The phrase as written (`增长5%左右`).
+    pub text: String,
+}
+
+impl Figure {
+    /// A figure with a single quantity.
+    pub fn point(comparator: Comparator, value: Quantity, text: impl Into<String>) -> Self {
+        Figure {
+            comparator,
+            value: Some(value),
+            lower: None,
+            upper: None,
+            direction: None,
+            reference: None,
+            text: text.into(),
+        }
+    }
+
+    /// The same figure with a direction of change.
+    pub fn with_direction(mut self, direction: Direction) -> Self {
+        self.direction = Some(direction);
+        self
+    }
+
+    /// The lowest value the figure admits, if it states one (`at_least`, `more_than`, the lower
+    /// end of a `range`, the value of `exact`).
+    pub fn lower_bound(&self) -> Option<&Quantity> {
+        match self.comparator {
+            Comparator::Range => self.lower.as_ref(),
+            Comparator::Exact | Comparator::AtLeast | Comparator::MoreThan => self.value.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// The highest value the figure admits, if it states one (`at_most`, `less_than`, the upper
+    /// end of a `range`, the value of `exact`).
+    pub fn upper_bound(&self) -> Option<&Quantity> {
+        match self.comparator {
+            Comparator::Range => self.upper.as_ref(),
+            Comparator::Exact | Comparator::AtMost | Comparator::LessThan => self.value.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// Every quantity the figure holds (value, lower, upper).
+    pub fn quantities(&self) -> impl Iterator<Item = &Quantity> {
+        self.value.iter().chain(self.lower.iter()).chain(self.upper.iter())
+    }
+
+    /// The point value with the direction folded into its sign: `下降2.5%` gives −2.5%.
+    pub fn signed_value(&self) -> Option<Quantity> {
+        let v = self.value.as_ref()?;
+        match self.direction {
+            Some(Direction::Decrease) => v.checked_neg().ok(),
+            _ => Some(v.clone()),
+        }
+    }
+}
+
+/// The status of a reported outcome.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeStatus {
+    /// As first reported (the March reports give preliminary annual figures).
+    #[default]
+    Preliminary,
+    /// Final statistics.
+    Final,
+    /// A revision of an earlier figure.
+    Revised,
+}
+
+/// What a plan sets: indicator + period + figure + provenance.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// Catalogue id of the indicator (`gdp_growth`).
+    pub indicator: String,
+    /// The period the target is for.
+    pub period: Period,
+    /// The figure as set.
+    pub figure: Figure,
+    /// Where the target was read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
+}
+
+/// What a report says was achieved: indicator + period + figure (its comparator a bound) +
+/// status + provenance.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    /// Catalogue id of the indicator.
+    pub indicator: String,
+    /// The period the value measures.
+    pub period: Period,
+    /// The value with its bound (`exact` when the report gives the figure itself).
+    pub figure: Figure,
+    /// Preliminary, final or revised.
+    #[serde(default)]
+    pub status: OutcomeStatus,
+    /// Where the outcome was read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
+}
