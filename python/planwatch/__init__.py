@@ -25,7 +25,14 @@ from planwatch._errors import (
     ValidationError,
 )
 from planwatch._planwatch import (
+    Dataset,
     Document,
+    Figure,
+    Outcome,
+    Target,
+    load,
+    parse_figure,
+    parse_target,
     Numeral,
     Period,
     Provenance,
@@ -51,7 +58,14 @@ __all__ = [
     "Document",
     "Numeral",
     "Quantity",
+    "Figure",
+    "Target",
+    "Outcome",
+    "Dataset",
     # functions
+    "load",
+    "parse_figure",
+    "parse_target",
     "parse_numeral",
     "parse_quantity",
 ]

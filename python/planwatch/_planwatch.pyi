@@ -1,10 +1,21 @@
 """Type stubs for the Rust extension of planwatch (checked by ``mypy.stubtest``)."""
 
 import datetime
+import os
 from decimal import Decimal
-from typing import Any, Optional, Union, final
+from typing import Any, Iterator, Optional, Union, final
+
+import pandas  # type: ignore[import-untyped, unused-ignore]
+import polars
 
 __all__ = [
+    "Dataset",
+    "load",
+    "Figure",
+    "Outcome",
+    "Target",
+    "parse_figure",
+    "parse_target",
     "Document",
     "Period",
     "Provenance",
@@ -279,3 +290,146 @@ class Quantity:
 
 def parse_quantity(text: str, /) -> Quantity:
     """Parses a quantity as published: ``126.06万亿元`` is ``Quantity(Decimal('126.06'), 12, 'CNY')``."""
+
+@final
+class Figure:
+    """One stated figure: comparator, quantity or bounds, direction, reference, phrase."""
+
+    @staticmethod
+    def parse_target(text: str, /) -> Figure:
+        """Parses a target phrase; raises ``ParseError``."""
+    @classmethod
+    def from_json(cls, json: str, /) -> Figure:
+        """Reads the JSON form; raises ``LoadError``."""
+    def to_json(self) -> str:
+        """The JSON form (decimals as strings)."""
+    @property
+    def comparator(self) -> str:
+        """``exact``, ``around``, ``at_least``, ``at_most``, ``more_than``, ``less_than``, ``range``,
+        ``in_step_with``, ``relative``, ``direction_only`` or ``qualitative``."""
+    @property
+    def value(self) -> Optional[Quantity]:
+        """The quantity (not for ranges and non-quantitative comparators)."""
+    @property
+    def lower(self) -> Optional[Quantity]:
+        """The lower bound of a range."""
+    @property
+    def upper(self) -> Optional[Quantity]:
+        """The upper bound of a range."""
+    @property
+    def direction(self) -> Optional[str]:
+        """``increase``, ``decrease``, ``stable`` or ``improve``."""
+    @property
+    def reference(self) -> Optional[tuple[str, Optional[str], str]]:
+        """``(text, indicator id, relation)`` of a relational figure."""
+    @property
+    def text(self) -> str:
+        """The phrase as written."""
+    @property
+    def is_quantitative(self) -> bool:
+        """Whether the comparator carries a quantity."""
+    def lower_bound(self) -> Optional[Quantity]:
+        """The lowest value the figure admits, if stated."""
+    def upper_bound(self) -> Optional[Quantity]:
+        """The highest value the figure admits, if stated."""
+    def signed_value(self) -> Optional[Quantity]:
+        """The point value with the direction folded into its sign."""
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as a dict (quantities as dicts)."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+def parse_target(text: str, /) -> Figure:
+    """Parses a target phrase (``增长5%左右``, ``1200万人以上``, ``基本平衡``); raises ``ParseError``."""
+
+def parse_figure(text: str, /) -> Figure:
+    """Parses an outcome phrase; qualifiers bound the value (``超过2.2万亿元``)."""
+
+@final
+class Target:
+    """What a plan sets: indicator + period + figure + provenance."""
+
+    @classmethod
+    def from_json(cls, json: str, /, start: Optional[int] = None, end: Optional[int] = None) -> Target:
+        """Reads the JSON form (``start``/``end``: code-point span of the provenance)."""
+    def to_json(self) -> str:
+        """The JSON form (decimals as strings, byte offsets)."""
+    @property
+    def indicator(self) -> str:
+        """Catalogue id of the indicator."""
+    @property
+    def period(self) -> Period:
+        """The period."""
+    @property
+    def figure(self) -> Figure:
+        """The figure."""
+    @property
+    def provenance(self) -> Optional[Provenance]:
+        """Where the record was read."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, tuple[str, Optional[int], Optional[int]]]: ...
+
+@final
+class Outcome:
+    """What a report says was achieved: indicator + period + figure + status + provenance."""
+
+    @classmethod
+    def from_json(cls, json: str, /, start: Optional[int] = None, end: Optional[int] = None) -> Outcome:
+        """Reads the JSON form (``start``/``end``: code-point span of the provenance)."""
+    def to_json(self) -> str:
+        """The JSON form (decimals as strings, byte offsets)."""
+    @property
+    def indicator(self) -> str:
+        """Catalogue id of the indicator."""
+    @property
+    def period(self) -> Period:
+        """The period."""
+    @property
+    def figure(self) -> Figure:
+        """The figure."""
+    @property
+    def provenance(self) -> Optional[Provenance]:
+        """Where the record was read."""
+    @property
+    def status(self) -> str:
+        """``preliminary``, ``final`` or ``revised``."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, tuple[str, Optional[int], Optional[int]]]: ...
+
+@final
+class Dataset:
+    """One document's targets, outcomes and stated verdicts (and its text, when known)."""
+
+    @classmethod
+    def from_json(cls, json: str, /, text: Optional[str] = None) -> Dataset:
+        """Reads a dataset from JSON; raises ``LoadError`` with line and column."""
+    def to_json(self) -> str:
+        """Pretty JSON (decimals as strings)."""
+    @property
+    def document(self) -> Document:
+        """The document."""
+    @property
+    def text(self) -> Optional[str]:
+        """The document text, when known."""
+    @property
+    def targets(self) -> list[Target]:
+        """The targets."""
+    @property
+    def outcomes(self) -> list[Outcome]:
+        """The outcomes."""
+    def to_pandas(self, decimal: bool = False) -> pandas.DataFrame:
+        """A tidy frame, one row per record; floats, or ``Decimal`` objects when ``decimal``."""
+    def to_polars(self, decimal: bool = False) -> polars.DataFrame:
+        """A tidy polars frame; ``Decimal`` columns when ``decimal``."""
+    def _repr_html_(self) -> str: ...
+    def _columns(self, decimal: bool = False) -> dict[str, Any]: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Union[Target, Outcome]]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str, Optional[str]]]: ...
+
+def load(path: Union[str, "os.PathLike[str]"], /) -> Dataset:
+    """Loads a dataset file and the text its ``source`` names; raises ``LoadError``."""

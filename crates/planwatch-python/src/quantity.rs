@@ -223,7 +223,7 @@ impl PyQuantity {
     }
 
     /// `{'value': Decimal, 'exponent': int, 'unit': str, 'unit_text': str}`.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+    pub fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("value", self.value(py)?)?;
         d.set_item("exponent", self.0.exponent())?;
