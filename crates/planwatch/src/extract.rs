@@ -1,1 +1,0 @@
-//! extract (in progress)

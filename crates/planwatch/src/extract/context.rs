@@ -1,0 +1,927 @@
+//! The context pass: turn scanned numbers into mentions — ranges, bound qualifiers, direction,
+//! subject, indicator, year and kind — walking the scan events once, in order.
+
+use std::ops::Range;
+
+use super::lexicon::{
+    contains_any, is_clause_break, is_close_quote, is_open_quote, longest_prefix, longest_prefix_word,
+    longest_suffix, longest_suffix_word, DIRECTIONS, DIRECTION_NOUNS, HEADING_OUTCOME, HEADING_TARGET,
+    LEADING_TIME, LINKS, OBJECT_VERBS, OUTCOME_CUES, POST_QUALIFIERS, PRE_QUALIFIERS, TARGET_AFTER,
+    TARGET_CUES,
+};
+use super::matcher::Matcher;
+use super::scan::{scan, Event, Heading, Num, PlanMark, Pos, YearMark};
+use super::{Mention, MentionKind};
+use crate::document::Basis;
+use crate::numerals::Approx;
+use crate::quantity::Quantity;
+use crate::target::{Comparator, Direction, Figure};
+use crate::units::Unit;
+
+/// Subjects are looked for at most this many bytes before a figure (about 40 characters).
+const SUBJECT_WINDOW: usize = 120;
+
+/// What part of a report the text is in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum SectionKind {
+    #[default]
+    Unknown,
+    Outcome,
+    Target,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Section {
+    pub kind: SectionKind,
+    pub year: Option<i32>,
+}
+
+/// A mention with what later steps need to know about it.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub mention: Mention,
+    pub pos: Pos,
+    /// Start of the words that belong to the figure (direction, qualifiers), for ellipsis.
+    pub lead_start: usize,
+    /// Whether `分别` governs the figure.
+    pub distributive: bool,
+    /// The subject region (before stripping), for distribution over conjuncts.
+    pub region: Range<usize>,
+    /// A number without a unit: kept only while a range or list may claim it.
+    pub bare: bool,
+}
+
+/// A year context candidate in the current sentence.
+#[derive(Clone, Copy, Debug)]
+struct YearCtx {
+    start: usize,
+    end: usize,
+    year: i32,
+    end_year: Option<i32>,
+    basis: Option<Basis>,
+    clause: u32,
+    comparative: bool,
+    consumed: bool,
+}
+
+/// Sentence-level cues gathered between figures.
+#[derive(Clone, Copy, Debug, Default)]
+struct Cues {
+    sentence: u32,
+    scanned_to: usize,
+    target: bool,
+    outcome: bool,
+    year_end: bool,
+    whole_year: bool,
+    this_year: bool,
+}
+
+/// Reads every mention of `text`.
+pub(crate) fn mentions(text: &str, matcher: &Matcher) -> Vec<Found> {
+    let events = scan(text);
+    let mut out: Vec<Found> = Vec::new();
+    let mut section = Section::default();
+    let mut years: Vec<YearCtx> = Vec::new();
+    let mut cues = Cues::default();
+    let mut i = 0;
+    while i < events.len() {
+        match &events[i] {
+            Event::Heading(h) => {
+                if h.level == 1 {
+                    section = classify_heading(text, h);
+                }
+            }
+            Event::Year(y) => push_year_ctx(text, &mut years, y),
+            Event::Plan(p) => push_plan_ctx(&mut years, p),
+            Event::Item(_) => {}
+            Event::Num(n) => {
+                let (fig, used) = figure_at(text, &events, i);
+                i += used;
+                if let Some(fig) = fig {
+                    if cues.sentence != n.pos.sentence || cues.scanned_to < n.pos.sentence_start {
+                        cues = Cues { sentence: n.pos.sentence, scanned_to: n.pos.sentence_start, ..Cues::default() };
+                    }
+                    years.retain(|y| y.end > n.pos.sentence_start || y.start >= n.pos.sentence_start);
+                    let found = contextualize(text, matcher, fig, n.pos, section, &mut years, &mut cues, &out);
+                    out.push(found);
+                }
+                continue;
+            }
+        }
+        i += 1;
+    }
+    distribute(text, matcher, &mut out);
+    out
+}
+
+pub(crate) fn classify_heading(text: &str, h: &Heading) -> Section {
+    let title = text.get(h.start..h.end).unwrap_or("");
+    let mut years = Vec::new();
+    let mut rest = title;
+    while let Some(k) = rest.find('年') {
+        let head = &rest[..k];
+        let digits: String = head.chars().rev().take_while(char::is_ascii_digit).collect();
+        if digits.len() == 4 {
+            if let Ok(y) = digits.chars().rev().collect::<String>().parse::<i32>() {
+                years.push(y);
+            }
+        }
+        rest = &rest[k + '年'.len_utf8()..];
+    }
+    let kind = if contains_any(title, HEADING_OUTCOME) {
+        SectionKind::Outcome
+    } else if contains_any(title, HEADING_TARGET) {
+        SectionKind::Target
+    } else {
+        SectionKind::Unknown
+    };
+    let year = match kind {
+        SectionKind::Outcome => years.first().copied(),
+        _ => years.last().copied(),
+    };
+    Section { kind, year }
+}
+
+fn push_year_ctx(text: &str, years: &mut Vec<YearCtx>, y: &YearMark) {
+    let before = text.get(..y.start).unwrap_or("");
+    let comparative = ["比", "较", "与", "同", "和", "相比", "对比", "超过", "低于", "高于"]
+        .iter()
+        .any(|w| before.ends_with(w));
+    years.push(YearCtx {
+        start: y.start,
+        end: y.end,
+        year: y.year,
+        end_year: None,
+        basis: y.basis,
+        clause: y.pos.clause,
+        comparative,
+        consumed: false,
+    });
+}
+
+fn push_plan_ctx(years: &mut Vec<YearCtx>, p: &PlanMark) {
+    let (year, end_year, basis) =
+        if p.at_end { (p.last, None, Some(Basis::YearEnd)) } else { (p.first, Some(p.last), Some(Basis::Cumulative)) };
+    years.push(YearCtx {
+        start: p.start,
+        end: p.end,
+        year,
+        end_year,
+        basis,
+        clause: p.pos.clause,
+        comparative: false,
+        consumed: false,
+    });
+}
+
+/// A figure before context: span, comparator, quantities.
+#[derive(Clone, Debug)]
+pub(crate) struct RawFigure {
+    start: usize,
+    end: usize,
+    /// Where the unit-bearing part ends (before any post-qualifier).
+    comparator: Comparator,
+    value: Option<Quantity>,
+    lower: Option<Quantity>,
+    upper: Option<Quantity>,
+    unit: Option<Unit>,
+    bare: bool,
+}
+
+fn quantity(text: &str, n: &Num, unit: &Unit) -> Quantity {
+    let unit_text = if n.end > n.num_end {
+        text.get(n.num_end..n.end).unwrap_or("").to_string()
+    } else if n.cjk && text.get(n.start..).is_some_and(|s| s.starts_with("百分之")) {
+        "百分之".to_string()
+    } else {
+        String::new()
+    };
+    Quantity::new(n.value, n.exponent, unit.clone()).with_unit_text(unit_text)
+}
+
+/// Dashes and words that join the two ends of a range.
+const RANGE_JOINS: &[&str] = &["－", "-", "—", "–", "～", "~", "至", "到"];
+
+/// The figure starting at event `i` (merging a range), and how many events it used.
+fn figure_at(text: &str, events: &[Event], i: usize) -> (Option<RawFigure>, usize) {
+    let Some(Event::Num(a)) = events.get(i) else { return (None, 1) };
+    // A range: a, dash, b in one clause with compatible units.
+    if let Some(Event::Num(b)) = events.get(i + 1) {
+        let between = text.get(a.end..b.start).unwrap_or("x");
+        if b.pos.clause == a.pos.clause && RANGE_JOINS.contains(&between) {
+            if let Some(ub) = &b.unit {
+                let ok = match &a.unit {
+                    None => true,
+                    Some(ua) => ua == ub,
+                };
+                if ok {
+                    let mut a2 = a.clone();
+                    if a2.unit.is_none() && a2.exponent == 0 && b.exponent != 0 {
+                        a2.exponent = b.exponent;
+                    }
+                    let lower = quantity(text, &a2, ub);
+                    let upper = quantity(text, b, ub);
+                    let fig = RawFigure {
+                        start: a.start,
+                        end: b.end,
+                        comparator: Comparator::Range,
+                        value: None,
+                        lower: Some(lower),
+                        upper: Some(upper),
+                        unit: Some(ub.clone()),
+                        bare: false,
+                    };
+                    return (Some(fig), 2);
+                }
+            }
+        }
+    }
+    let (unit, bare) = match &a.unit {
+        Some(u) => (u.clone(), false),
+        None if a.exponent != 0 => (Unit::Number, false),
+        None => (Unit::Number, true),
+    };
+    let q = quantity(text, a, &unit);
+    let mut fig = RawFigure {
+        start: a.start,
+        end: a.end,
+        comparator: Comparator::Exact,
+        value: Some(q.clone()),
+        lower: None,
+        upper: None,
+        unit: Some(unit),
+        bare,
+    };
+    match &a.approx {
+        Approx::Exact => {}
+        Approx::MoreThan => fig.comparator = Comparator::MoreThan,
+        Approx::Between { high } => {
+            fig.comparator = Comparator::Range;
+            fig.value = None;
+            fig.upper = Some(Quantity::new(*high, a.exponent, q.unit().clone()).with_unit_text(q.unit_text().to_string()));
+            fig.lower = Some(q);
+        }
+    }
+    (Some(fig), 1)
+}
+
+/// Whether `word` is a real pre-qualifier where it stands (约 in 节约 is not).
+fn pre_qualifier_ok(before: &str, word: &str) -> bool {
+    let prev = before.strip_suffix(word).and_then(|s| s.chars().next_back());
+    match word {
+        "约" => !matches!(prev, Some('节' | '制' | '签' | '合' | '公' | '条' | '预' | '邀' | '规' | '契' | '履' | '违' | '盟' | '集')),
+        "近" => !matches!(prev, Some('最' | '将' | '临' | '靠' | '附' | '就' | '亲' | '贴' | '逼' | '邻')),
+        "超" => !matches!(prev, Some('赶')),
+        _ => true,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn contextualize(
+    text: &str,
+    matcher: &Matcher,
+    mut fig: RawFigure,
+    pos: Pos,
+    section: Section,
+    years: &mut [YearCtx],
+    cues: &mut Cues,
+    prior: &[Found],
+) -> Found {
+    // Bound qualifiers after the figure: 左右, 以上, 以内 …
+    let after = text.get(fig.end..).unwrap_or("");
+    let mut post = false;
+    if let Some((w, c)) = longest_prefix(after, POST_QUALIFIERS) {
+        if fig.comparator == Comparator::Exact || fig.comparator == Comparator::MoreThan {
+            fig.comparator = c;
+        }
+        fig.end += w.len();
+        post = true;
+    }
+    // Bound qualifiers before it: 超过, 近, 约, 不低于 … (控制在 is a verb: not in the span).
+    // The previous figure that is not a bare number or a duration (连续9年 does not hold the
+    // subject of what follows it).
+    let prior_last = prior.iter().rev().find(|p| !p.bare);
+    let prior_real = prior.iter().rev().find(|p| !p.bare && !is_duration(p));
+    let prev_end = prior_last.filter(|p| p.pos.clause == pos.clause).map_or(pos.clause_start, |p| p.mention.span.end);
+    let clause_lo = prev_end.max(pos.clause_start).min(fig.start);
+    let before = text.get(clause_lo..fig.start).unwrap_or("");
+    let mut cursor = fig.start;
+    if let Some((w, c)) = longest_suffix(before, PRE_QUALIFIERS) {
+        if pre_qualifier_ok(before, w) {
+            if !post && fig.comparator == Comparator::Exact {
+                fig.comparator = c;
+            }
+            cursor -= w.len();
+            if !super::lexicon::is_verbal_qualifier(w) && !post {
+                fig.start = cursor;
+            }
+        }
+    }
+    // A share of something: 超过总装机的50%, 不到全国的三成.
+    if fig.comparator == Comparator::Exact && before.ends_with('的') && fig.unit.as_ref().is_some_and(Unit::is_ratio) {
+        let tail_lo = floor_boundary(before, before.len().saturating_sub(45));
+        let tail = &before[tail_lo..];
+        let found = PRE_QUALIFIERS
+            .iter()
+            .filter(|(w, _)| !super::lexicon::is_verbal_qualifier(w) && w.chars().count() >= 2)
+            .filter_map(|&(w, c)| tail.rfind(w).map(|k| (k, w, c)))
+            .max_by_key(|&(k, w, _)| (k, w.len()));
+        if let Some((k, _, c)) = found {
+            let between = &tail[k..];
+            if !between.chars().any(|ch| is_clause_break(ch) || ch.is_ascii_digit()) {
+                fig.comparator = c;
+                cursor = clause_lo + tail_lo + k;
+            }
+        }
+    }
+    // A red line or bottom line is a floor: 守住18亿亩耕地红线.
+    if fig.comparator == Comparator::Exact {
+        if let Some(obj) = object_after(text, fig.end).and_then(|r| text.get(r)) {
+            if obj.ends_with("红线") || obj.ends_with("底线") {
+                fig.comparator = Comparator::AtLeast;
+            }
+        }
+    }
+
+    // Walk back over direction, links and attached years.
+    let window_lo = clause_lo.max(cursor.saturating_sub(SUBJECT_WINDOW));
+    let window_lo = floor_boundary(text, window_lo);
+    let mut direction: Option<Direction> = None;
+    let mut to_level = false;
+    let mut first_link: Option<&str> = None;
+    let mut target_cue = false;
+    let mut distributive = false;
+    let mut attached: Option<usize> = None;
+    let mut lead_start = cursor;
+    loop {
+        let s = text.get(window_lo..cursor).unwrap_or("");
+        let trimmed = s.trim_end_matches(|c: char| c.is_whitespace() || is_open_quote(c));
+        if trimmed.len() != s.len() {
+            cursor = window_lo + trimmed.len();
+            continue;
+        }
+        if s.is_empty() {
+            break;
+        }
+        if let Some(y) = years.iter().position(|y| y.end == cursor && y.start >= window_lo && !y.consumed) {
+            if attached.is_none() && direction.is_none() {
+                attached = Some(y);
+            }
+            cursor = years[y].start;
+            if s[..cursor - window_lo].ends_with("截至") || s[..cursor - window_lo].ends_with("截止") {
+                cursor -= "截至".len();
+            }
+            continue;
+        }
+        if let Some((w, d)) = longest_suffix(s, DIRECTIONS) {
+            // 下降 inside 下降率 is handled as a noun by the subject; here verbs only.
+            if direction.is_none() {
+                direction = Some(d);
+                if matches!(first_link, Some("至" | "到" | "为")) {
+                    to_level = true;
+                }
+            }
+            cursor -= w.len();
+            lead_start = cursor;
+            continue;
+        }
+        if let Some((w, _)) = longest_suffix(s, PRE_QUALIFIERS) {
+            if pre_qualifier_ok(s, w) {
+                cursor -= w.len();
+                lead_start = cursor;
+                continue;
+            }
+        }
+        if let Some(w) = longest_suffix_word(s, LINKS) {
+            if first_link.is_none() && direction.is_none() {
+                first_link = Some(w);
+            }
+            match w {
+                "分别" => distributive = true,
+                "目标" | "力争" | "预期" | "拟" | "要" | "设定为" | "确定为" => target_cue = true,
+                _ => {}
+            }
+            cursor -= w.len();
+            lead_start = cursor;
+            continue;
+        }
+        // A comparison base before a change: 比2023年年初预算增加, 较上年同期下降.
+        if direction.is_some() {
+            if let Some(k) = s.rfind(['比', '较']) {
+                if s.len() - k <= 45 && k > 0 || k == 0 {
+                    cursor = window_lo + k;
+                    lead_start = cursor;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    if to_level {
+        direction = None;
+    }
+
+    // Subject.
+    let region = window_lo..cursor;
+    let raw = text.get(region.clone()).unwrap_or("");
+    let after_prior = prior_real.is_some_and(|p| p.pos.clause == pos.clause && p.mention.span.end == clause_lo);
+    let in_object_list = after_prior && raw.trim_end().ends_with(['、', '和', '及']);
+    let (mut subj_range, noun_dir) =
+        if in_object_list { (None, None) } else { subject_of(text, region.clone(), years, distributive) };
+    if direction.is_none() {
+        direction = noun_dir;
+    }
+    if raw.ends_with("目标") || raw.ends_with("目标是") {
+        target_cue = true;
+    }
+    let mut subject = subj_range.clone().and_then(|r| text.get(r)).map(str::to_string);
+    let prior_in_sentence = prior_real.filter(|p| p.pos.sentence == pos.sentence);
+    let mut inherited = false;
+    if subject.is_none() {
+        let governed = in_object_list
+            || object_verb_end(text, region.clone()).is_some()
+            || (prior_in_sentence.is_none() && raw.trim().is_empty() && lead_start < fig.start);
+        if governed {
+            // 增发1万亿元国债, 支持建设21个国家产教融合试点城市、45个…: the object after the figure.
+            if let Some(r) = object_after(text, fig.end) {
+                subject = text.get(r.clone()).map(str::to_string);
+                subj_range = Some(r);
+            }
+        }
+        if subject.is_none() && (!distributive || raw.trim().is_empty()) {
+            if let Some(p) = prior_in_sentence {
+                // Ellipsis: the subject of the previous figure of the sentence.
+                subject = p.mention.subject.clone();
+                subj_range = p.mention.subject_span.clone();
+                inherited = true;
+            } else if let Some(r) = topic_of(text, pos.sentence_start, fig.start) {
+                // 关于城镇调查失业率：…将预期目标稳定在5.5%左右.
+                subject = text.get(r.clone()).map(str::to_string);
+                subj_range = Some(r);
+            }
+        }
+    }
+    if let (Some(s), Some(p)) = (subject.clone(), prior_in_sentence) {
+        let ps = p.mention.subject.as_deref().unwrap_or("");
+        if !inherited && !ps.is_empty() {
+            if s.starts_with('与') && s.ends_with("之比") {
+                // 与国内生产总值之比: a ratio of the previous subject.
+                subject = Some(format!("{ps}{s}"));
+            } else if GENERIC_HEADS.contains(&s.as_str()) {
+                // 规模比2023年增加1000亿元: the scale of the previous subject.
+                subject = Some(format!("{ps}{s}"));
+            }
+        }
+    }
+
+    // Indicator.
+    let indicator = subject
+        .as_deref()
+        .and_then(|s| matcher.resolve(s, fig.unit.as_ref(), direction))
+        .map(|idx| matcher.info(idx).id.clone());
+
+    // Sentence cues up to this figure.
+    gather_cues(text, cues, fig.start);
+
+    // Year and basis.
+    let mut year = None;
+    let mut end_year = None;
+    let mut basis = None;
+    let pick = attached.or_else(|| {
+        years
+            .iter()
+            .rposition(|y| y.end <= fig.start && !y.comparative && !y.consumed && y.clause == pos.clause && y.start >= pos.sentence_start)
+            .or_else(|| {
+                years.iter().rposition(|y| y.end <= fig.start && !y.comparative && !y.consumed && y.start >= pos.sentence_start)
+            })
+    });
+    if let Some(k) = pick {
+        year = Some(years[k].year);
+        end_year = years[k].end_year;
+        basis = years[k].basis;
+        if attached.is_some() {
+            years[k].consumed = true;
+        }
+    } else if section.year.is_some() {
+        year = section.year;
+    }
+    if basis.is_none() {
+        if cues.year_end {
+            basis = Some(Basis::YearEnd);
+        } else if text.get(region.start..fig.start).is_some_and(|s| s.contains("平均") || s.contains("年均")) {
+            basis = Some(Basis::Average);
+        } else if cues.whole_year {
+            basis = Some(Basis::Year);
+        }
+    }
+
+    // Kind.
+    let after_fig = text.get(fig.end..).unwrap_or("");
+    let after_fig = after_fig.trim_start_matches(is_close_quote);
+    if longest_prefix_word(after_fig, TARGET_AFTER).is_some() {
+        target_cue = true;
+    }
+    let unit = fig.unit.clone().unwrap_or(Unit::Number);
+    let kind = if matches!(unit, Unit::Year | Unit::Age | Unit::Day | Unit::Hour) {
+        MentionKind::Other
+    } else if target_cue {
+        MentionKind::Target
+    } else {
+        match section.kind {
+            SectionKind::Outcome => MentionKind::Outcome,
+            SectionKind::Target => match (year, section.year) {
+                (Some(y), Some(sy)) if y < sy => MentionKind::Outcome,
+                _ => MentionKind::Target,
+            },
+            SectionKind::Unknown => {
+                if cues.target {
+                    MentionKind::Target
+                } else if cues.outcome {
+                    MentionKind::Outcome
+                } else {
+                    MentionKind::Other
+                }
+            }
+        }
+    };
+    if kind == MentionKind::Target && year.is_none() && cues.this_year {
+        year = section.year;
+    }
+
+    let span = fig.start..fig.end;
+    let mtext = text.get(span.clone()).unwrap_or("").to_string();
+    let figure = Figure {
+        comparator: fig.comparator,
+        value: fig.value.clone(),
+        lower: fig.lower.clone(),
+        upper: fig.upper.clone(),
+        direction,
+        reference: None,
+        text: mtext.clone(),
+    };
+    Found {
+        mention: Mention {
+            span,
+            text: mtext,
+            figure,
+            subject,
+            subject_span: subj_range,
+            indicator,
+            year,
+            end_year,
+            basis,
+            kind,
+        },
+        pos,
+        lead_start,
+        distributive,
+        region,
+        bare: fig.bare,
+    }
+}
+
+/// Head nouns that name an aspect of the previous subject: `规模`, `总额`.
+const GENERIC_HEADS: &[&str] = &["规模", "总额", "总量", "数量", "比重", "占比", "余额", "增速", "增幅"];
+
+fn is_duration(f: &Found) -> bool {
+    f.mention.figure.quantities().next().is_some_and(|q| matches!(q.unit(), Unit::Year | Unit::Age | Unit::Day | Unit::Hour))
+}
+
+/// The topic of a sentence opened by `关于X：`.
+fn topic_of(text: &str, sentence_start: usize, upto: usize) -> Option<Range<usize>> {
+    let s = text.get(sentence_start..upto)?;
+    let t = s.trim_start();
+    let lo = sentence_start + s.len() - t.len();
+    let rest = t.strip_prefix("关于")?;
+    let k = rest.find(['：', ':'])?;
+    if k == 0 || k > 60 {
+        return None;
+    }
+    let start = lo + "关于".len();
+    Some(start..start + k)
+}
+
+/// The largest char boundary of `text` at or below `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The subject phrase within `region`: leading time words, years and clause openers stripped,
+/// a trailing direction noun (涨幅, 增速) read as the figure's direction.
+fn subject_of(
+    text: &str,
+    region: Range<usize>,
+    years: &[YearCtx],
+    distributive: bool,
+) -> (Option<Range<usize>>, Option<Direction>) {
+    let mut lo = region.start;
+    let mut hi = region.end;
+    // Cut at the last clause break; for a figure that is not distributed, also at the last
+    // enumeration mark (`位居全球首位、全年销量占新车销量比重`), unless it ends the region
+    // (`粮食总产量再创历史新高、达到`: the mark then joins two predicates).
+    if let Some(s) = text.get(lo..hi) {
+        if let Some((k, c)) = s.char_indices().rev().find(|&(_, c)| is_clause_break(c)) {
+            lo += k + c.len_utf8();
+        }
+    }
+    if let Some(s) = text.get(lo..hi) {
+        let t = s.trim_end_matches(['、', ' ']);
+        hi = lo + t.len();
+        if !distributive {
+            if let Some(k) = t.rfind('、') {
+                lo += k + '、'.len_utf8();
+            }
+        }
+    }
+    loop {
+        let Some(s) = text.get(lo..hi) else { return (None, None) };
+        let t = s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '、' | '，' | '“' | '”' | '（' | '）'));
+        if t.len() != s.len() {
+            lo = hi - t.len();
+            continue;
+        }
+        if let Some(y) = years.iter().find(|y| y.start == lo || (y.start > lo && text.get(lo..y.start).is_some_and(|p| p == "截至" || p == "截止" || p == "到"))) {
+            if y.end <= hi {
+                lo = y.end;
+                continue;
+            }
+        }
+        if let Some(w) = longest_prefix_word(t, LEADING_TIME) {
+            lo += w.len();
+            continue;
+        }
+        if let Some(w) = longest_prefix_word(t, &["截至", "截止", "在", "对", "将", "使", "把", "让", "由"]) {
+            if t.len() > w.len() {
+                lo += w.len();
+                continue;
+            }
+        }
+        break;
+    }
+    let s = text.get(lo..hi).unwrap_or("");
+    let s_trim = s.trim_end();
+    let hi = lo + s_trim.len();
+    if s_trim.is_empty() || longest_suffix_word(s_trim, OBJECT_VERBS).is_some() {
+        return (None, None);
+    }
+    let dir = longest_suffix(s_trim, DIRECTION_NOUNS).map(|(_, d)| d);
+    // A leading clause verb (安排新增地方政府专项债券 → 新增地方政府专项债券).
+    if let Some(w) = longest_prefix_word(s_trim, &["安排", "增发", "实现", "完成", "推动", "累计", "力争", "确保", "保持"]) {
+        if s_trim.len() > w.len() {
+            lo += w.len();
+        }
+    }
+    if s_trim.ends_with("目标") && s_trim.len() > "目标".len() {
+        let core = s_trim.trim_end_matches("目标").trim_end_matches("预期");
+        if !core.is_empty() {
+            return (Some(lo..lo + core.len() - (s_trim.len() - (hi - lo))), dir);
+        }
+    }
+    (Some(lo..hi), dir)
+}
+
+/// Whether the region is (or ends with) a verb governing the figure as its object.
+fn object_verb_end(text: &str, region: Range<usize>) -> Option<usize> {
+    let s = text.get(region.clone())?.trim_end();
+    let w = longest_suffix_word(s, OBJECT_VERBS)?;
+    Some(region.start + s.len() - w.len())
+}
+
+/// The noun after a figure: `增发1万亿元国债` → 国债.
+fn object_after(text: &str, from: usize) -> Option<Range<usize>> {
+    let rest = text.get(from..)?;
+    let rest_trim = rest.trim_start_matches(is_close_quote);
+    let lo = from + rest.len() - rest_trim.len();
+    let mut end = lo;
+    for (k, c) in rest_trim.chars().enumerate() {
+        if k >= 16 || is_clause_break(c) || matches!(c, '、' | '和' | '及' | '与' | '（' | '(' | '“' | '”') || c.is_ascii_digit() {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    let s = text.get(lo..end)?;
+    let s = s.strip_prefix('的').unwrap_or(s);
+    if s.is_empty() {
+        return None;
+    }
+    Some(end - s.len()..end)
+}
+
+fn gather_cues(text: &str, cues: &mut Cues, upto: usize) {
+    if upto <= cues.scanned_to {
+        return;
+    }
+    let Some(s) = text.get(cues.scanned_to..upto) else {
+        cues.scanned_to = upto;
+        return;
+    };
+    if contains_any(s, TARGET_CUES) {
+        cues.target = true;
+    }
+    if contains_any(s, OUTCOME_CUES) {
+        cues.outcome = true;
+    }
+    if s.contains("年末") || s.contains("年底") {
+        cues.year_end = true;
+    }
+    if s.contains("全年") {
+        cues.whole_year = true;
+    }
+    if s.contains("今年") {
+        cues.this_year = true;
+    }
+    // Keep the last few bytes: a cue word may straddle the boundary.
+    cues.scanned_to = floor_boundary(text, upto.saturating_sub(9)).max(cues.scanned_to);
+}
+
+/// Distributive lists: `A、B和C分别增长x、y和z` gives each figure its own subject; elided units
+/// are shared backward (`分别下降0.2个和0.1个百分点`), and the group shares direction and year.
+fn distribute(text: &str, matcher: &Matcher, found: &mut Vec<Found>) {
+    let mut i = 0;
+    while i < found.len() {
+        if !found[i].distributive {
+            i += 1;
+            continue;
+        }
+        // Members: following figures joined by 、 和 及 与 or a comma, in the same sentence.
+        let mut j = i + 1;
+        while j < found.len() {
+            let prev_end = found[j - 1].mention.span.end;
+            let gap = text.get(prev_end..found[j].mention.span.start).unwrap_or("x");
+            let gap = gap.trim_matches(|c: char| c.is_whitespace() || is_close_quote(c) || is_open_quote(c));
+            if found[j].pos.sentence == found[i].pos.sentence && matches!(gap, "、" | "和" | "及" | "与" | "以及" | "，" | ",") {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let n = j - i;
+        if n >= 2 {
+            apply_group(text, matcher, found, i, j);
+        }
+        i = j.max(i + 1);
+    }
+    found.retain(|f| !f.bare);
+}
+
+fn apply_group(text: &str, matcher: &Matcher, found: &mut [Found], i: usize, j: usize) {
+    // Units shared backward.
+    for k in (i..j - 1).rev() {
+        let next_unit = found[k + 1].mention.figure.value.as_ref().map(|q| q.unit().clone());
+        let this = &found[k];
+        let elided_pp = this.mention.figure.value.as_ref().is_some_and(|q| *q.unit() == Unit::Generic)
+            && next_unit == Some(Unit::PercentagePoint);
+        if this.bare || elided_pp {
+            if let Some(u) = next_unit {
+                let f = &mut found[k];
+                if let Some(q) = f.mention.figure.value.take() {
+                    let ut = q.unit_text().to_string();
+                    f.mention.figure.value = Some(Quantity::new(q.value(), q.exponent(), u.clone()).with_unit_text(ut));
+                }
+                f.bare = false;
+            }
+        }
+    }
+    let direction = found[i].mention.figure.direction;
+    let year = found[i].mention.year;
+    let basis = found[i].mention.basis;
+    let kind = found[i].mention.kind;
+    let n = j - i;
+    // Subjects: conjuncts of the first figure's subject, or the previous figures' subjects.
+    let subj_span = found[i].mention.subject_span.clone();
+    let conjuncts: Vec<Range<usize>> = match &subj_span {
+        Some(r) if text.get(r.clone()).is_some() && found[i].mention.subject.as_deref() == text.get(r.clone()) => {
+            split_conjuncts(text, r.clone())
+        }
+        _ => Vec::new(),
+    };
+    let subjects: Vec<(Option<String>, Option<Range<usize>>)> = if conjuncts.len() == n {
+        let last = text.get(conjuncts[n - 1].clone()).unwrap_or("").to_string();
+        conjuncts
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                let own = text.get(r.clone()).unwrap_or("").to_string();
+                let unit = found[i + k].mention.figure.value.as_ref().map(|q| q.unit().clone());
+                let full = if k + 1 < n { with_shared_head(matcher, &own, &last, unit.as_ref(), direction) } else { own };
+                (Some(full), Some(r.clone()))
+            })
+            .collect()
+    } else if found[i].region.is_empty() || text.get(found[i].region.clone()).is_some_and(|s| s.trim().is_empty()) || conjuncts.len() < 2 && i >= n && found[i].mention.subject.is_none() {
+        // 分别增长6%和18% after a clause naming the things: the previous n figures.
+        let sentence = found[i].pos.sentence;
+        let prev: Vec<&Found> = found[..i].iter().rev().take(n).filter(|f| f.pos.sentence == sentence).collect();
+        if prev.len() == n {
+            prev.iter().rev().map(|f| (f.mention.subject.clone(), f.mention.subject_span.clone())).collect()
+        } else {
+            vec![(found[i].mention.subject.clone(), subj_span.clone()); n]
+        }
+    } else {
+        vec![(found[i].mention.subject.clone(), subj_span.clone()); n]
+    };
+    for (k, (s, r)) in subjects.into_iter().enumerate() {
+        let f = &mut found[i + k];
+        f.mention.subject = s;
+        f.mention.subject_span = r;
+        f.mention.figure.direction = direction;
+        if k > 0 {
+            f.mention.year = year;
+            f.mention.basis = basis;
+            f.mention.kind = kind;
+        }
+        let unit = f.mention.figure.value.as_ref().map(|q| q.unit().clone());
+        f.mention.indicator = f
+            .mention
+            .subject
+            .as_deref()
+            .and_then(|s| matcher.resolve(s, unit.as_ref(), direction))
+            .map(|idx| matcher.info(idx).id.clone());
+    }
+}
+
+/// `基本养老` + the head of `工伤保险参保人数` → `基本养老保险参保人数` when the catalogue knows it;
+/// otherwise the conjunct itself.
+pub(crate) fn with_shared_head(matcher: &Matcher, own: &str, last: &str, unit: Option<&Unit>, direction: Option<Direction>) -> String {
+    let mut composed = String::with_capacity(own.len() + last.len());
+    for (k, _) in last.char_indices().skip(1) {
+        composed.clear();
+        composed.push_str(own);
+        composed.push_str(&last[k..]);
+        if matcher.exact(&composed, unit, direction).is_some() {
+            return composed;
+        }
+    }
+    // Parallel modifiers (1年期 / 5年期贷款市场报价利率): when the conjunct ends with the same
+    // character as the last conjunct at the same position, the rest of the last is the head.
+    let own_chars = own.chars().count();
+    if own_chars >= 2 {
+        if let (Some(oc), Some((k, lc))) = (own.chars().last(), last.char_indices().nth(own_chars - 1)) {
+            let head = &last[k + lc.len_utf8()..];
+            if oc == lc && !head.is_empty() {
+                return format!("{own}{head}");
+            }
+        }
+    }
+    let own_id = matcher.resolve(own, unit, direction);
+    for (k, _) in last.char_indices().skip(1) {
+        composed.clear();
+        composed.push_str(own);
+        composed.push_str(&last[k..]);
+        if let Some(idx) = matcher.resolve(&composed, unit, direction) {
+            if own_id != Some(idx) {
+                return composed;
+            }
+        }
+    }
+    // No catalogue name: share the last conjunct's final noun (投资, 人数) if it has one.
+    for head in ["投资", "人数", "收入", "增加值", "利率", "价格", "产量", "面积", "比重", "规模", "总额", "余额"] {
+        if last.ends_with(head) && !own.ends_with(head) {
+            return format!("{own}{head}");
+        }
+    }
+    own.to_string()
+}
+
+/// Splits `A、B和C` at top-level enumeration marks.
+pub(crate) fn split_conjuncts(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    let Some(s) = text.get(r.clone()) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut lo = 0;
+    let mut k = 0;
+    let b = s.as_bytes();
+    while k < s.len() {
+        let rest = &s[k..];
+        let c = rest.chars().next().unwrap_or(' ');
+        match c {
+            '（' | '(' | '“' | '《' => depth += 1,
+            '）' | ')' | '”' | '》' => depth -= 1,
+            _ => {}
+        }
+        let sep = if depth == 0 {
+            ["、", "和", "及", "与", "以及"].into_iter().filter(|w| rest.starts_with(w)).max_by_key(|w| w.len())
+        } else {
+            None
+        };
+        if let Some(w) = sep {
+            // 研究与试验发展: 与 inside a name is not a conjunction when followed by a digit-free
+            // long phrase; accept only when both sides are non-empty.
+            if k > lo {
+                out.push(r.start + lo..r.start + k);
+            }
+            k += w.len();
+            lo = k;
+            continue;
+        }
+        k += c.len_utf8();
+        let _ = b;
+    }
+    if lo < s.len() {
+        out.push(r.start + lo..r.start + s.len());
+    }
+    out
+}

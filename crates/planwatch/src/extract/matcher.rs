@@ -1,0 +1,179 @@
+//! Indicator names compiled for matching inside short subject phrases.
+
+use std::collections::HashMap;
+
+use crate::indicator::{Catalogue, Measure};
+use crate::target::Direction;
+use crate::units::Unit;
+
+/// What the matcher keeps of an indicator.
+#[derive(Clone, Debug)]
+pub(crate) struct Info {
+    pub id: String,
+    /// Every name and alias.
+    pub names: Vec<String>,
+    pub unit: Unit,
+    pub measure: Measure,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Node {
+    /// Sorted by character.
+    edges: Vec<(char, u32)>,
+    term: Option<u32>,
+}
+
+/// A character trie of every indicator name and alias, plus an exact-name table.
+#[derive(Clone, Debug)]
+pub(crate) struct Matcher {
+    nodes: Vec<Node>,
+    infos: Vec<Info>,
+    names: HashMap<String, u32>,
+}
+
+/// Suffixes that turn a level's name into its change: 国内生产总值 → 国内生产总值增长.
+const INCREASE_SUFFIXES: &[&str] = &["增长", "增速", "增长率", "涨幅", "上涨", "增幅", "增加", "提高"];
+const DECREASE_SUFFIXES: &[&str] = &["下降", "降幅", "降低", "下降率", "减少"];
+
+impl Matcher {
+    pub fn new(catalogue: &Catalogue) -> Self {
+        let mut m = Matcher { nodes: vec![Node::default()], infos: Vec::new(), names: HashMap::new() };
+        for ind in catalogue.iter() {
+            let idx = m.infos.len() as u32;
+            m.infos.push(Info {
+                id: ind.id.clone(),
+                names: ind.names().map(str::to_string).collect(),
+                unit: ind.unit.clone(),
+                measure: ind.measure,
+            });
+            for name in ind.names() {
+                if name.is_empty() {
+                    continue;
+                }
+                m.names.entry(name.to_string()).or_insert(idx);
+                m.insert(name, idx);
+            }
+        }
+        m
+    }
+
+    fn insert(&mut self, name: &str, idx: u32) {
+        let mut node = 0usize;
+        for c in name.chars() {
+            let next = match self.nodes[node].edges.binary_search_by_key(&c, |e| e.0) {
+                Ok(k) => self.nodes[node].edges[k].1 as usize,
+                Err(k) => {
+                    let new = self.nodes.len();
+                    self.nodes.push(Node::default());
+                    self.nodes[node].edges.insert(k, (c, new as u32));
+                    new
+                }
+            };
+            node = next;
+        }
+        if self.nodes[node].term.is_none() {
+            self.nodes[node].term = Some(idx);
+        }
+    }
+
+    /// The longest name `s` starts with: (indicator, bytes).
+    fn longest_at(&self, s: &str) -> Option<(u32, usize)> {
+        let mut node = 0usize;
+        let mut best = None;
+        let mut len = 0;
+        for c in s.chars() {
+            let Ok(k) = self.nodes[node].edges.binary_search_by_key(&c, |e| e.0) else { break };
+            node = self.nodes[node].edges[k].1 as usize;
+            len += c.len_utf8();
+            if let Some(t) = self.nodes[node].term {
+                best = Some((t, len));
+            }
+        }
+        best
+    }
+
+    pub fn info(&self, idx: u32) -> &Info {
+        &self.infos[idx as usize]
+    }
+
+    /// The indicator a subject phrase names, given the figure's unit and direction: the name
+    /// ending nearest the figure that fits, else that name with a change suffix (增长, 下降 …).
+    pub fn resolve(&self, subject: &str, unit: Option<&Unit>, direction: Option<Direction>) -> Option<u32> {
+        if subject.is_empty() {
+            return None;
+        }
+        if let Some(&idx) = self.names.get(subject) {
+            if self.fits(idx, unit, direction) {
+                return Some(idx);
+            }
+        }
+        let mut found: Vec<(usize, usize, u32)> = Vec::new();
+        for (start, _) in subject.char_indices() {
+            if let Some((idx, len)) = self.longest_at(&subject[start..]) {
+                found.push((start, start + len, idx));
+            }
+        }
+        // Nearest to the figure first, then longest.
+        found.sort_by(|a, b| b.1.cmp(&a.1).then((b.1 - b.0).cmp(&(a.1 - a.0))));
+        for &(start, end, idx) in &found {
+            if self.fits(idx, unit, direction) {
+                return Some(idx);
+            }
+            if let Some(c) = self.with_suffix(&subject[start..end], unit, direction) {
+                return Some(c);
+            }
+            // The same indicator under its other names: 1年期贷款市场报价利率 → 1年期LPR下降.
+            for name in &self.info(idx).names {
+                if let Some(c) = self.with_suffix(name, unit, direction) {
+                    return Some(c);
+                }
+            }
+        }
+        None
+    }
+
+    /// `name` + a change suffix, if the catalogue knows it and it fits.
+    fn with_suffix(&self, name: &str, unit: Option<&Unit>, direction: Option<Direction>) -> Option<u32> {
+        let suffixes: &[&str] = match direction {
+            Some(Direction::Decrease) => DECREASE_SUFFIXES,
+            Some(Direction::Increase) | None => INCREASE_SUFFIXES,
+            _ => return None,
+        };
+        let mut key = String::with_capacity(name.len() + 9);
+        for s in suffixes {
+            key.clear();
+            key.push_str(name);
+            key.push_str(s);
+            if let Some(&idx) = self.names.get(&key) {
+                if self.fits(idx, unit, direction) {
+                    return Some(idx);
+                }
+            }
+        }
+        None
+    }
+
+    /// Exact lookup of a composed name (a distributed head: 基本养老 + 保险参保人数).
+    pub fn exact(&self, name: &str, unit: Option<&Unit>, direction: Option<Direction>) -> Option<u32> {
+        let idx = *self.names.get(name)?;
+        self.fits(idx, unit, direction).then_some(idx)
+    }
+
+    /// Whether an indicator can be measured by a figure of this unit and direction.
+    pub fn fits(&self, idx: u32, unit: Option<&Unit>, direction: Option<Direction>) -> bool {
+        let info = self.info(idx);
+        let Some(unit) = unit else { return true };
+        let changes = matches!(direction, Some(Direction::Increase | Direction::Decrease));
+        match unit {
+            Unit::Number => info.unit.is_count() || info.unit == Unit::Number,
+            Unit::Percent | Unit::PerMille => {
+                if !info.unit.same_dimension(unit) {
+                    return false;
+                }
+                // 增长5.2% of a level-like percentage is its growth, not its value.
+                !(changes && matches!(info.measure, Measure::Level | Measure::Share | Measure::Rate))
+            }
+            _ => info.unit.same_dimension(unit),
+        }
+    }
+}

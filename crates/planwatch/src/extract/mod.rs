@@ -1,0 +1,234 @@
+//! Figures, targets and outcomes read from report text.
+//!
+//! [`extract`] finds every number-with-unit of running Chinese text and returns it as a
+//! [`Mention`]: its exact span, the figure (comparator or bound, quantity or range, direction of
+//! change), the subject phrase it measures, the catalogue indicator, the year it speaks of and
+//! whether it is a target, an outcome or neither. [`extract_document`] builds on the mentions
+//! and returns a document's targets (including the relational and qualitative headline targets
+//! such as `居民收入增长与经济增长同步` and `国际收支基本平衡`) and outcomes as typed records with
+//! provenance.
+//!
+//! ```
+//! use planwatch::extract::{extract, MentionKind};
+//! use planwatch::target::{Comparator, Direction};
+//! let text = "今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人左右。";
+//! let ms = extract(text);
+//! assert_eq!(ms.len(), 2);
+//! assert_eq!(ms[0].text, "5%左右");
+//! assert_eq!(ms[0].figure.comparator, Comparator::Around);
+//! assert_eq!(ms[0].figure.direction, Some(Direction::Increase));
+//! assert_eq!(ms[0].subject.as_deref(), Some("国内生产总值"));
+//! assert_eq!(ms[0].indicator.as_deref(), Some("gdp_growth"));
+//! assert_eq!(ms[1].figure.value.as_ref().unwrap().to_string(), "1200万人");
+//! assert_eq!(ms[1].kind, MentionKind::Target);
+//! ```
+//!
+//! # The grammar
+//!
+//! * **Triggers.** A byte-level pass stops only at ASCII and full-width digits, Chinese numeral
+//!   characters (`一` … `十`, `〇`, `两`, the financial forms) and `百分之`; everything else is
+//!   skipped without decoding more than a lead byte. Each number is read with
+//!   [`crate::numerals::scan_numeral`] and its unit with [`crate::units::scan_unit`].
+//! * **Not figures.** Years used as dates (`2023年`, `2023年末`, `2021－2035年`, `二〇二三年`),
+//!   months and days (`3月5日`), tenors (`1年期`), plan names (`十四五`), ordinals (`第三届`,
+//!   `第14`), names (`二十大`, `二十届二中全会`, `C919`, `5G`), list markers (`一是`, `一、`,
+//!   `（一）`, `1.`), article counts in a clause naming a law (`《…法》共7编1260条`), and Chinese
+//!   numerals with a bare classifier (`两个确立`, `八项行动`, `三年`): official prose uses them as
+//!   wording. Durations are figures of kind [`MentionKind::Other`]: `连续9年` is nine years, not
+//!   a year.
+//! * **Figure.** Ranges (`6%－6.5%`, `6.5%-7%`, `6至6.5%`); bounds after (`左右`, `以上`, `以内`,
+//!   `以下`) and before (`超过`, `近`, `约`, `不低于`, `不超过`, `控制在` …) the number; `余`/`多`
+//!   from the numeral. The span covers the qualifiers, not the verb: `超过2.2万亿元`, `5%左右`.
+//! * **Direction.** The verb of change before the amount (`增长`, `下降`, `回落`, `上调` …) or the
+//!   noun ending the subject (`涨幅`, `增速`, `降幅`). A change to a level (`提高至46.6%`) has no
+//!   direction: the figure is the level.
+//! * **Subject.** The noun phrase before the figure within its clause, after skipping linking
+//!   words (`达到`, `为`, `分别`, `比上年`, `同比` …), qualifiers, attached years and comparison
+//!   bases (`比2023年年初预算`); leading time words (`全年`, `2023年末`, `截至`, `其中`) are
+//!   context, not subject. A clause with no subject of its own (`，增长5.2%`) continues the
+//!   previous figure's. A governing verb (`增发1万亿元国债`) takes the noun after the figure.
+//! * **Distribution.** `A、B和C分别增长x、y和z` gives each figure its conjunct (sharing the head
+//!   noun where the catalogue knows the composed name: `基本养老、失业、工伤保险参保人数`);
+//!   elided units are shared backward (`分别下降0.2个和0.1个百分点`); a group opening its clause
+//!   (`，分别增长6%和18%`) takes the subjects of the previous figures.
+//! * **Year.** A year attached to the figure (`由2023年的“1200万人左右”`), else the nearest
+//!   non-comparative year before it in its clause, then its sentence, else the year of the
+//!   report section (`一、2023年…执行情况`, `二、2024年…`). `年末`/`年底` give a year-end basis,
+//!   `平均` an average; `十四五` a plan period; `十三五末` its last year.
+//! * **Kind.** Target cues (`目标`, `预期目标`, `力争`, `拟`, `的预期目标` after the figure) make a
+//!   target; otherwise the section decides (review → outcome, plan → target, with figures of an
+//!   earlier year in the plan section as outcomes); outside sections, target cues or outcome cues
+//!   (`全年`, `年末`, `比上年`, `实现`, `累计` …) in the sentence, else other.
+
+mod context;
+mod lexicon;
+mod matcher;
+mod records;
+mod scan;
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::Basis;
+use crate::indicator::Catalogue;
+use crate::target::Figure;
+
+pub use records::{extract_document, Extraction};
+
+/// Whether a mention is a target, an outcome or neither.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionKind {
+    /// A figure the plan sets.
+    Target,
+    /// A figure the report states was achieved.
+    Outcome,
+    /// Anything else: durations (`连续9年`), figures outside a review or plan context.
+    Other,
+}
+
+impl MentionKind {
+    /// The stable snake_case code.
+    ///
+    /// ```
+    /// assert_eq!(planwatch::extract::MentionKind::Outcome.code(), "outcome");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            MentionKind::Target => "target",
+            MentionKind::Outcome => "outcome",
+            MentionKind::Other => "other",
+        }
+    }
+}
+
+/// One figure in running text, with its meaning.
+///
+/// ```
+/// use planwatch::extract::{extract, MentionKind};
+/// use planwatch::document::Basis;
+/// let text = "2023年末，广义货币供应量余额和社会融资规模存量分别增长9.7%和9.5%。";
+/// let ms = extract(text);
+/// assert_eq!(ms.iter().map(|m| m.text.as_str()).collect::<Vec<_>>(), ["9.7%", "9.5%"]);
+/// assert_eq!(ms[1].subject.as_deref(), Some("社会融资规模存量"));
+/// assert_eq!((ms[1].year, ms[1].basis), (Some(2023), Some(Basis::YearEnd)));
+/// assert_eq!(&text[ms[0].span.clone()], "9.7%");
+/// assert_eq!(ms[0].char_span(text), Some((40, 44)));
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Byte span of the figure as written (qualifiers included, verb of change excluded).
+    pub span: Range<usize>,
+    /// The text at the span.
+    pub text: String,
+    /// Comparator or bound, quantity or range, direction of change; `figure.text` is `text`.
+    pub figure: Figure,
+    /// The subject phrase the figure measures (for a distributed head, the composed phrase).
+    pub subject: Option<String>,
+    /// Byte span of the subject phrase (of its own conjunct in a distributive list).
+    pub subject_span: Option<Range<usize>>,
+    /// Catalogue id of the indicator, when the catalogue knows the subject.
+    pub indicator: Option<String>,
+    /// The year the figure speaks of (the first year of a plan period).
+    pub year: Option<i32>,
+    /// The last year, when the figure covers a plan period (`十四五` → 2025).
+    pub end_year: Option<i32>,
+    /// The basis within the year (year end, average, cumulative), where the text gives one.
+    pub basis: Option<Basis>,
+    /// Target, outcome or other.
+    pub kind: MentionKind,
+}
+
+impl Mention {
+    /// The span in Unicode code points (as Python indexes strings), or `None` if the span does
+    /// not fall on character boundaries of `text`.
+    ///
+    /// ```
+    /// let text = "增长５．２％";
+    /// let m = &planwatch::extract::extract(text)[0];
+    /// assert_eq!((m.span.clone(), m.char_span(text)), (6..18, Some((2, 6))));
+    /// ```
+    pub fn char_span(&self, text: &str) -> Option<(usize, usize)> {
+        let head = text.get(..self.span.start)?;
+        let body = text.get(self.span.clone())?;
+        let start = head.chars().count();
+        Some((start, start + body.chars().count()))
+    }
+}
+
+/// A reusable extractor: a catalogue compiled for matching subjects.
+///
+/// ```
+/// use planwatch::extract::Extractor;
+/// use planwatch::indicator::Catalogue;
+/// let ex = Extractor::new(&Catalogue::builtin());
+/// let ms = ex.mentions("年末外汇储备规模为32379.77亿美元。");
+/// assert_eq!(ms[0].indicator.as_deref(), Some("fx_reserves"));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    matcher: matcher::Matcher,
+}
+
+impl Extractor {
+    /// Compiles `catalogue` for extraction.
+    pub fn new(catalogue: &Catalogue) -> Self {
+        Extractor { matcher: matcher::Matcher::new(catalogue) }
+    }
+
+    /// Every mention of `text`, in text order.
+    ///
+    /// ```
+    /// let ex = planwatch::extract::Extractor::new(&planwatch::indicator::Catalogue::builtin());
+    /// assert_eq!(ex.mentions("粮食产量1.3万亿斤以上").len(), 1);
+    /// ```
+    pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        context::mentions(text, &self.matcher).into_iter().map(|f| f.mention).collect()
+    }
+
+    /// The targets and outcomes of a document (see [`extract_document`]).
+    ///
+    /// ```
+    /// let ex = planwatch::extract::Extractor::new(&planwatch::indicator::Catalogue::builtin());
+    /// let x = ex.document("二、2024年主要预期目标 国内生产总值增长5%左右。", "doc");
+    /// assert_eq!(x.targets[0].indicator, "gdp_growth");
+    /// ```
+    pub fn document(&self, text: &str, doc_id: &str) -> Extraction {
+        records::build(text, doc_id, &self.matcher)
+    }
+}
+
+fn builtin_extractor() -> &'static Extractor {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::new(&Catalogue::builtin()))
+}
+
+/// Every mention of `text`, with indicators from the built-in catalogue.
+///
+/// ```
+/// use planwatch::extract::extract;
+/// use planwatch::target::{Comparator, Direction};
+/// let ms = extract("1年期和5年期贷款市场报价利率（LPR）分别下降0.2个和0.1个百分点");
+/// assert_eq!(ms.len(), 2);
+/// assert_eq!(ms[0].figure.value.as_ref().unwrap().unit().code(), "percentage_point");
+/// assert_eq!(ms[0].figure.direction, Some(Direction::Decrease));
+/// assert_eq!(ms[0].subject.as_deref(), Some("1年期贷款市场报价利率（LPR）"));
+/// assert_eq!(ms[1].subject.as_deref(), Some("5年期贷款市场报价利率（LPR）"));
+/// ```
+pub fn extract(text: &str) -> Vec<Mention> {
+    builtin_extractor().mentions(text)
+}
+
+/// Every mention of `text`, with indicators from `catalogue`. To extract many texts with one
+/// catalogue, build an [`Extractor`] once.
+///
+/// ```
+/// use planwatch::indicator::Catalogue;
+/// let ms = planwatch::extract::extract_with("城镇新增就业1244万人", &Catalogue::default());
+/// assert_eq!((ms[0].subject.as_deref(), ms[0].indicator.as_deref()), (Some("城镇新增就业"), None));
+/// ```
+pub fn extract_with(text: &str, catalogue: &Catalogue) -> Vec<Mention> {
+    Extractor::new(catalogue).mentions(text)
+}

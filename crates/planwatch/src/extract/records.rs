@@ -1,0 +1,542 @@
+//! Document level: the headline target list and typed target and outcome records.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use super::context::{mentions, Found};
+use super::lexicon::{is_clause_break, is_sentence_break, LIST_INTROS};
+use super::matcher::Matcher;
+use super::scan::{scan, Event};
+use super::{Mention, MentionKind};
+use crate::document::{Period, Provenance};
+use crate::indicator::Catalogue;
+use crate::target::{Comparator, Direction, Figure, Outcome, OutcomeStatus, Reference, Relation, Target};
+
+/// A document's targets and outcomes, with the mentions they were read from.
+///
+/// ```
+/// use planwatch::extract::extract_document;
+/// use planwatch::indicator::Catalogue;
+/// let text = "二、2024年经济社会发展主要目标 今年发展主要预期目标是：国内生产总值增长5%左右；\
+///             居民收入增长与经济增长同步；国际收支保持基本平衡。";
+/// let x = extract_document(text, "gwr-2024", &Catalogue::builtin());
+/// let headline: Vec<&str> = x.headline().map(|t| t.indicator.as_str()).collect();
+/// assert_eq!(headline, ["gdp_growth", "disposable_income_growth", "balance_of_payments"]);
+/// assert_eq!(x.targets[1].figure.comparator.code(), "in_step_with");
+/// assert_eq!(x.targets[0].period.year, 2024);
+/// let p = x.targets[0].provenance.as_ref().unwrap();
+/// assert_eq!((p.document.as_str(), &text[p.start..p.end]), ("gwr-2024", "国内生产总值增长5%左右"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    /// The document id given to the extractor (used in every provenance).
+    pub document: String,
+    /// Every target with a known indicator and year, headline targets first, then the others
+    /// in text order.
+    pub targets: Vec<Target>,
+    /// How many of `targets` (from the start) form the headline list (主要预期目标).
+    pub headline_len: usize,
+    /// Every outcome with a known indicator and year, in text order.
+    pub outcomes: Vec<Outcome>,
+    /// Every mention of the text.
+    pub mentions: Vec<Mention>,
+    /// Target and outcome mentions that could not become records (no indicator or no year).
+    pub unresolved: Vec<Mention>,
+}
+
+impl Extraction {
+    /// The headline targets (the document's 主要预期目标 list).
+    pub fn headline(&self) -> impl Iterator<Item = &Target> {
+        self.targets.iter().take(self.headline_len)
+    }
+}
+
+/// The targets and outcomes of a document read with `catalogue`; `doc_id` labels provenance.
+///
+/// Headline targets come from the target section: a `主要预期目标` (or `主要目标`, `预期目标`)
+/// heading followed by `——` items, or a sentence `…主要预期目标是：A；B，C；…`. Each clause of
+/// the list becomes a target: numeric ones from their mentions, relational and qualitative ones
+/// (`与经济增长同步`, `保持基本平衡`, `持续改善`) from [`crate::figure::parse_target`]. A clause
+/// saying no target was set (`没有提出…具体目标`) gives none. Other targets and the outcomes are
+/// the target and outcome mentions with a known indicator and year.
+///
+/// ```
+/// use planwatch::extract::extract_document;
+/// use planwatch::indicator::Catalogue;
+/// let text = "一、2023年计划执行情况 全年国内生产总值126.06万亿元，增长5.2%。";
+/// let x = extract_document(text, "doc", &Catalogue::builtin());
+/// let ids: Vec<&str> = x.outcomes.iter().map(|o| o.indicator.as_str()).collect();
+/// assert_eq!(ids, ["gdp", "gdp_growth"]);
+/// assert_eq!(x.outcomes[1].period.year, 2023);
+/// ```
+pub fn extract_document(text: &str, doc_id: &str, catalogue: &Catalogue) -> Extraction {
+    super::Extractor::new(catalogue).document(text, doc_id)
+}
+
+pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher) -> Extraction {
+    let found = mentions(text, matcher);
+    let blocks = headline_blocks(text);
+    let mut targets = Vec::new();
+    let mut in_headline = vec![false; found.len()];
+    for block in &blocks {
+        for clause in clauses(text, block.range.clone()) {
+            let inside: Vec<usize> = (0..found.len())
+                .filter(|&k| found[k].mention.span.start >= clause.start && found[k].mention.span.end <= clause.end)
+                .collect();
+            if inside.is_empty() {
+                if let Some(y) = block.year {
+                    for (id, figure, quote) in statements(text, clause.clone(), matcher) {
+                        targets.push(Target {
+                            indicator: id,
+                            period: Period::year(y),
+                            figure,
+                            provenance: Some(provenance(doc_id, text, quote)),
+                        });
+                    }
+                }
+                continue;
+            }
+            for k in inside {
+                let m = &found[k].mention;
+                let year = block.year.or(m.year);
+                if let (Some(ind), Some(y)) = (&m.indicator, year) {
+                    let quote = clause_quote(text, &clause, m);
+                    targets.push(Target {
+                        indicator: ind.clone(),
+                        period: period(y, m),
+                        figure: m.figure.clone(),
+                        provenance: Some(provenance(doc_id, text, quote)),
+                    });
+                    in_headline[k] = true;
+                }
+            }
+        }
+    }
+    let headline_len = targets.len();
+    let mut outcomes = Vec::new();
+    statements_in_text(text, doc_id, matcher, &found, &blocks, &mut targets, &mut outcomes);
+    let mut unresolved = Vec::new();
+    for (k, f) in found.iter().enumerate() {
+        let m = &f.mention;
+        if in_headline[k] || m.kind == MentionKind::Other {
+            continue;
+        }
+        let (Some(ind), Some(y)) = (&m.indicator, m.year) else {
+            unresolved.push(m.clone());
+            continue;
+        };
+        let prov = Some(provenance(doc_id, text, lead_span(f)));
+        match m.kind {
+            MentionKind::Target => targets.push(Target {
+                indicator: ind.clone(),
+                period: period(y, m),
+                figure: m.figure.clone(),
+                provenance: prov,
+            }),
+            MentionKind::Outcome => outcomes.push(Outcome {
+                indicator: ind.clone(),
+                period: period(y, m),
+                figure: m.figure.clone(),
+                status: OutcomeStatus::Preliminary,
+                provenance: prov,
+            }),
+            MentionKind::Other => {}
+        }
+    }
+    Extraction {
+        document: doc_id.to_string(),
+        targets,
+        headline_len,
+        outcomes,
+        mentions: found.into_iter().map(|f| f.mention).collect(),
+        unresolved,
+    }
+}
+
+/// Relational, qualitative and direction-only statements of the running text (`国际收支保持基本
+/// 平衡`, `主要污染物排放量继续下降`, `提高民营企业贷款占比`): targets in a plan section, outcomes
+/// in a review section; clauses with figures or in the headline list are left to those.
+fn statements_in_text(
+    text: &str,
+    doc_id: &str,
+    matcher: &Matcher,
+    found: &[Found],
+    blocks: &[Block],
+    targets: &mut Vec<Target>,
+    outcomes: &mut Vec<Outcome>,
+) {
+    let sections: Vec<(usize, super::context::Section)> = scan(text)
+        .iter()
+        .filter_map(|e| match e {
+            Event::Heading(h) if h.level == 1 => Some((h.end, super::context::classify_heading(text, h))),
+            _ => None,
+        })
+        .collect();
+    let mut sec = 0;
+    let mut fi = 0;
+    let mut lo = 0;
+    let mut handle = |r: Range<usize>, sec: usize, fi: &mut usize| {
+        let Some(section) = sec.checked_sub(1).and_then(|k| sections.get(k)).map(|s| s.1) else { return };
+        let Some(year) = section.year else { return };
+        while *fi < found.len() && found[*fi].mention.span.end <= r.start {
+            *fi += 1;
+        }
+        if found.get(*fi).is_some_and(|f| f.mention.span.start < r.end) {
+            return;
+        }
+        if blocks.iter().any(|b| b.range.start < r.end && r.start < b.range.end) {
+            return;
+        }
+        let r = trim_start(text, r.start, r.end)..r.end;
+        for (id, figure, quote) in statements(text, r, matcher) {
+            let prov = Some(provenance(doc_id, text, quote));
+            match section.kind {
+                super::context::SectionKind::Target => {
+                    targets.push(Target { indicator: id, period: Period::year(year), figure, provenance: prov })
+                }
+                super::context::SectionKind::Outcome => outcomes.push(Outcome {
+                    indicator: id,
+                    period: Period::year(year),
+                    figure,
+                    status: OutcomeStatus::Preliminary,
+                    provenance: prov,
+                }),
+                super::context::SectionKind::Unknown => {}
+            }
+        }
+    };
+    for (k, c) in text.char_indices() {
+        if is_clause_break(c) || c.is_whitespace() {
+            while sec < sections.len() && sections[sec].0 <= k {
+                sec += 1;
+            }
+            if k > lo {
+                handle(lo..k, sec, &mut fi);
+            }
+            lo = k + c.len_utf8();
+        }
+    }
+    if lo < text.len() {
+        handle(lo..text.len(), sec, &mut fi);
+    }
+}
+
+fn period(year: i32, m: &Mention) -> Period {
+    match (m.end_year, m.basis) {
+        (Some(end), _) => Period::plan(year, end),
+        (None, Some(b)) => Period::year(year).with_basis(b),
+        (None, None) => Period::year(year),
+    }
+}
+
+fn provenance(doc_id: &str, text: &str, span: Range<usize>) -> Provenance {
+    Provenance {
+        document: doc_id.to_string(),
+        start: span.start,
+        end: span.end,
+        quote: text.get(span).unwrap_or("").to_string(),
+    }
+}
+
+/// The figure with its verb of change: `增长5.2%`.
+fn lead_span(f: &Found) -> Range<usize> {
+    let m = &f.mention;
+    let start = if f.lead_start <= m.span.start && f.pos.clause_start <= f.lead_start { f.lead_start } else { m.span.start };
+    start..m.span.end
+}
+
+/// The clause of a headline item from its subject to its figure: `国内生产总值增长5%左右`.
+fn clause_quote(text: &str, clause: &Range<usize>, m: &Mention) -> Range<usize> {
+    let start = m.subject_span.as_ref().map_or(m.span.start, |s| s.start).max(clause.start).min(m.span.start);
+    let start = trim_start(text, start, m.span.end);
+    start..m.span.end
+}
+
+fn trim_start(text: &str, mut start: usize, end: usize) -> usize {
+    if let Some(s) = text.get(start..end) {
+        let t = s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '：' | ':'));
+        start += s.len() - t.len();
+    }
+    start
+}
+
+/// A headline list: its text range and the plan year.
+struct Block {
+    range: Range<usize>,
+    year: Option<i32>,
+}
+
+/// Finds headline target lists: a heading naming the targets followed by `——` items (or by
+/// its first sentence), or a sentence `…主要预期目标是：…`.
+fn headline_blocks(text: &str) -> Vec<Block> {
+    let events = scan(text);
+    let mut blocks = Vec::new();
+    let mut section_year: Option<i32> = None;
+    let headings: Vec<(usize, usize, u8)> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Heading(h) => Some((h.start, h.end, h.level)),
+            _ => None,
+        })
+        .collect();
+    for e in &events {
+        if let Event::Heading(h) = e {
+            let title = text.get(h.start..h.end).unwrap_or("");
+            if h.level == 1 {
+                section_year = last_year(title);
+            }
+            if h.level == 2 && LIST_INTROS.iter().any(|w| title.contains(w)) {
+                let stop = headings.iter().find(|&&(s, _, _)| s > h.start).map_or(text.len(), |&(s, _, _)| s);
+                let items: Vec<usize> = events
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Item(at) if *at > h.end && *at < stop => Some(*at),
+                        _ => None,
+                    })
+                    .collect();
+                if items.is_empty() {
+                    // The first sentence after the heading.
+                    let lo = sentence_end(text, h.end);
+                    let hi = sentence_end(text, lo).min(stop);
+                    if lo < hi {
+                        blocks.push(Block { range: lo..hi, year: section_year.or_else(|| last_year(title)) });
+                    }
+                } else {
+                    for at in items {
+                        let hi = sentence_end(text, at).min(stop);
+                        blocks.push(Block { range: at..hi, year: section_year.or_else(|| last_year(title)) });
+                    }
+                }
+            }
+        }
+    }
+    if blocks.is_empty() {
+        // …主要预期目标是：A；B。
+        for intro in LIST_INTROS {
+            let mut from = 0;
+            while let Some(k) = text.get(from..).and_then(|s| s.find(intro)) {
+                let at = from + k + intro.len();
+                from = at;
+                let rest = text.get(at..).unwrap_or("");
+                let lead: usize = rest.chars().take_while(|c| matches!(c, '是' | '为' | '：' | ':')).map(char::len_utf8).sum();
+                let colon = rest.get(..lead).is_some_and(|s| s.ends_with(['：', ':']));
+                if !colon {
+                    continue;
+                }
+                let lo = at + lead;
+                let hi = sentence_end(text, lo);
+                // The year: the section's, else one named before the intro in its sentence.
+                let year = section_year_before(text, &events, lo);
+                if !blocks.iter().any(|b: &Block| b.range.start <= lo && lo < b.range.end) {
+                    blocks.push(Block { range: lo..hi, year });
+                }
+            }
+            if !blocks.is_empty() {
+                break;
+            }
+        }
+    }
+    blocks.sort_by_key(|b| b.range.start);
+    blocks
+}
+
+fn section_year_before(text: &str, events: &[Event], at: usize) -> Option<i32> {
+    let mut year = None;
+    for e in events {
+        match e {
+            Event::Heading(h) if h.start < at && h.level == 1 => {
+                year = last_year(text.get(h.start..h.end).unwrap_or(""));
+            }
+            _ => {}
+        }
+    }
+    year
+}
+
+/// The last `YYYY年` in a title.
+fn last_year(title: &str) -> Option<i32> {
+    let mut found = None;
+    let b = title.as_bytes();
+    let mut k = 0;
+    while k + 4 <= b.len() {
+        if b[k..k + 4].iter().all(u8::is_ascii_digit) && title.get(k + 4..).is_some_and(|s| s.starts_with('年')) && (k == 0 || !b[k - 1].is_ascii_digit()) {
+            found = title.get(k..k + 4).and_then(|s| s.parse().ok());
+            k += 4;
+        } else {
+            k += 1;
+        }
+    }
+    found
+}
+
+/// The offset just past the sentence that contains `at`.
+fn sentence_end(text: &str, at: usize) -> usize {
+    let Some(rest) = text.get(at..) else { return text.len() };
+    match rest.char_indices().find(|&(_, c)| is_sentence_break(c)) {
+        Some((k, c)) => at + k + c.len_utf8(),
+        None => text.len(),
+    }
+}
+
+/// The clauses of a list, split at commas and semicolons.
+fn clauses(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    let Some(s) = text.get(r.clone()) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut lo = 0;
+    for (k, c) in s.char_indices() {
+        if is_clause_break(c) {
+            if k > lo {
+                out.push(r.start + lo..r.start + k);
+            }
+            lo = k + c.len_utf8();
+        }
+    }
+    if lo < s.len() {
+        out.push(r.start + lo..r.end);
+    }
+    out.into_iter()
+        .map(|c| trim_start(text, c.start, c.end)..c.end)
+        .filter(|c| c.start < c.end)
+        .collect()
+}
+
+/// Predicates of relational, qualitative and direction-only statements, matched at the end of
+/// a clause: `…与经济增长同步`, `…保持基本平衡`, `…继续下降`.
+const PREDICATES: &[&str] = &[
+    "保持基本平衡", "保持基本稳定", "基本平衡", "基本稳定", "基本同步", "同步", "相匹配", "相适应", "持续改善",
+    "稳定改善", "稳中改善", "进一步改善", "明显改善", "继续改善", "不断改善", "继续下降", "持续下降", "稳中有升",
+    "稳中有降", "持续上升", "持续增长", "继续增长", "稳步增长", "继续缩小", "持续缩小", "稳步提高", "持续提高",
+    "继续提高", "不断提高", "稳步提升", "持续提升",
+];
+
+/// Verbs that open a direction-only clause with its object: `提高民营企业贷款占比`.
+const LEAD_VERBS: &[&str] = &[
+    "稳步提高", "稳步提升", "持续提高", "持续提升", "进一步提高", "进一步提升", "逐步提高", "提高", "提升", "降低",
+    "逐步降低", "扩大", "缩小",
+];
+
+/// Words that say no target was set.
+const NEGATIONS: &[&str] = &["没有", "未", "不再", "不设", "不提"];
+
+/// A statement without a figure: the indicators it names (distributed over `A、B产量`), its
+/// figure, and the byte span to quote.
+pub(crate) fn statements(text: &str, clause: Range<usize>, matcher: &Matcher) -> Vec<(String, Figure, Range<usize>)> {
+    let mut out = Vec::new();
+    let Some(s) = text.get(clause.clone()) else { return out };
+    if s.is_empty() || s.len() > 180 || NEGATIONS.iter().any(|w| s.contains(w)) {
+        return out;
+    }
+    // Shape 1: subject + predicate at the clause end.
+    let marker = PREDICATES.iter().filter_map(|w| s.ends_with(w).then(|| (s.len() - w.len(), *w))).min_by_key(|&(k, _)| k);
+    let (subject_rng, predicate) = if let Some((mut k, w)) = marker {
+        if w == "同步" || w == "基本同步" || w == "相匹配" || w == "相适应" {
+            // The reference opens with 与 or 同: 与经济增长同步.
+            if let Some(j) = s[..k].rfind(['与', '同']) {
+                k = j;
+            }
+        }
+        let subj = s[..k].trim_end();
+        let subj = subj.strip_suffix("保持").unwrap_or(subj);
+        (clause.start..clause.start + subj.len(), &s[k..])
+    } else if let Some(v) = LEAD_VERBS.iter().filter(|v| s.starts_with(**v)).max_by_key(|v| v.len()) {
+        // Shape 2: verb + object: 提高民营企业贷款占比.
+        let obj = &s[v.len()..];
+        if !(obj.ends_with("比重") || obj.ends_with("占比") || obj.ends_with('率')) {
+            return out;
+        }
+        (clause.start + v.len()..clause.end, &s[..v.len()])
+    } else {
+        return out;
+    };
+    if predicate.is_empty() || subject_rng.is_empty() {
+        return out;
+    }
+    let Some(mut figure) = crate::figure::parse_target(predicate).ok().filter(|f| !f.comparator.is_quantitative()).or_else(|| own_figure(predicate)) else {
+        return out;
+    };
+    if figure.comparator.is_quantitative() {
+        return out;
+    }
+    figure.text = predicate.to_string();
+    let direction = match figure.comparator {
+        Comparator::DirectionOnly => figure.direction,
+        _ => None,
+    };
+    let dir_hint = match direction {
+        Some(Direction::Decrease) => Some(Direction::Decrease),
+        _ => Some(Direction::Increase),
+    };
+    if let Some(r) = figure.reference.as_mut() {
+        if r.indicator.is_none() {
+            r.indicator = matcher.resolve(&r.text, None, Some(Direction::Increase)).map(|i| matcher.info(i).id.clone());
+        }
+    }
+    // Quote from the subject to the end of the predicate.
+    let quote_lo = trim_start(text, clause.start, clause.end);
+    let quote = quote_lo..clause.end;
+    let conjuncts = super::context::split_conjuncts(text, subject_rng.clone());
+    let subjects: Vec<String> = if conjuncts.len() >= 2 && text.get(subject_rng.clone()).is_some_and(|s| s.contains('、')) {
+        let last = text.get(conjuncts[conjuncts.len() - 1].clone()).unwrap_or("").to_string();
+        conjuncts
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                let own = text.get(r.clone()).unwrap_or("");
+                if k + 1 < conjuncts.len() {
+                    super::context::with_shared_head(matcher, own, &last, None, dir_hint)
+                } else {
+                    own.to_string()
+                }
+            })
+            .collect()
+    } else {
+        vec![text.get(subject_rng).unwrap_or("").to_string()]
+    };
+    for subj in subjects {
+        if let Some(idx) = matcher.resolve(&subj, None, dir_hint) {
+            let id = matcher.info(idx).id.clone();
+            if !out.iter().any(|(i, _, _): &(String, Figure, Range<usize>)| *i == id) {
+                out.push((id, figure.clone(), quote.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// A fallback reading of relational and qualitative predicates.
+fn own_figure(p: &str) -> Option<Figure> {
+    let mut f = Figure {
+        comparator: Comparator::Qualitative,
+        value: None,
+        lower: None,
+        upper: None,
+        direction: None,
+        reference: None,
+        text: p.to_string(),
+    };
+    if p.ends_with("同步") || p.ends_with("相匹配") || p.ends_with("相适应") {
+        let r = p
+            .trim_start_matches(['与', '同', '和'])
+            .trim_end_matches("同步")
+            .trim_end_matches("相匹配")
+            .trim_end_matches("相适应")
+            .trim_end_matches("基本");
+        f.comparator = Comparator::InStepWith;
+        if !r.is_empty() {
+            f.reference = Some(Reference { text: r.to_string(), indicator: None, relation: Relation::Same });
+        }
+    } else if ["基本平衡", "基本稳定", "稳中有升", "稳中有降"].iter().any(|w| p.ends_with(w)) {
+        f.comparator = Comparator::Qualitative;
+    } else if p.contains("下降") || p.contains("缩小") || p.contains("降低") {
+        f.comparator = Comparator::DirectionOnly;
+        f.direction = Some(Direction::Decrease);
+    } else if p.contains("改善") {
+        f.comparator = Comparator::DirectionOnly;
+        f.direction = Some(Direction::Improve);
+    } else if ["提高", "提升", "上升", "增长", "扩大"].iter().any(|w| p.contains(w)) {
+        f.comparator = Comparator::DirectionOnly;
+        f.direction = Some(Direction::Increase);
+    }
+    Some(f)
+}

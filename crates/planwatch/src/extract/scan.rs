@@ -1,0 +1,563 @@
+//! The byte-level pass: find numeral triggers, read each number and its unit locally, and tell
+//! figures from dates, years, plan names, ordinals, list markers and identifiers.
+//!
+//! The loop looks at one lead byte at a time: ASCII bytes are classified directly, three-byte
+//! sequences are decoded only to compare against the few characters that matter (full-width
+//! digits, Chinese numerals, clause and sentence punctuation, `——`, `》`). Everything else is
+//! skipped without allocation. Each trigger is parsed locally and the loop resumes after it, so
+//! the pass is linear in the text.
+
+use rust_decimal::Decimal;
+
+use super::lexicon::{cjk_digit, is_cjk_numeral};
+use crate::document::Basis;
+use crate::numerals::{scan_numeral, Approx};
+use crate::units::{scan_unit, Unit};
+
+/// A number read from the text, with its unit if one follows.
+#[derive(Clone, Debug)]
+pub(crate) struct Num {
+    /// Byte offset of the first character of the numeral.
+    pub start: usize,
+    /// Byte offset one past the numeral (where the unit starts).
+    pub num_end: usize,
+    /// Byte offset one past the unit (`num_end` for a bare number).
+    pub end: usize,
+    pub value: Decimal,
+    pub exponent: i32,
+    pub approx: Approx,
+    /// `None` for a bare number (kept only to complete ranges and lists).
+    pub unit: Option<Unit>,
+    /// Whether the number is written in Chinese numerals (or as 百分之…).
+    pub cjk: bool,
+    pub pos: Pos,
+}
+
+/// A year used as a date: `2023年`, `2023年末`, `二〇二三年`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct YearMark {
+    pub start: usize,
+    pub end: usize,
+    pub year: i32,
+    pub basis: Option<Basis>,
+    pub pos: Pos,
+}
+
+/// A plan-period name: `十四五` (2021–2025).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct PlanMark {
+    pub start: usize,
+    pub end: usize,
+    pub first: i32,
+    pub last: i32,
+    /// `十三五末`: the end of the period.
+    pub at_end: bool,
+    pub pos: Pos,
+}
+
+/// A heading: `一、2023年…执行情况` (level 1) or `（二）主要预期目标` (level 2).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Heading {
+    pub start: usize,
+    /// End of the heading's title.
+    pub end: usize,
+    pub level: u8,
+}
+
+/// Where an event sits: its clause and sentence, by ordinal and start offset.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Pos {
+    pub clause: u32,
+    pub clause_start: usize,
+    pub sentence: u32,
+    pub sentence_start: usize,
+}
+
+/// One thing the scan found, in text order.
+#[derive(Clone, Debug)]
+pub(crate) enum Event {
+    Num(Num),
+    Year(YearMark),
+    Plan(PlanMark),
+    Heading(Heading),
+    /// A `——` list item opening a sentence.
+    Item(usize),
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: Pos,
+    /// Offset of the last `》` seen (law titles make `N条` an article count).
+    last_title_close: Option<usize>,
+    events: Vec<Event>,
+}
+
+/// Scans `text` for numbers, years, plan names, headings and list items.
+pub(crate) fn scan(text: &str) -> Vec<Event> {
+    let mut s = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        pos: Pos::default(),
+        last_title_close: None,
+        events: Vec::new(),
+    };
+    s.run();
+    s.events
+}
+
+impl<'a> Scanner<'a> {
+    fn clause_break(&mut self, next: usize) {
+        self.pos.clause += 1;
+        self.pos.clause_start = next;
+    }
+
+    fn sentence_break(&mut self, next: usize) {
+        self.clause_break(next);
+        self.pos.sentence += 1;
+        self.pos.sentence_start = next;
+    }
+
+    fn run(&mut self) {
+        let b = self.bytes;
+        let n = b.len();
+        let mut i = 0;
+        while i < n {
+            let c = b[i];
+            if c < 0x80 {
+                match c {
+                    b'0'..=b'9' => {
+                        i = self.hit(i);
+                        continue;
+                    }
+                    b'\n' | b'\r' | b'!' | b'?' => self.sentence_break(i + 1),
+                    b',' | b';' | b':' => self.clause_break(i + 1),
+                    _ => {}
+                }
+                i += 1;
+                continue;
+            }
+            if c < 0xE0 {
+                // Continuation bytes cannot start a character of valid UTF-8; two-byte
+                // characters (Latin, Greek…) never matter.
+                i += if c < 0xC0 { 1 } else { 2 };
+                continue;
+            }
+            if c >= 0xF0 {
+                i += 4;
+                continue;
+            }
+            if i + 2 >= n {
+                break;
+            }
+            let cp = ((u32::from(c) & 0x0F) << 12) | ((u32::from(b[i + 1]) & 0x3F) << 6) | (u32::from(b[i + 2]) & 0x3F);
+            match cp {
+                // 。！？
+                0x3002 | 0xFF01 | 0xFF1F => self.sentence_break(i + 3),
+                // ，；：
+                0xFF0C | 0xFF1B | 0xFF1A => self.clause_break(i + 3),
+                // full-width digits
+                0xFF10..=0xFF19 => {
+                    i = self.hit(i);
+                    continue;
+                }
+                // 》
+                0x300B => self.last_title_close = Some(i),
+                // —— at the start of a sentence
+                0x2014 => {
+                    if b.get(i + 3..i + 6) == Some("—".as_bytes()) {
+                        if self.text[self.pos.sentence_start..i].trim().is_empty() {
+                            self.events.push(Event::Item(i));
+                        }
+                        i += 6;
+                        continue;
+                    }
+                }
+                // 〇 零 一 二 两 三 四 五 六 七 八 九 十 百, financial 壹…玖
+                0x3007 | 0x96F6 | 0x4E00 | 0x4E8C | 0x4E24 | 0x4E09 | 0x56DB | 0x4E94 | 0x516D | 0x4E03
+                | 0x516B | 0x4E5D | 0x5341 | 0x767E | 0x58F9 | 0x8D30 | 0x53C1 | 0x8086 | 0x4F0D
+                | 0x9646 | 0x67D2 | 0x634C | 0x7396 => {
+                    i = self.cjk_hit(i);
+                    continue;
+                }
+                _ => {}
+            }
+            i += 3;
+        }
+    }
+
+    fn prev_char(&self, at: usize) -> Option<char> {
+        self.text.get(..at).and_then(|s| s.chars().next_back())
+    }
+
+    fn next_char(&self, at: usize) -> Option<char> {
+        self.text.get(at..).and_then(|s| s.chars().next())
+    }
+
+    fn rest(&self, at: usize) -> &'a str {
+        self.text.get(at..).unwrap_or("")
+    }
+
+    /// Whether `at` opens a line or paragraph: start of text, after whitespace or a sentence
+    /// break.
+    fn at_line_start(&self, at: usize) -> bool {
+        match self.prev_char(at) {
+            None => true,
+            Some(c) => c.is_whitespace() || matches!(c, '。' | '：' | ':' | '；' | ';' | '\u{3000}'),
+        }
+    }
+
+    /// Skips a run of identifier characters (letters, digits, dots) from `at`.
+    fn skip_identifier(&self, at: usize) -> usize {
+        let mut end = at;
+        for c in self.rest(at).chars() {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '_' || ('０'..='９').contains(&c) {
+                end += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        end.max(at + 1)
+    }
+
+    /// An Arabic digit at `at`.
+    fn hit(&mut self, at: usize) -> usize {
+        let prev = self.prev_char(at);
+        if prev.is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '.' || c == '-' && self.prev_is_ident(at)) {
+            return self.skip_identifier(at);
+        }
+        if prev == Some('第') {
+            return self.skip_digits(at);
+        }
+        if let Some(end) = self.year(at) {
+            return end;
+        }
+        let Some((num, len)) = scan_numeral(self.rest(at)) else {
+            return self.skip_digits(at);
+        };
+        let num_end = at + len;
+        let next = self.next_char(num_end);
+        if next.is_some_and(|c| c.is_ascii_alphabetic() || c == '_') {
+            // 5G, 3D, 4K: identifiers.
+            return self.skip_identifier(at);
+        }
+        let after = self.rest(num_end);
+        let integer = num.exponent == 0 && num.value.fract().is_zero() && num.approx == Approx::Exact;
+        if integer {
+            // Dates: 3月5日 (months and days), and tenors: 1年期.
+            if (after.starts_with('月') && !after.starts_with("月份以来")) || after.starts_with("年期") || after.starts_with("周年") {
+                return self.skip_date(num_end);
+            }
+            if after.starts_with('日') && prev == Some('月') || after.starts_with("日电") {
+                return num_end + '日'.len_utf8();
+            }
+            // List markers: 1. 2、 （3）, at the start of a line or after an opening bracket.
+            let opens = self.at_line_start(at) || matches!(prev, Some('（' | '('));
+            if opens && (after.starts_with(['.', '．', '、']) && !self.rest(num_end + 1).starts_with(|c: char| c.is_ascii_digit()) || matches!(prev, Some('（' | '(')) && after.starts_with(['）', ')'])) {
+                return num_end + after.chars().next().map_or(0, char::len_utf8);
+            }
+        }
+        let unit = scan_unit(after);
+        if let Some((u, _)) = &unit {
+            if self.is_article_count(u) {
+                return num_end + unit.as_ref().map_or(0, |(_, l)| *l);
+            }
+        }
+        self.push_num(at, num_end, num, unit, false)
+    }
+
+    fn prev_is_ident(&self, at: usize) -> bool {
+        let before = self.text.get(..at).unwrap_or("");
+        let mut it = before.chars().rev();
+        it.next();
+        it.next().is_some_and(|c| c.is_ascii_alphanumeric())
+    }
+
+    fn skip_digits(&self, at: usize) -> usize {
+        let mut end = at;
+        for c in self.rest(at).chars() {
+            if c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, '.' | ',' | '．') || is_cjk_numeral(c) {
+                end += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        end.max(at + 1)
+    }
+
+    /// Skips a date's 月 (and a following day).
+    fn skip_date(&self, at: usize) -> usize {
+        let c = self.next_char(at).map_or(0, char::len_utf8);
+        at + c
+    }
+
+    /// `N条`, `N款`, `N章`, `N节` in a clause that names a law or document title: article counts.
+    fn is_article_count(&self, unit: &Unit) -> bool {
+        let counted = matches!(unit, Unit::Count(c) if matches!(c.text(), "条" | "款" | "章" | "节" | "编"));
+        counted && self.last_title_close.is_some_and(|p| p >= self.pos.clause_start)
+    }
+
+    /// A four-digit year used as a date at `at`: `2023年`, `2023年末`, `2021－2035年`.
+    fn year(&mut self, at: usize) -> Option<usize> {
+        let (y, len) = four_digits(self.rest(at))?;
+        let mut end = at + len;
+        let after = self.rest(end);
+        if let Some(rest) = after.strip_prefix('年') {
+            if rest.starts_with("期") || rest.starts_with("周年") || !(1900..=2100).contains(&y) {
+                return None;
+            }
+            return Some(self.push_year(at, end, y));
+        }
+        // A span of years: 2021－2035年, 2023-2025年, 2021至2025年.
+        let dash = ['－', '-', '—', '–', '~', '～', '至', '到'].into_iter().find(|d| after.starts_with(*d))?;
+        end += dash.len_utf8();
+        let (y2, len2) = four_digits(self.rest(end))?;
+        if !self.rest(end + len2).starts_with('年') || !(1900..=2100).contains(&y) || !(1900..=2100).contains(&y2) {
+            return None;
+        }
+        self.push_year_only(at, at + len, y, None);
+        Some(self.push_year(end, end + len2, y2))
+    }
+
+    /// Records a year ending at `digits_end` (before 年) and reads its basis suffix.
+    fn push_year(&mut self, start: usize, digits_end: usize, year: i32) -> usize {
+        let after = self.rest(digits_end + '年'.len_utf8());
+        let (basis, extra) = if after.starts_with('末') || after.starts_with('底') {
+            (Some(Basis::YearEnd), 3)
+        } else if after.starts_with("全年") {
+            (Some(Basis::Year), 0)
+        } else {
+            (None, 0)
+        };
+        let end = digits_end + '年'.len_utf8() + extra;
+        self.push_year_only(start, end, year, basis);
+        end
+    }
+
+    fn push_year_only(&mut self, start: usize, end: usize, year: i32, basis: Option<Basis>) {
+        self.events.push(Event::Year(YearMark { start, end, year, basis, pos: self.pos }));
+    }
+
+    fn push_num(&mut self, at: usize, num_end: usize, num: crate::numerals::Numeral, unit: Option<(Unit, usize)>, cjk: bool) -> usize {
+        let (unit, end) = match unit {
+            Some((u, l)) => (Some(u), num_end + l),
+            None => (None, num_end),
+        };
+        self.events.push(Event::Num(Num {
+            start: at,
+            num_end,
+            end,
+            value: num.value,
+            exponent: num.exponent,
+            approx: num.approx,
+            unit,
+            cjk,
+            pos: self.pos,
+        }));
+        end.max(at + 1)
+    }
+
+    /// A Chinese numeral character at `at`.
+    fn cjk_hit(&mut self, at: usize) -> usize {
+        let rest = self.rest(at);
+        let first = rest.chars().next().map_or(3, char::len_utf8);
+        let prev = self.prev_char(at);
+        // Run of numeral characters.
+        let run_len: usize = rest.chars().take_while(|&c| is_cjk_numeral(c) || c == '点').map(char::len_utf8).sum();
+        let run_end = at + run_len;
+        let after = self.rest(run_end);
+        if prev == Some('第') {
+            return run_end.max(at + first);
+        }
+        // Plan names: 十一五 … 十五五 (the Nth five-year plan).
+        if let Some(end) = self.plan_name(at) {
+            return end;
+        }
+        // Headings: 一、 at a line start; （一） anywhere.
+        let simple = run_len > 0 && rest[..run_len].chars().all(|c| cjk_digit(c).is_some() || c == '十');
+        if simple && after.starts_with('、') && self.at_line_start(at) {
+            let end = self.heading_end(run_end + '、'.len_utf8());
+            self.events.push(Event::Heading(Heading { start: at, end, level: 1 }));
+            return run_end;
+        }
+        if simple && matches!(prev, Some('（' | '(')) && after.starts_with(['）', ')']) {
+            let end = self.heading_end(run_end + '）'.len_utf8().min(after.chars().next().map_or(1, char::len_utf8)));
+            let start = at - prev.map_or(0, char::len_utf8);
+            self.events.push(Event::Heading(Heading { start, end, level: 2 }));
+            return run_end;
+        }
+        // 百分之五: a percentage written in words.
+        if let Some(tail) = rest.strip_prefix("百分之") {
+            let off = at + "百分之".len();
+            if let Some((num, len)) = scan_numeral(tail) {
+                let end = off + len;
+                return self.push_num(at, end, num, Some((Unit::Percent, 0)), true);
+            }
+            return off;
+        }
+        if rest.starts_with('百') {
+            return at + first;
+        }
+        // A year in Chinese digits: 二〇二三年.
+        if run_len == 12 && after.starts_with('年') {
+            let digits: Option<Vec<u32>> = rest[..run_len].chars().map(cjk_digit).collect();
+            if let Some(d) = digits {
+                let y = d.iter().fold(0i64, |a, &x| a * 10 + i64::from(x));
+                if (1900..=2100).contains(&y) {
+                    return self.push_year(at, run_end, y as i32);
+                }
+            }
+        }
+        let has_magnitude = rest[..run_len].contains(['万', '亿']);
+        // Chinese numerals are figures only with a magnitude word or a unit of measure; counted
+        // phrases (两个确立, 八项行动, 三年) are wording, not statistics.
+        let unit = scan_unit(after);
+        let measure = unit.as_ref().is_some_and(|(u, _)| is_measure(u));
+        if !(has_magnitude || measure) {
+            return run_end.max(at + first);
+        }
+        if crate::numerals::is_ordinal_or_name(self.text.get(..at).unwrap_or(""), after) {
+            return run_end.max(at + first);
+        }
+        let Some((num, len)) = scan_numeral(rest) else {
+            return run_end.max(at + first);
+        };
+        let num_end = at + len;
+        let unit = scan_unit(self.rest(num_end));
+        self.push_num(at, num_end, num, unit, true)
+    }
+
+    /// `十四五` and the like at `at`.
+    fn plan_name(&mut self, at: usize) -> Option<usize> {
+        let mut it = self.rest(at).chars();
+        if it.next()? != '十' {
+            return None;
+        }
+        let n = cjk_digit(it.next()?)?;
+        if !(1..=5).contains(&n) || it.next()? != '五' {
+            return None;
+        }
+        let ordinal = 10 + n as i32;
+        let first = 1966 + 5 * (ordinal - 3);
+        let end = at + 9;
+        let tail = self.rest(end).trim_start_matches(['”', '’', '"']);
+        let at_end = tail.starts_with('末');
+        let mark_end = if at_end { self.text.len() - tail.len() + '末'.len_utf8() } else { end };
+        self.events.push(Event::Plan(PlanMark { start: at, end: mark_end, first, last: first + 4, at_end, pos: self.pos }));
+        Some(end)
+    }
+
+    /// The end of a heading's title: the next whitespace or sentence break, at most 80
+    /// characters on.
+    fn heading_end(&self, from: usize) -> usize {
+        let mut end = from;
+        for (k, c) in self.rest(from).chars().enumerate() {
+            if k >= 80 || c.is_whitespace() || matches!(c, '。' | '！' | '？') {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        end
+    }
+}
+
+/// Four ASCII or full-width digits not followed by a fifth digit or a decimal point.
+fn four_digits(s: &str) -> Option<(i32, usize)> {
+    let mut y = 0i32;
+    let mut len = 0;
+    let mut count = 0;
+    for c in s.chars() {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '０'..='９' => c as u32 - '０' as u32,
+            _ => break,
+        };
+        count += 1;
+        if count > 4 {
+            return None;
+        }
+        y = y * 10 + d as i32;
+        len += c.len_utf8();
+    }
+    if count != 4 {
+        return None;
+    }
+    let next = s[len..].chars().next();
+    if matches!(next, Some('.' | '．' | ',')) {
+        return None;
+    }
+    Some((y, len))
+}
+
+/// Units that measure (money, mass, area, energy, ratios …), as opposed to counted things and
+/// durations: with Chinese numerals only these make a figure.
+pub(crate) fn is_measure(u: &Unit) -> bool {
+    !(u.is_count() || matches!(u, Unit::Year | Unit::Age | Unit::Day | Unit::Hour | Unit::Number))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nums(text: &str) -> Vec<String> {
+        scan(text)
+            .into_iter()
+            .filter_map(|e| match e {
+                Event::Num(n) => Some(text[n.start..n.end].to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn years(text: &str) -> Vec<(i32, Option<Basis>)> {
+        scan(text)
+            .into_iter()
+            .filter_map(|e| match e {
+                Event::Year(y) => Some((y.year, y.basis)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbers_with_units() {
+        assert_eq!(nums("全年国内生产总值（GDP）126.06万亿元，增长5.2%；"), ["126.06万亿元", "5.2%"]);
+        assert_eq!(nums("涨幅３％左右"), ["３％"]);
+        assert_eq!(nums("超过一万亿元，百分之五"), ["一万亿元", "百分之五"]);
+    }
+
+    #[test]
+    fn not_figures() {
+        assert!(nums("2024年3月5日，第十四届全国人民代表大会第二次会议").is_empty());
+        assert!(nums("党的二十大和二十届二中全会精神，“十四五”规划").is_empty());
+        assert!(nums("一是加强，两个确立，八项行动，三年").is_empty());
+        assert!(nums("国产大飞机C919，5G基站").is_empty());
+        assert!(nums("1.稳定增长。（2）扩大内需").is_empty());
+        assert!(nums("《中华人民共和国民法典》共7编1260条").is_empty());
+        assert!(nums("1年期贷款").is_empty());
+    }
+
+    #[test]
+    fn years_and_bases() {
+        assert_eq!(years("2023年末，2024年"), [(2023, Some(Basis::YearEnd)), (2024, None)]);
+        assert_eq!(years("《纲要（2021－2035年）》"), [(2021, None), (2035, None)]);
+        assert_eq!(years("二〇二三年"), [(2023, None)]);
+        assert_eq!(nums("连续9年"), ["9年"]);
+    }
+
+    #[test]
+    fn headings_and_items() {
+        let ev = scan(" 一、2023年计划执行情况 正文。（二）主要预期目标。——国内生产总值增长5%左右。");
+        let kinds: Vec<&str> = ev
+            .iter()
+            .map(|e| match e {
+                Event::Num(_) => "num",
+                Event::Year(_) => "year",
+                Event::Plan(_) => "plan",
+                Event::Heading(_) => "heading",
+                Event::Item(..) => "item",
+            })
+            .collect();
+        assert_eq!(kinds, ["heading", "year", "heading", "item", "num"]);
+    }
+}

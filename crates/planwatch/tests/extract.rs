@@ -1,0 +1,456 @@
+//! Extraction: mentions, distributive and elliptical forms, non-quantities, targets and outcomes
+//! of documents, recall on the built-in report, and robustness on adversarial input.
+
+use planwatch::builtin;
+use planwatch::document::Basis;
+use planwatch::extract::{extract, extract_document, extract_with, Extraction, Mention, MentionKind};
+use planwatch::indicator::Catalogue;
+use planwatch::quantity::Quantity;
+use planwatch::target::{Comparator, Direction, Figure};
+use proptest::prelude::*;
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures_extract/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// (text, value as string, exponent, unit code, comparator code)
+fn summary(m: &Mention) -> (String, String, i32, String, &'static str) {
+    let q = m.figure.value.as_ref().or(m.figure.lower.as_ref()).expect("a quantity");
+    (m.text.clone(), q.value().to_string(), q.exponent(), q.unit().code().to_string(), m.figure.comparator.code())
+}
+
+fn texts(ms: &[Mention]) -> Vec<&str> {
+    ms.iter().map(|m| m.text.as_str()).collect()
+}
+
+fn q(s: &str) -> Quantity {
+    s.parse().expect("a quantity")
+}
+
+// ---------------------------------------------------------------- mentions
+
+#[test]
+fn a_whole_mention() {
+    let text = "全年国内生产总值（GDP）126.06万亿元，增长5.2%；";
+    let ms = extract(text);
+    assert_eq!(ms.len(), 2);
+    let gdp = &ms[0];
+    assert_eq!(gdp.span, 33..48);
+    assert_eq!(&text[gdp.span.clone()], "126.06万亿元");
+    assert_eq!(gdp.char_span(text), Some((13, 22)));
+    assert_eq!(gdp.figure, Figure::point(Comparator::Exact, q("126.06万亿元"), "126.06万亿元"));
+    assert_eq!(gdp.subject.as_deref(), Some("国内生产总值（GDP）"));
+    assert_eq!(gdp.subject_span, Some(6..33));
+    assert_eq!(gdp.indicator.as_deref(), Some("gdp"));
+    assert_eq!((gdp.year, gdp.basis, gdp.kind), (None, Some(Basis::Year), MentionKind::Outcome));
+    let growth = &ms[1];
+    assert_eq!(growth.text, "5.2%");
+    assert_eq!(growth.figure.direction, Some(Direction::Increase));
+    assert_eq!(growth.subject.as_deref(), Some("国内生产总值（GDP）"));
+    assert_eq!(growth.indicator.as_deref(), Some("gdp_growth"));
+}
+
+#[test]
+fn bounds_before_and_after() {
+    let ms = extract("全年新增税费优惠超过2.2万亿元，发电量近3万亿千瓦时，户均年收入增长约2000元，推介170余项举措，城镇调查失业率控制在5.5%以内，比例稳定在99%以上，不低于3%。");
+    let got: Vec<_> = ms.iter().map(summary).collect();
+    let want = [
+        ("超过2.2万亿元", "2.2", 12, "CNY", "more_than"),
+        ("近3万亿千瓦时", "3", 12, "kwh", "less_than"),
+        ("约2000元", "2000", 0, "CNY", "around"),
+        ("170余项", "170", 0, "item", "more_than"),
+        ("5.5%以内", "5.5", 0, "percent", "at_most"),
+        ("99%以上", "99", 0, "percent", "at_least"),
+        ("不低于3%", "3", 0, "percent", "at_least"),
+    ];
+    let want: Vec<_> = want.iter().map(|w| (w.0.to_string(), w.1.to_string(), w.2, w.3.to_string(), w.4)).collect();
+    assert_eq!(got, want);
+    // 控制在 bounds the figure but is not part of it.
+    assert_eq!(ms[4].subject.as_deref(), Some("城镇调查失业率"));
+}
+
+#[test]
+fn ranges_in_every_spelling() {
+    for (text, lower, upper) in [
+        ("国内生产总值增长6%－6.5%", "6%", "6.5%"),
+        ("国内生产总值增长6.5%-7%", "6.5%", "7%"),
+        ("国内生产总值增长6％－6.5％", "6%", "6.5%"),
+        ("国内生产总值增长6至6.5%", "6%", "6.5%"),
+    ] {
+        let ms = extract(text);
+        assert_eq!(ms.len(), 1, "{text}");
+        let f = &ms[0].figure;
+        assert_eq!((f.comparator, f.value.as_ref()), (Comparator::Range, None), "{text}");
+        assert_eq!(f.lower.as_ref().map(|q| q.cmp_amount(&self::q(lower)).ok()), Some(Some(std::cmp::Ordering::Equal)), "{text}");
+        assert_eq!(f.upper.as_ref().map(|q| q.cmp_amount(&self::q(upper)).ok()), Some(Some(std::cmp::Ordering::Equal)), "{text}");
+        assert_eq!(f.direction, Some(Direction::Increase), "{text}");
+        assert_eq!(ms[0].indicator.as_deref(), Some("gdp_growth"), "{text}");
+    }
+}
+
+#[test]
+fn directions_and_levels() {
+    let ms = extract("居民消费价格上涨0.2%，企业贷款利率下降0.29个百分点，占外贸进出口比重提高至46.6%，居民消费价格涨幅3%左右，退休人员基本养老金平均上调3.8%。");
+    let dirs: Vec<_> = ms.iter().map(|m| m.figure.direction).collect();
+    assert_eq!(
+        dirs,
+        [Some(Direction::Increase), Some(Direction::Decrease), None, Some(Direction::Increase), Some(Direction::Increase)]
+    );
+    assert_eq!(ms[1].figure.value.as_ref().map(|q| q.unit().code()), Some("percentage_point"));
+    assert_eq!(ms[3].subject.as_deref(), Some("居民消费价格涨幅"));
+    assert_eq!(ms[4].basis, Some(Basis::Average));
+}
+
+#[test]
+fn distributive_subjects() {
+    let text = "2023年末，广义货币供应量（M 2 ）余额和社会融资规模存量分别增长9.7%和9.5%。";
+    let ms = extract(text);
+    assert_eq!(texts(&ms), ["9.7%", "9.5%"]);
+    assert_eq!(ms[0].subject.as_deref(), Some("广义货币供应量（M 2 ）余额"));
+    assert_eq!(ms[1].subject.as_deref(), Some("社会融资规模存量"));
+    assert!(ms.iter().all(|m| m.year == Some(2023) && m.basis == Some(Basis::YearEnd)));
+    assert!(ms.iter().all(|m| m.figure.direction == Some(Direction::Increase)));
+
+    let ms = extract("基础设施、制造业投资分别增长5.9%、6.5%");
+    assert_eq!(texts(&ms), ["5.9%", "6.5%"]);
+    assert_eq!(ms[0].subject.as_deref(), Some("基础设施投资"));
+    assert_eq!(ms[1].subject.as_deref(), Some("制造业投资"));
+
+    let ms = extract("全国基本养老、失业、工伤保险参保人数分别达到10.66亿人、2.44亿人、3.02亿人");
+    assert_eq!(texts(&ms), ["10.66亿人", "2.44亿人", "3.02亿人"]);
+    let subjects: Vec<_> = ms.iter().map(|m| m.subject.as_deref().unwrap_or("")).collect();
+    assert_eq!(subjects, ["基本养老保险参保人数", "失业保险参保人数", "工伤保险参保人数"]);
+}
+
+#[test]
+fn shared_units_backward() {
+    let ms = extract("1年期和5年期贷款市场报价利率（LPR）分别下降0.2个和0.1个百分点");
+    assert_eq!(texts(&ms), ["0.2个", "0.1个百分点"]);
+    for m in &ms {
+        assert_eq!(m.figure.value.as_ref().map(|q| q.unit().code()), Some("percentage_point"));
+        assert_eq!(m.figure.direction, Some(Direction::Decrease));
+    }
+    assert_eq!(ms[0].figure.value.as_ref().map(|q| q.value().to_string()), Some("0.2".into()));
+    assert_eq!(ms[0].indicator.as_deref(), Some("lpr_1y_change_pp"));
+    assert_eq!(ms[1].indicator.as_deref(), Some("lpr_5y_change_pp"));
+}
+
+#[test]
+fn group_after_the_things_it_measures() {
+    let ms = extract("全年累计开行1.7万列、运送货物190万标箱，分别增长6%和18%。");
+    assert_eq!(texts(&ms), ["1.7万列", "190万标箱", "6%", "18%"]);
+    assert_eq!(ms[2].subject, ms[0].subject);
+    assert_eq!(ms[3].subject, ms[1].subject);
+    assert_eq!(ms[3].subject.as_deref(), Some("运送货物"));
+}
+
+#[test]
+fn restated_targets_with_their_years() {
+    let text = "城镇新增就业目标由2023年的“1200万人左右”调整为2024年的“1200万人以上”。";
+    let ms = extract(text);
+    assert_eq!(texts(&ms), ["1200万人左右", "1200万人以上"]);
+    assert_eq!((ms[0].year, ms[0].figure.comparator), (Some(2023), Comparator::Around));
+    assert_eq!((ms[1].year, ms[1].figure.comparator), (Some(2024), Comparator::AtLeast));
+    for m in &ms {
+        assert_eq!(m.kind, MentionKind::Target);
+        assert_eq!(m.subject.as_deref(), Some("城镇新增就业"));
+        assert_eq!(m.indicator.as_deref(), Some("urban_new_jobs"));
+    }
+}
+
+#[test]
+fn comparison_years_are_not_context() {
+    let text = "2024年赤字率按3%安排，与2023年年初预算持平；赤字规模4.06万亿元，比2023年年初预算增加1800亿元。";
+    let ms = extract(text);
+    assert_eq!(texts(&ms), ["3%", "4.06万亿元", "1800亿元"]);
+    assert!(ms.iter().all(|m| m.year == Some(2024)), "{ms:?}");
+    assert_eq!(ms[2].subject.as_deref(), Some("赤字规模"));
+    assert_eq!(ms[2].figure.direction, Some(Direction::Increase));
+    assert_eq!(ms[0].kind, MentionKind::Target);
+}
+
+#[test]
+fn durations_are_not_years() {
+    let ms = extract("2023年粮食总产量达到1.39万亿斤，连续9年保持在1.3万亿斤以上。");
+    assert_eq!(texts(&ms), ["1.39万亿斤", "9年", "1.3万亿斤以上"]);
+    assert_eq!((ms[1].kind, ms[1].year), (MentionKind::Other, Some(2023)));
+    assert_eq!(ms[1].figure.value.as_ref().map(|q| q.unit().code()), Some("year"));
+    assert_eq!(ms[2].year, Some(2023));
+    assert_eq!(ms[2].subject.as_deref(), Some("粮食总产量"));
+}
+
+#[test]
+fn non_quantities_are_not_reported() {
+    let ms = extract(&fixture("non-quantities.txt"));
+    assert_eq!(texts(&ms), Vec::<&str>::new());
+}
+
+#[test]
+fn full_width_and_chinese_numerals() {
+    let ms = extract("居民消费价格涨幅３％左右，增长百分之五，发行一万亿元");
+    let got: Vec<_> = ms.iter().map(summary).collect();
+    assert_eq!(got[0], ("３％左右".into(), "3".into(), 0, "percent".into(), "around"));
+    assert_eq!(got[1], ("百分之五".into(), "5".into(), 0, "percent".into(), "exact"));
+    assert_eq!(got[2], ("一万亿元".into(), "1".into(), 12, "CNY".into(), "exact"));
+    assert_eq!(ms[0].char_span("居民消费价格涨幅３％左右"), Some((8, 12)));
+}
+
+#[test]
+fn objects_after_governing_verbs() {
+    let ms = extract("增发1万亿元国债，支持建设21个国家产教融合试点城市、45个国家产教融合创新平台。");
+    let subjects: Vec<_> = ms.iter().map(|m| m.subject.as_deref().unwrap_or("")).collect();
+    assert_eq!(subjects, ["国债", "国家产教融合试点城市", "国家产教融合创新平台"]);
+}
+
+#[test]
+fn a_custom_catalogue() {
+    let cat = Catalogue::from_json(
+        r#"[{"id":"grain_output","name_zh":"粮食产量","name_en":"Grain output","aliases":["粮食总产量"],
+             "category":"agriculture","desired":"higher_better","measure":"level","unit":"jin"}]"#,
+    )
+    .expect("catalogue");
+    let ms = extract_with("粮食总产量达到1.39万亿斤，国内生产总值增长5.2%", &cat);
+    let ids: Vec<_> = ms.iter().map(|m| m.indicator.as_deref()).collect();
+    assert_eq!(ids, [Some("grain_output"), None]);
+}
+
+// ---------------------------------------------------------------- sections, kinds, years
+
+#[test]
+fn sections_decide_kind_and_year() {
+    let text = fixture("ndrc-2023-style.txt");
+    let ms = extract(&text);
+    let gdp = ms.iter().find(|m| m.text == "121.02万亿元").expect("gdp level");
+    assert_eq!((gdp.kind, gdp.year, gdp.indicator.as_deref()), (MentionKind::Outcome, Some(2022), Some("gdp")));
+    let reserves = ms.iter().find(|m| m.text == "31277亿美元").expect("reserves");
+    assert_eq!((reserves.year, reserves.basis), (Some(2022), Some(Basis::YearEnd)));
+    let target = ms.iter().find(|m| m.text == "5%左右").expect("gdp target");
+    assert_eq!((target.kind, target.year, target.indicator.as_deref()), (MentionKind::Target, Some(2023), Some("gdp_growth")));
+    let deficit = ms.iter().find(|m| m.text == "3％").expect("deficit ratio");
+    assert_eq!((deficit.kind, deficit.year), (MentionKind::Target, Some(2023)));
+    let dist: Vec<_> = ms.iter().filter(|m| m.subject.as_deref().is_some_and(|s| s.contains("参保人数"))).map(|m| m.text.as_str()).collect();
+    assert_eq!(dist, ["10.53亿人", "2.38亿人", "2.91亿人"]);
+    let pp: Vec<_> = ms.iter().filter(|m| m.figure.direction == Some(Direction::Decrease)).map(|m| m.text.as_str()).collect();
+    assert_eq!(pp, ["0.15个", "0.35个百分点"]);
+    let bounds: Vec<_> = ms.iter().filter(|m| m.text.starts_with(['超', '近', '约'])).map(summary).collect();
+    assert_eq!(bounds.iter().map(|b| b.4).collect::<Vec<_>>(), ["more_than", "less_than", "around"]);
+}
+
+// ---------------------------------------------------------------- documents
+
+fn headline(x: &Extraction) -> Vec<(String, &'static str, Option<String>)> {
+    x.headline()
+        .map(|t| {
+            let v = t.figure.value.as_ref().or(t.figure.lower.as_ref()).map(|q| q.to_string());
+            (t.indicator.clone(), t.figure.comparator.code(), v)
+        })
+        .collect()
+}
+
+fn h(id: &str, cmp: &'static str, v: Option<&str>) -> (String, &'static str, Option<String>) {
+    (id.to_string(), cmp, v.map(str::to_string))
+}
+
+#[test]
+fn builtin_report_headline_targets() {
+    let x = extract_document(builtin::TEXT, builtin::DOCUMENT_ID, &Catalogue::builtin());
+    assert_eq!(
+        headline(&x),
+        [
+            h("gdp_growth", "around", Some("5%")),
+            h("urban_new_jobs", "at_least", Some("1200万人")),
+            h("urban_surveyed_unemployment", "around", Some("5.5%")),
+            h("cpi_change", "around", Some("3%")),
+            h("disposable_income_growth", "in_step_with", None),
+            h("balance_of_payments", "qualitative", None),
+            h("grain_output", "at_least", Some("1.3万亿斤")),
+            h("energy_intensity_change", "around", Some("2.5%")),
+            h("eco_environment_quality", "direction_only", None),
+        ]
+    );
+    assert!(x.headline().all(|t| t.period.year == 2024));
+    for t in x.headline() {
+        let p = t.provenance.as_ref().expect("provenance");
+        assert!(p.check(builtin::TEXT), "{p:?}");
+        assert_eq!(p.document, builtin::DOCUMENT_ID);
+    }
+    let gdp = x.outcomes.iter().find(|o| o.indicator == "gdp_growth").expect("gdp growth outcome");
+    assert_eq!((gdp.period.year, gdp.figure.value.as_ref().map(|q| q.to_string())), (2023, Some("5.2%".into())));
+}
+
+#[test]
+fn work_report_lists() {
+    let x = extract_document(&fixture("gwr-2022-targets.txt"), "gwr-2022", &Catalogue::builtin());
+    assert_eq!(
+        headline(&x),
+        [
+            h("gdp_growth", "around", Some("5.5%")),
+            h("urban_new_jobs", "at_least", Some("1100万人")),
+            h("urban_surveyed_unemployment", "at_most", Some("5.5%")),
+            h("cpi_change", "around", Some("3%")),
+            h("disposable_income_growth", "in_step_with", None),
+            h("balance_of_payments", "qualitative", None),
+            h("grain_output", "at_least", Some("1.3万亿斤")),
+            h("eco_environment_quality", "direction_only", None),
+            h("major_pollutant_emissions", "direction_only", None),
+        ]
+    );
+    assert!(x.headline().all(|t| t.period.year == 2022));
+
+    let x = extract_document(&fixture("gwr-2019-targets.txt"), "gwr-2019", &Catalogue::builtin());
+    let hl = headline(&x);
+    assert_eq!(hl[0], h("gdp_growth", "range", Some("6%")));
+    let gdp = x.headline().next().expect("gdp");
+    assert_eq!(gdp.figure.upper.as_ref().map(|q| q.to_string()), Some("6.5%".into()));
+}
+
+#[test]
+fn a_year_without_a_growth_target() {
+    let text = fixture("gwr-2020-targets.txt");
+    let ms = extract(&text);
+    assert_eq!(texts(&ms), ["900万人以上", "6%左右", "5.5%左右", "3.5%左右"]);
+    assert!(ms.iter().all(|m| m.kind == MentionKind::Target));
+    assert!(ms.iter().all(|m| m.indicator.as_deref() != Some("gdp_growth")));
+    let x = extract_document(&text, "gwr-2020", &Catalogue::builtin());
+    assert!(x.targets.iter().all(|t| t.indicator != "gdp_growth"));
+}
+
+#[test]
+fn provincial_report() {
+    let text = fixture("provincial-2024.txt");
+    let ms = extract(&text);
+    let growth = ms.iter().find(|m| m.text == "6%以上").expect("floor");
+    assert_eq!((growth.kind, growth.year, growth.figure.comparator), (MentionKind::Target, Some(2024), Comparator::AtLeast));
+    assert_eq!(growth.subject.as_deref(), Some("地区生产总值"));
+    let aim = ms.iter().find(|m| m.text == "6.5%-7%").expect("range");
+    assert_eq!((aim.figure.comparator, aim.subject.as_deref()), (Comparator::Range, Some("地区生产总值")));
+    let past = ms.iter().find(|m| m.text == "6.0％").expect("outcome");
+    assert_eq!((past.kind, past.year, past.figure.direction), (MentionKind::Outcome, Some(2023), Some(Direction::Increase)));
+    assert_eq!(past.subject.as_deref(), Some("地区生产总值"));
+    let split: Vec<_> = ms.iter().filter(|m| m.text == "4.8%" || m.text == "7.2%").map(|m| m.subject.clone().unwrap_or_default()).collect();
+    assert_eq!(split, ["城镇居民人均可支配收入", "农村居民人均可支配收入"]);
+}
+
+#[test]
+fn gwr_2023_targets_are_targets() {
+    let ms = extract(&fixture("gwr-2023-targets.txt"));
+    let got: Vec<_> = ms.iter().map(|m| (m.text.as_str(), m.kind, m.indicator.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("5%左右", MentionKind::Target, Some("gdp_growth")),
+            ("1200万人左右", MentionKind::Target, Some("urban_new_jobs")),
+            ("5.5%左右", MentionKind::Target, Some("urban_surveyed_unemployment")),
+            ("3%左右", MentionKind::Target, Some("cpi_change")),
+            ("1.3万亿斤以上", MentionKind::Target, Some("grain_output")),
+        ]
+    );
+}
+
+// ---------------------------------------------------------------- recall on the built-in report
+
+fn same_quantity(a: Option<&Quantity>, b: Option<&Quantity>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => a.value() == b.value() && a.exponent() == b.exponent() && a.unit() == b.unit(),
+        _ => false,
+    }
+}
+
+fn same_figure(a: &Figure, b: &Figure) -> bool {
+    a.comparator == b.comparator
+        && same_quantity(a.value.as_ref(), b.value.as_ref())
+        && same_quantity(a.lower.as_ref(), b.lower.as_ref())
+        && same_quantity(a.upper.as_ref(), b.upper.as_ref())
+}
+
+#[test]
+fn recall_on_the_builtin_report() {
+    let ds = builtin::dataset();
+    let text = builtin::TEXT;
+    let ms = extract(text);
+    let x = extract_document(text, builtin::DOCUMENT_ID, &Catalogue::builtin());
+    let records: Vec<(&str, &Figure, &planwatch::document::Provenance)> = ds
+        .targets
+        .iter()
+        .filter_map(|t| Some(("target", &t.figure, t.provenance.as_ref()?)))
+        .chain(ds.outcomes.iter().filter_map(|o| Some(("outcome", &o.figure, o.provenance.as_ref()?))))
+        .collect();
+    let mut misses = Vec::new();
+    for (kind, fig, p) in &records {
+        let inside = |s: usize, e: usize| p.start <= s && e <= p.end;
+        let found = if fig.comparator.is_quantitative() {
+            ms.iter().any(|m| inside(m.span.start, m.span.end) && same_figure(&m.figure, fig))
+        } else {
+            x.targets.iter().any(|t| {
+                t.figure.comparator == fig.comparator
+                    && t.provenance.as_ref().is_some_and(|tp| inside(tp.start, tp.end) || (tp.start <= p.start && p.end <= tp.end))
+            })
+        };
+        if !found {
+            misses.push(format!("{kind} {} {:?} {}", fig.comparator.code(), fig.text, p.quote));
+        }
+    }
+    let recall = 1.0 - misses.len() as f64 / records.len() as f64;
+    println!("recall {:.4} ({} of {} records); misses:", recall, records.len() - misses.len(), records.len());
+    for m in &misses {
+        println!("  {m}");
+    }
+    assert_eq!(records.len(), 157);
+    assert!(recall >= 0.98, "recall {recall:.4}; misses: {misses:#?}");
+}
+
+// ---------------------------------------------------------------- robustness
+
+#[test]
+fn adversarial_inputs_complete() {
+    let digits = "9".repeat(100_000);
+    let ms = extract(&format!("增长{digits}%"));
+    assert!(ms.iter().all(|m| m.span.end <= digits.len() + 10));
+    let no_digits = "经济社会发展，坚持稳中求进工作总基调。".repeat(60_000);
+    assert!(no_digits.len() > 3_000_000);
+    assert_eq!(extract(&no_digits).len(), 0);
+    let one_clause = "增长1%".repeat(50_000);
+    assert_eq!(extract(&one_clause).len(), 50_000);
+    assert_eq!(extract("亿元％个百分点万人以上左右").len(), 0);
+    assert_eq!(extract("").len(), 0);
+    let ms = extract("GDP增长5%, up 5.2% yoy; 增长５．２％ and ５%");
+    assert_eq!(texts(&ms), ["5%", "5.2%", "５．２％", "５%"]);
+}
+
+#[test]
+fn cut_at_every_boundary() {
+    let s = "全年国内生产总值（GDP）126.06万亿元，增长5.2%；城镇新增就业1200万人以上，分别下降0.2个和0.1个百分点，6%－6.5%，由2023年的“1200万人左右”";
+    for (k, _) in s.char_indices() {
+        for part in [&s[..k], &s[k..]] {
+            for m in extract(part) {
+                assert_eq!(part.get(m.span.clone()), Some(m.text.as_str()));
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn random_text_never_panics(s in "\\PC{0,200}") {
+        for m in extract(&s) {
+            prop_assert_eq!(s.get(m.span.clone()), Some(m.text.as_str()));
+        }
+    }
+
+    #[test]
+    fn report_alphabet_never_panics(s in "[0-9０-９.．,%％－\\-~至到年月日末底第个百分点万亿元人斤以上左右内超过近约余多增长下降分别和、，；。“”（）一二三四五六七八九十百千两〇是届大国内生产总值]{0,120}") {
+        for m in extract(&s) {
+            prop_assert_eq!(s.get(m.span.clone()), Some(m.text.as_str()));
+            prop_assert!(m.span.start < m.span.end);
+        }
+        let x = extract_document(&s, "p", &Catalogue::builtin());
+        for t in &x.targets {
+            let p = t.provenance.as_ref().expect("provenance");
+            prop_assert!(p.check(&s));
+        }
+    }
+}
