@@ -625,6 +625,11 @@ fn parse(input: &str) -> Result<Figure, ParseError> {
             st.pos += "安排".len();
             continue;
         }
+        // Text right after a number without a unit: an unknown unit.
+        let unitless = second.as_ref().map_or(first.unit.is_none(), |a| a.unit.is_none());
+        if unitless && st.pos == amount_end {
+            return Err(err(ParseErrorKind::UnknownUnit, st.pos..st.end, input));
+        }
         return Err(st.unexpected());
     }
 

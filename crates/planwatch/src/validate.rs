@@ -769,14 +769,15 @@ impl<'a> Validator<'a> {
         let mut found = Vec::new();
         for idx in groups.values() {
             for (n, &j) in idx.iter().enumerate() {
-                for &i in &idx[..n] {
-                    let (a, b) = (&ds.targets[i], &ds.targets[j]);
-                    if same_meaning(&a.figure, &b.figure) {
-                        found.push((j, i, a.provenance == b.provenance, true));
-                    } else {
-                        found.push((j, i, false, false));
-                    }
-                    break;
+                let earlier = idx.get(..n).unwrap_or_default();
+                let b = &ds.targets[j];
+                if let Some(&i) = earlier
+                    .iter()
+                    .find(|&&i| same_meaning(&ds.targets[i].figure, &b.figure))
+                {
+                    found.push((j, i, ds.targets[i].provenance == b.provenance, true));
+                } else if let Some(&i) = earlier.first() {
+                    found.push((j, i, false, false));
                 }
             }
         }
