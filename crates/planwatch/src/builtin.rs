@@ -1,1 +1,281 @@
-//! builtin (in progress)
+//! The 2024 NDRC plan report as built-in data, usable with no file or network access.
+//!
+//! The crate embeds, at compile time:
+//!
+//! * [`TEXT`], a byte-identical copy of the report (关于2023年国民经济和社会发展计划执行情况与2024年
+//!   国民经济和社会发展计划草案的报告, delivered on 5 March 2024), whose SHA-256 is [`SHA256`];
+//! * the indicator catalogue, `data/indicators.json` ([`catalogue`]);
+//! * the report's dataset, `data/cn-ndrc-plan-report-2024.json` ([`dataset`]): every quantitative
+//!   statement of the report that measures the economy or society, as targets (2024, and the 2023
+//!   targets the report restates), outcomes (2023) and the verdicts the report states in words, each
+//!   with the byte span and quote of the text it was read from.
+//!
+//! The two JSON files are in the same format users write for their own plans (see
+//! [`crate::dataset`]); they are parsed once, on first use, and shared afterwards.
+//!
+//! # Failure
+//!
+//! The embedded files are checked by the crate's tests, so parsing them does not fail in a
+//! released build. The functions here still never panic: [`try_catalogue`] and [`try_dataset`]
+//! return the [`LoadError`] if the embedded JSON could not be read, and the infallible
+//! [`catalogue`], [`dataset`] and [`document`] fall back to an empty catalogue, a dataset with
+//! no records, and the document's metadata written in the code.
+//!
+//! ```
+//! use planwatch::builtin;
+//! let ds = builtin::dataset();
+//! assert_eq!(ds.document.id, "cn-ndrc-plan-report-2024");
+//! let gdp = ds.outcomes.iter().find(|o| o.indicator == "gdp").unwrap();
+//! assert_eq!(gdp.figure.text, "126.06万亿元");
+//! let p = gdp.provenance.as_ref().unwrap();
+//! assert_eq!(&builtin::TEXT[p.start..p.end], "国内生产总值（GDP）126.06万亿元");
+//! ```
+
+use crate::dataset::Dataset;
+use crate::document::{Document, DocumentKind};
+use crate::error::LoadError;
+use crate::indicator::Catalogue;
+use crate::validate::{Identity, LevelOrdering, RecordKind, Rule};
+use std::sync::{Arc, OnceLock};
+
+/// The report's text, byte-identical to the published copy (`data/ndrc-plan-report-2024.txt`).
+///
+/// ```
+/// assert!(planwatch::builtin::TEXT.contains("全年国内生产总值（GDP）126.06万亿元，增长5.2%"));
+/// assert_eq!(planwatch::builtin::TEXT.chars().count(), 35_301);
+/// ```
+pub const TEXT: &str = include_str!("../data/ndrc-plan-report-2024.txt");
+
+/// The SHA-256 of [`TEXT`] (its UTF-8 bytes), lowercase hex.
+///
+/// ```
+/// assert_eq!(planwatch::builtin::SHA256.len(), 64);
+/// ```
+pub const SHA256: &str = "d82d0a588579e5526d6458650252f7558dc3c5bf9d17fbb97f52ad19b10a34ca";
+
+/// The id of the built-in document.
+///
+/// ```
+/// assert_eq!(planwatch::builtin::DOCUMENT_ID, planwatch::builtin::document().id);
+/// ```
+pub const DOCUMENT_ID: &str = "cn-ndrc-plan-report-2024";
+
+/// The embedded catalogue file, `data/indicators.json`.
+///
+/// ```
+/// assert!(planwatch::builtin::CATALOGUE_JSON.trim_start().starts_with('['));
+/// ```
+pub const CATALOGUE_JSON: &str = include_str!("../data/indicators.json");
+
+/// The embedded dataset file, `data/cn-ndrc-plan-report-2024.json`.
+///
+/// ```
+/// let ds = planwatch::dataset::Dataset::from_json(planwatch::builtin::DATASET_JSON, None).unwrap();
+/// assert_eq!(ds.document.plan_year, Some(2024));
+/// ```
+pub const DATASET_JSON: &str = include_str!("../data/cn-ndrc-plan-report-2024.json");
+
+const CATALOGUE_PATH: &str = "data/indicators.json";
+const DATASET_PATH: &str = "data/cn-ndrc-plan-report-2024.json";
+
+static CATALOGUE: OnceLock<Result<Catalogue, LoadError>> = OnceLock::new();
+static DATASET: OnceLock<Result<Dataset, LoadError>> = OnceLock::new();
+static EMPTY_CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+
+fn load_catalogue() -> &'static Result<Catalogue, LoadError> {
+    CATALOGUE.get_or_init(|| {
+        Catalogue::from_json(CATALOGUE_JSON).map_err(|mut e| {
+            e.path = Some(CATALOGUE_PATH.to_string());
+            e
+        })
+    })
+}
+
+fn load_dataset() -> &'static Result<Dataset, LoadError> {
+    DATASET.get_or_init(|| {
+        Dataset::from_json(DATASET_JSON, Some(DATASET_PATH))
+            .map(|ds| ds.with_text(Arc::<str>::from(TEXT)))
+    })
+}
+
+/// The built-in catalogue, or the error met reading the embedded file.
+///
+/// # Errors
+/// A [`LoadError`] (path `data/indicators.json`, line, column) if the embedded catalogue does not
+/// parse; the crate's tests make sure it does.
+///
+/// ```
+/// let cat = planwatch::builtin::try_catalogue().unwrap();
+/// assert_eq!(cat.get("gdp_growth").unwrap().name_zh, "国内生产总值增长");
+/// ```
+pub fn try_catalogue() -> Result<&'static Catalogue, LoadError> {
+    load_catalogue().as_ref().map_err(Clone::clone)
+}
+
+/// The built-in catalogue, shared (no copy): every indicator of the built-in data, and the
+/// headline indicators of five-year plans and government work reports besides.
+///
+/// Empty if the embedded file could not be read (see [`try_catalogue`]).
+///
+/// ```
+/// let cat = planwatch::builtin::catalogue_ref();
+/// assert_eq!(cat.lookup("CPI").map(|i| i.id.as_str()), Some("cpi_change"));
+/// ```
+pub fn catalogue_ref() -> &'static Catalogue {
+    match load_catalogue() {
+        Ok(cat) => cat,
+        Err(_) => EMPTY_CATALOGUE.get_or_init(Catalogue::default),
+    }
+}
+
+/// The built-in catalogue (a copy of [`catalogue_ref`]).
+///
+/// Empty if the embedded file could not be read (see [`try_catalogue`]).
+///
+/// ```
+/// let cat = planwatch::builtin::catalogue();
+/// let gdp = cat.lookup("国内生产总值").unwrap();
+/// assert_eq!((gdp.id.as_str(), gdp.unit.code()), ("gdp", "CNY"));
+/// ```
+pub fn catalogue() -> Catalogue {
+    catalogue_ref().clone()
+}
+
+/// The built-in dataset with its text attached, or the error met reading the embedded file.
+///
+/// # Errors
+/// A [`LoadError`] (path `data/cn-ndrc-plan-report-2024.json`, line, column) if the embedded
+/// dataset does not parse; the crate's tests make sure it does.
+///
+/// ```
+/// let ds = planwatch::builtin::try_dataset().unwrap();
+/// assert_eq!(ds.text.as_deref(), Some(planwatch::builtin::TEXT));
+/// ```
+pub fn try_dataset() -> Result<&'static Dataset, LoadError> {
+    load_dataset().as_ref().map_err(Clone::clone)
+}
+
+/// The built-in dataset (a copy, sharing the text): the report's targets, outcomes and stated
+/// verdicts, with [`TEXT`] attached so provenance can be checked.
+///
+/// If the embedded file could not be read (see [`try_dataset`]), a dataset with the document's
+/// metadata, the text and no records.
+///
+/// ```
+/// use planwatch::target::Comparator;
+/// let ds = planwatch::builtin::dataset();
+/// let jobs = ds
+///     .targets
+///     .iter()
+///     .find(|t| t.indicator == "urban_new_jobs" && t.period.year == 2024)
+///     .unwrap();
+/// assert_eq!(jobs.figure.comparator, Comparator::AtLeast);
+/// assert_eq!(jobs.figure.value.as_ref().unwrap().to_string(), "1200万人");
+/// ```
+pub fn dataset() -> Dataset {
+    match load_dataset() {
+        Ok(ds) => ds.clone(),
+        Err(_) => Dataset {
+            document: fallback_document(),
+            indicators: Vec::new(),
+            targets: Vec::new(),
+            outcomes: Vec::new(),
+            verdicts: Vec::new(),
+            text: Some(Arc::from(TEXT)),
+        },
+    }
+}
+
+/// The built-in document: the 2024 NDRC report on the 2023 plan's execution and the 2024 draft
+/// plan.
+///
+/// ```
+/// use planwatch::document::DocumentKind;
+/// let doc = planwatch::builtin::document();
+/// assert_eq!(doc.kind, DocumentKind::NdrcPlanReport);
+/// assert_eq!(doc.years(), vec![2023, 2024]);
+/// assert_eq!(doc.delivered.unwrap().to_string(), "2024-03-05");
+/// assert!(doc.title.starts_with("关于2023年国民经济和社会发展计划执行情况"));
+/// ```
+pub fn document() -> Document {
+    match load_dataset() {
+        Ok(ds) => ds.document.clone(),
+        Err(_) => fallback_document(),
+    }
+}
+
+/// The consistency rules the report implies, for [`crate::validate::validate_with`]:
+///
+/// * R&D intensity is R&D expenditure over GDP (`33278.2亿元 / 126.06万亿元 ≈ 2.64%`);
+/// * trade with Belt and Road partners is the stated share of all trade in goods
+///   (`19.47万亿元 / 41.76万亿元 ≈ 46.6%`);
+/// * online retail sales do not exceed total retail sales of consumer goods, trade with Belt and
+///   Road partners does not exceed all trade in goods, high-speed railway does not exceed all
+///   railway, and final consumption's contribution to growth does not exceed domestic demand's
+///   (`其中最终消费支出贡献率为82.5%`).
+///
+/// Shares within 0–100% need no rule: validation checks every indicator whose measure is a share.
+///
+/// ```
+/// use planwatch::builtin;
+/// use planwatch::validate::{validate_with, Severity};
+/// let rules = builtin::rules();
+/// assert_eq!(rules.len(), 6);
+/// let report = validate_with(&builtin::dataset(), builtin::catalogue_ref(), &rules);
+/// assert_eq!(report.errors().count(), 0);
+/// ```
+pub fn rules() -> Vec<Rule> {
+    let share = |share: &str, part: &str, whole: &str| {
+        Rule::ShareIdentity(Identity {
+            share: share.into(),
+            part: part.into(),
+            whole: whole.into(),
+            tolerance_pp: rust_decimal::Decimal::ZERO,
+            kind: RecordKind::Outcome,
+        })
+    };
+    let ordering = |lower: &str, higher: &str| {
+        Rule::LevelOrdering(LevelOrdering {
+            lower: lower.into(),
+            higher: higher.into(),
+            kind: RecordKind::Outcome,
+        })
+    };
+    vec![
+        share("rd_intensity", "rd_expenditure", "gdp"),
+        share("bri_goods_trade_share", "bri_goods_trade", "goods_trade"),
+        ordering("online_retail_sales", "retail_sales"),
+        ordering("bri_goods_trade", "goods_trade"),
+        ordering("hsr_length", "railway_length"),
+        ordering(
+            "final_consumption_contribution",
+            "domestic_demand_contribution",
+        ),
+    ]
+}
+
+/// The document's metadata as written here, used only when the embedded dataset cannot be read.
+fn fallback_document() -> Document {
+    Document {
+        id: DOCUMENT_ID.into(),
+        title: "关于2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告"
+            .into(),
+        issuer: "国家发展和改革委员会".into(),
+        kind: DocumentKind::NdrcPlanReport,
+        jurisdiction: "CN".into(),
+        delivered: chrono::NaiveDate::from_ymd_opt(2024, 3, 5),
+        outcome_year: Some(2023),
+        plan_year: Some(2024),
+        source: Some("ndrc-plan-report-2024.txt".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fallback_document_matches_the_embedded_one() {
+        assert_eq!(fallback_document(), document());
+    }
+}

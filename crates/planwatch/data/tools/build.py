@@ -61,7 +61,7 @@ CANONICAL_TEXT.update({"percent": "%", "percentage_point": "个百分点", "numb
 MAGNITUDES = [("万亿", 12), ("千亿", 11), ("百亿", 10), ("十亿", 9), ("千万", 7), ("百万", 6), ("十万", 5),
               ("亿", 8), ("万", 4)]
 DIRECTION_WORDS = [
-    ("稳定保持在", "stable"), ("稳定在", "stable"), ("保持在", "stable"),
+    ("稳定保持在", None), ("稳定在", None), ("保持在", None),
     ("实际增长", "increase"), ("增长", "increase"), ("上涨", "increase"), ("提高", "increase"),
     ("提升", "increase"), ("增加", "increase"), ("多增", "increase"), ("上调", "increase"), ("上升", "increase"),
     ("扩大", "increase"), ("下降", "decrease"), ("降低", "decrease"), ("减少", "decrease"), ("回落", "decrease"),
@@ -71,11 +71,11 @@ PREFIX_QUALIFIERS = [("超过", "more_than"), ("逾", "more_than"), ("接近", "
                      ("近", "less_than"), ("约", "around"), ("大约", "around")]
 SUFFIX_QUALIFIERS = [("左右", "around"), ("以上", "at_least"), ("以内", "at_most"), ("以下", "at_most")]
 DIRECTION_ONLY = {
-    "持续增长": "increase", "持续上升": "increase", "稳中有升": "increase", "稳步提升": "increase",
-    "提高": "increase", "继续下降": "decrease", "稳中有降": "decrease", "继续缩小": "decrease",
-    "持续改善": "improve", "稳中改善": "improve",
+    "持续增长": "increase", "持续上升": "increase", "稳步提升": "increase", "提高": "increase",
+    "继续下降": "decrease", "继续缩小": "decrease", "持续改善": "improve", "改善": "improve",
 }
-QUALITATIVE = {"基本平衡", "基本稳定"}
+# Qualitative states and the direction they imply.
+QUALITATIVE = {"基本平衡": None, "基本稳定": "stable", "稳中有升": "increase", "稳中有降": "decrease"}
 IN_STEP = re.compile(r"^(与.+同步|基本同步|同.+相匹配)$")
 BASIS = {"": "year", "E": "year_end", "A": "average"}
 
@@ -127,6 +127,7 @@ def parse_figure(text, opts):
         direction = DIRECTION_ONLY[text]
     elif text in QUALITATIVE:
         fig["comparator"] = "qualitative"
+        direction = QUALITATIVE[text]
     elif IN_STEP.match(text):
         fig["comparator"] = "in_step_with"
     else:
@@ -260,7 +261,7 @@ def load_records(text, catalogue):
                 if q is None:
                     continue
                 want = by_id[ind_id]["unit"]
-                if dimension(q["unit"]) != dimension(want) and not (q["unit"] == "number"):
+                if dimension(q["unit"]) != dimension(want):
                     raise SpecError(f"unit {q['unit']} is not of the dimension of {ind_id}'s unit {want}")
             if "reference" in fig and fig["reference"].get("indicator") not in (None, *by_id):
                 raise SpecError("unknown reference indicator")

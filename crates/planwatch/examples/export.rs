@@ -1,0 +1,453 @@
+//! Writes every record of the built-in dataset (targets and outcomes), one per line or row.
+//!
+//! ```text
+//! cargo run -q --example export -- --format jsonl > records.jsonl
+//! cargo run -q --example export -- --format csv   > records.csv
+//! ```
+//!
+//! # Fields
+//!
+//! Every row has these fields, in this order (the CSV header; the keys of each JSON line):
+//!
+//! | field | meaning |
+//! |-------|---------|
+//! | `indicator` | catalogue id (`gdp_growth`) |
+//! | `name_zh`, `name_en` | the indicator's names |
+//! | `year` | the year (the first year of a plan period) |
+//! | `end_year` | the last year of a plan period; empty for a single year |
+//! | `basis` | `year`, `year_end`, `average` or `cumulative` |
+//! | `kind` | `target` or `outcome` |
+//! | `comparator` | `exact`, `around`, `at_least`, `at_most`, `more_than`, `less_than`, `range`, `in_step_with`, `relative`, `direction_only`, `qualitative` |
+//! | `value` | the published mantissa, a decimal string (`126.06`); empty for ranges and non-quantitative figures |
+//! | `exponent` | the magnitude word as a power of ten (万 4, 亿 8, 万亿 12) of `value`, or of the range's bounds |
+//! | `unit` | unit code (`CNY`, `percent`, `percentage_point`, `person` …) |
+//! | `unit_text` | the unit as written (`元`, `%`, `个百分点`) |
+//! | `lower`, `upper` | a range's bounds: mantissas in `exponent`/`unit` when both bounds share them, else each bound written in full (`8000万人`) |
+//! | `direction` | `increase`, `decrease`, `stable`, `improve`; empty when none is written |
+//! | `reference` | the reference of a relational figure as written (`经济增长`) |
+//! | `text` | the figure as written (`增长5%左右`) |
+//! | `quote` | the clause of the report the record was read from |
+//! | `start`, `end` | the quote's span in **Unicode code points** of the report text (Python: `text[start:end] == quote`) |
+//! | `reference_indicator` | the catalogue id of the reference, when known (`gdp_growth`) |
+//! | `relation` | how a relational figure relates to its reference: `same`, `above`, `below` |
+//! | `status` | an outcome's status (`preliminary`, `final`, `revised`); empty for targets |
+//!
+//! Decimals are strings, so the export is lossless: `32379.77` stays `32379.77` and `50.30` keeps
+//! its trailing zero. In JSON lines an absent value is `null` and numbers (`year`, `end_year`,
+//! `exponent`, `start`, `end`) are JSON numbers; in CSV an absent value is an empty cell. The CSV
+//! follows RFC 4180 (comma-separated, CRLF line ends, fields with a comma, quote or line break in
+//! double quotes, quotes doubled).
+
+use std::io::Write;
+
+use planwatch::builtin;
+use planwatch::dataset::Dataset;
+use planwatch::document::Provenance;
+use planwatch::indicator::Catalogue;
+use planwatch::quantity::Quantity;
+use planwatch::target::Figure;
+use serde::{Deserialize, Serialize};
+
+/// The column names, in order.
+pub const FIELDS: [&str; 23] = [
+    "indicator",
+    "name_zh",
+    "name_en",
+    "year",
+    "end_year",
+    "basis",
+    "kind",
+    "comparator",
+    "value",
+    "exponent",
+    "unit",
+    "unit_text",
+    "lower",
+    "upper",
+    "direction",
+    "reference",
+    "text",
+    "quote",
+    "start",
+    "end",
+    "reference_indicator",
+    "relation",
+    "status",
+];
+
+/// One exported record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Row {
+    pub indicator: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub year: i32,
+    pub end_year: Option<i32>,
+    pub basis: String,
+    pub kind: String,
+    pub comparator: String,
+    pub value: Option<String>,
+    pub exponent: Option<i32>,
+    pub unit: Option<String>,
+    pub unit_text: Option<String>,
+    pub lower: Option<String>,
+    pub upper: Option<String>,
+    pub direction: Option<String>,
+    pub reference: Option<String>,
+    pub text: String,
+    pub quote: Option<String>,
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+    pub reference_indicator: Option<String>,
+    pub relation: Option<String>,
+    pub status: Option<String>,
+}
+
+/// Code of any serde unit-variant enum (the codes are their serde names).
+fn code<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+fn same_scale(a: &Quantity, b: &Quantity) -> bool {
+    a.exponent() == b.exponent() && a.unit() == b.unit() && a.unit_text() == b.unit_text()
+}
+
+fn row(
+    kind: &str,
+    indicator: &str,
+    period: &planwatch::document::Period,
+    figure: &Figure,
+    status: Option<String>,
+    provenance: Option<&Provenance>,
+    catalogue: &Catalogue,
+    text: &str,
+) -> Row {
+    let ind = catalogue.get(indicator);
+    let mut r = Row {
+        indicator: indicator.to_string(),
+        name_zh: ind.map(|i| i.name_zh.clone()).unwrap_or_default(),
+        name_en: ind.map(|i| i.name_en.clone()).unwrap_or_default(),
+        year: period.year,
+        end_year: period.end_year,
+        basis: period.basis.code().to_string(),
+        kind: kind.to_string(),
+        comparator: figure.comparator.code().to_string(),
+        value: None,
+        exponent: None,
+        unit: None,
+        unit_text: None,
+        lower: None,
+        upper: None,
+        direction: figure.direction.map(|d| d.code().to_string()),
+        reference: figure.reference.as_ref().map(|r| r.text.clone()),
+        text: figure.text.clone(),
+        quote: provenance.map(|p| p.quote.clone()),
+        start: None,
+        end: None,
+        reference_indicator: figure.reference.as_ref().and_then(|r| r.indicator.clone()),
+        relation: figure.reference.as_ref().map(|r| code(&r.relation)),
+        status,
+    };
+    let anchor = figure
+        .value
+        .as_ref()
+        .or(figure.lower.as_ref())
+        .or(figure.upper.as_ref());
+    if let Some(q) = anchor {
+        r.exponent = Some(q.exponent());
+        r.unit = Some(q.unit().code().to_string());
+        r.unit_text = Some(q.unit_text().to_string());
+    }
+    r.value = figure.value.as_ref().map(|q| q.value().to_string());
+    let bound = |b: &Option<Quantity>| {
+        b.as_ref().map(|q| match anchor {
+            Some(a) if same_scale(a, q) => q.value().to_string(),
+            _ => q.to_string(),
+        })
+    };
+    r.lower = bound(&figure.lower);
+    r.upper = bound(&figure.upper);
+    if let Some((s, e)) = provenance.and_then(|p| p.char_span(text)) {
+        r.start = Some(s);
+        r.end = Some(e);
+    }
+    r
+}
+
+/// Every target and outcome of `ds` as rows, targets first, each in dataset order. Offsets are
+/// code points of `ds.text` (absent when the dataset has no text).
+pub fn rows(ds: &Dataset) -> Vec<Row> {
+    let catalogue = ds.catalogue();
+    let text = ds.text.as_deref().unwrap_or("");
+    let targets = ds.targets.iter().map(|t| {
+        row(
+            "target",
+            &t.indicator,
+            &t.period,
+            &t.figure,
+            None,
+            t.provenance.as_ref(),
+            &catalogue,
+            text,
+        )
+    });
+    let outcomes = ds.outcomes.iter().map(|o| {
+        let status = Some(code(&o.status));
+        row(
+            "outcome",
+            &o.indicator,
+            &o.period,
+            &o.figure,
+            status,
+            o.provenance.as_ref(),
+            &catalogue,
+            text,
+        )
+    });
+    targets.chain(outcomes).collect()
+}
+
+/// The rows as JSON lines (one object per line, `\n` after each).
+pub fn to_jsonl(rows: &[Row]) -> String {
+    let mut out = String::new();
+    for r in rows {
+        // A struct of strings and integers always serializes.
+        out.push_str(&serde_json::to_string(r).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
+/// Reads JSON lines written by [`to_jsonl`].
+pub fn from_jsonl(s: &str) -> Result<Vec<Row>, String> {
+    s.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| serde_json::from_str(l).map_err(|e| format!("line {}: {e}", i + 1)))
+        .collect()
+}
+
+fn cells(r: &Row) -> [String; 23] {
+    let s = |o: &Option<String>| o.clone().unwrap_or_default();
+    let n = |o: Option<i64>| o.map(|v| v.to_string()).unwrap_or_default();
+    [
+        r.indicator.clone(),
+        r.name_zh.clone(),
+        r.name_en.clone(),
+        r.year.to_string(),
+        n(r.end_year.map(i64::from)),
+        r.basis.clone(),
+        r.kind.clone(),
+        r.comparator.clone(),
+        s(&r.value),
+        n(r.exponent.map(i64::from)),
+        s(&r.unit),
+        s(&r.unit_text),
+        s(&r.lower),
+        s(&r.upper),
+        s(&r.direction),
+        s(&r.reference),
+        r.text.clone(),
+        s(&r.quote),
+        n(r.start.and_then(|v| i64::try_from(v).ok())),
+        n(r.end.and_then(|v| i64::try_from(v).ok())),
+        s(&r.reference_indicator),
+        s(&r.relation),
+        s(&r.status),
+    ]
+}
+
+/// One RFC 4180 field: quoted when it holds a comma, a quote, a line break or edge spaces.
+fn csv_field(f: &str) -> String {
+    let needs = f.contains([',', '"', '\r', '\n']) || f.starts_with(' ') || f.ends_with(' ');
+    if needs {
+        format!("\"{}\"", f.replace('"', "\"\""))
+    } else {
+        f.to_string()
+    }
+}
+
+/// The rows as RFC 4180 CSV with a header line.
+pub fn to_csv(rows: &[Row]) -> String {
+    let mut out = FIELDS.join(",");
+    out.push_str("\r\n");
+    for r in rows {
+        let line: Vec<String> = cells(r).iter().map(|c| csv_field(c)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Splits RFC 4180 CSV into records of fields.
+pub fn parse_csv(s: &str) -> Result<Vec<Vec<String>>, String> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut chars = s.chars().peekable();
+    let mut quoted = false;
+    let mut at_field_start = true;
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => quoted = false,
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if at_field_start => {
+                quoted = true;
+                at_field_start = false;
+            }
+            '"' => return Err(format!("quote inside an unquoted field after {field:?}")),
+            ',' => {
+                record.push(std::mem::take(&mut field));
+                at_field_start = true;
+            }
+            '\r' | '\n' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+                at_field_start = true;
+            }
+            _ => {
+                field.push(c);
+                at_field_start = false;
+            }
+        }
+    }
+    if quoted {
+        return Err("unterminated quoted field".into());
+    }
+    if !at_field_start || !field.is_empty() || !record.is_empty() {
+        record.push(field);
+        records.push(record);
+    }
+    Ok(records)
+}
+
+/// Reads CSV written by [`to_csv`].
+pub fn from_csv(s: &str) -> Result<Vec<Row>, String> {
+    let records = parse_csv(s)?;
+    let mut it = records.into_iter();
+    let header = it.next().ok_or("no header")?;
+    if header != FIELDS {
+        return Err(format!("unexpected header {header:?}"));
+    }
+    it.enumerate()
+        .map(|(i, rec)| {
+            let line = i + 2;
+            let [
+                indicator,
+                name_zh,
+                name_en,
+                year,
+                end_year,
+                basis,
+                kind,
+                comparator,
+                value,
+                exponent,
+                unit,
+                unit_text,
+                lower,
+                upper,
+                direction,
+                reference,
+                text,
+                quote,
+                start,
+                end,
+                reference_indicator,
+                relation,
+                status,
+            ]: [String; 23] = rec
+                .try_into()
+                .map_err(|r: Vec<String>| format!("row {line}: {} fields", r.len()))?;
+            let opt = |s: String| if s.is_empty() { None } else { Some(s) };
+            let num = |s: String| -> Result<Option<i64>, String> {
+                if s.is_empty() {
+                    Ok(None)
+                } else {
+                    s.parse().map(Some).map_err(|e| format!("row {line}: {e}"))
+                }
+            };
+            let has_quantity = !value.is_empty() || !lower.is_empty() || !upper.is_empty();
+            Ok(Row {
+                indicator,
+                name_zh,
+                name_en,
+                year: year.parse().map_err(|e| format!("row {line}: year: {e}"))?,
+                end_year: num(end_year)?.and_then(|v| i32::try_from(v).ok()),
+                basis,
+                kind,
+                comparator,
+                value: opt(value),
+                exponent: num(exponent)?.and_then(|v| i32::try_from(v).ok()),
+                unit: opt(unit),
+                // An empty cell is an empty unit text (a bare number) when the row has a quantity.
+                unit_text: if has_quantity {
+                    Some(unit_text)
+                } else {
+                    opt(unit_text)
+                },
+                lower: opt(lower),
+                upper: opt(upper),
+                direction: opt(direction),
+                reference: opt(reference),
+                text,
+                quote: opt(quote),
+                start: num(start)?.and_then(|v| usize::try_from(v).ok()),
+                end: num(end)?.and_then(|v| usize::try_from(v).ok()),
+                reference_indicator: opt(reference_indicator),
+                relation: opt(relation),
+                status: opt(status),
+            })
+        })
+        .collect()
+}
+
+#[allow(dead_code)]
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let format = match args.as_slice() {
+        [flag, f] if flag == "--format" => f.as_str(),
+        [f] if f.starts_with("--format=") => &f["--format=".len()..],
+        [] => "jsonl",
+        _ => {
+            eprintln!("usage: export [--format jsonl|csv]");
+            std::process::exit(2);
+        }
+    };
+    let rows = rows(&builtin::dataset());
+    let out = match format {
+        "jsonl" => to_jsonl(&rows),
+        "csv" => to_csv(&rows),
+        other => {
+            eprintln!("unknown format {other:?}: use jsonl or csv");
+            std::process::exit(2);
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        // A closed pipe (`| head`) is not an error worth a message.
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("export: {e}");
+            std::process::exit(1);
+        }
+    }
+}
