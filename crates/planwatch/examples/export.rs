@@ -79,28 +79,51 @@ pub const FIELDS: [&str; 23] = [
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Row {
+    /// Catalogue id.
     pub indicator: String,
+    /// The indicator's Chinese name.
     pub name_zh: String,
+    /// The indicator's English name.
     pub name_en: String,
+    /// The year (first year of a plan period).
     pub year: i32,
+    /// Last year of a plan period.
     pub end_year: Option<i32>,
+    /// `year`, `year_end`, `average` or `cumulative`.
     pub basis: String,
+    /// `target` or `outcome`.
     pub kind: String,
+    /// The comparator code.
     pub comparator: String,
+    /// The published mantissa.
     pub value: Option<String>,
+    /// Power of ten of the magnitude word.
     pub exponent: Option<i32>,
+    /// Unit code.
     pub unit: Option<String>,
+    /// The unit as written.
     pub unit_text: Option<String>,
+    /// A range's lower bound.
     pub lower: Option<String>,
+    /// A range's upper bound.
     pub upper: Option<String>,
+    /// Direction code.
     pub direction: Option<String>,
+    /// The reference of a relational figure, as written.
     pub reference: Option<String>,
+    /// The figure as written.
     pub text: String,
+    /// The quote of the report.
     pub quote: Option<String>,
+    /// The quote's start, in code points.
     pub start: Option<usize>,
+    /// The quote's end, in code points.
     pub end: Option<usize>,
+    /// The reference's catalogue id.
     pub reference_indicator: Option<String>,
+    /// `same`, `above` or `below`.
     pub relation: Option<String>,
+    /// An outcome's status.
     pub status: Option<String>,
 }
 
@@ -116,16 +139,25 @@ fn same_scale(a: &Quantity, b: &Quantity) -> bool {
     a.exponent() == b.exponent() && a.unit() == b.unit() && a.unit_text() == b.unit_text()
 }
 
-fn row(
-    kind: &str,
-    indicator: &str,
-    period: &planwatch::document::Period,
-    figure: &Figure,
+/// One target or outcome, seen uniformly.
+struct Record<'a> {
+    kind: &'a str,
+    indicator: &'a str,
+    period: &'a planwatch::document::Period,
+    figure: &'a Figure,
     status: Option<String>,
-    provenance: Option<&Provenance>,
-    catalogue: &Catalogue,
-    text: &str,
-) -> Row {
+    provenance: Option<&'a Provenance>,
+}
+
+fn row(rec: Record<'_>, catalogue: &Catalogue, text: &str) -> Row {
+    let Record {
+        kind,
+        indicator,
+        period,
+        figure,
+        status,
+        provenance,
+    } = rec;
     let ind = catalogue.get(indicator);
     let mut r = Row {
         indicator: indicator.to_string(),
@@ -183,32 +215,26 @@ fn row(
 pub fn rows(ds: &Dataset) -> Vec<Row> {
     let catalogue = ds.catalogue();
     let text = ds.text.as_deref().unwrap_or("");
-    let targets = ds.targets.iter().map(|t| {
-        row(
-            "target",
-            &t.indicator,
-            &t.period,
-            &t.figure,
-            None,
-            t.provenance.as_ref(),
-            &catalogue,
-            text,
-        )
+    let targets = ds.targets.iter().map(|t| Record {
+        kind: "target",
+        indicator: &t.indicator,
+        period: &t.period,
+        figure: &t.figure,
+        status: None,
+        provenance: t.provenance.as_ref(),
     });
-    let outcomes = ds.outcomes.iter().map(|o| {
-        let status = Some(code(&o.status));
-        row(
-            "outcome",
-            &o.indicator,
-            &o.period,
-            &o.figure,
-            status,
-            o.provenance.as_ref(),
-            &catalogue,
-            text,
-        )
+    let outcomes = ds.outcomes.iter().map(|o| Record {
+        kind: "outcome",
+        indicator: &o.indicator,
+        period: &o.period,
+        figure: &o.figure,
+        status: Some(code(&o.status)),
+        provenance: o.provenance.as_ref(),
     });
-    targets.chain(outcomes).collect()
+    targets
+        .chain(outcomes)
+        .map(|r| row(r, &catalogue, text))
+        .collect()
 }
 
 /// The rows as JSON lines (one object per line, `\n` after each).
