@@ -1313,3 +1313,40 @@ fn csv_quotes_what_needs_quoting() {
         vec![vec!["a", "b\"c"], vec!["", ""]]
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The built-in files are user files
+
+#[test]
+fn the_data_file_loads_like_a_users_file() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/cn-ndrc-plan-report-2024.json"
+    );
+    let from_file = Dataset::from_path(path).expect("loads with its source text");
+    assert_eq!(&from_file, ds());
+    assert_eq!(from_file.text.as_deref(), Some(builtin::TEXT));
+}
+
+#[test]
+fn a_broken_copy_reports_line_and_column() {
+    let broken = builtin::DATASET_JSON.replacen("\"unit\": \"percent\"", "\"unit\": \"pct\"", 1);
+    let err = Dataset::from_json(&broken, Some("mine.json")).expect_err("unknown unit code");
+    let (line, text) = broken
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("\"pct\""))
+        .expect("line");
+    // serde_json points just past the offending value: `          "unit": "pct"` ends at column 23.
+    let column = text.find("\"pct\"").expect("value") + "\"pct\"".len();
+    assert_eq!((line + 1, column), (25, 23));
+    assert_eq!(
+        (err.path.as_deref(), err.line, err.column),
+        (Some("mine.json"), line + 1, column)
+    );
+    assert!(
+        err.message.contains("unknown unit code \"pct\""),
+        "{}",
+        err.message
+    );
+}
