@@ -73,7 +73,12 @@ use crate::quantity::Quantity;
 use crate::target::{Comparator, Direction, Figure, Outcome, Relation, Target};
 use crate::units::Unit;
 
-/// The verdict on a target.
+/// The verdict on a target; serialized as its snake_case code.
+///
+/// ```
+/// use planwatch::assess::Verdict;
+/// assert_eq!(serde_json::to_string(&Verdict::Exceeded).unwrap(), "\"exceeded\"");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {

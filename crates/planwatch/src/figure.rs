@@ -83,6 +83,12 @@ use crate::target::{Comparator, Direction, Figure, Reference, Relation};
 use crate::units::{Unit, scan_unit};
 
 /// Inputs longer than this many bytes are rejected with `too-long` (a figure is a phrase).
+///
+/// ```
+/// use planwatch::figure::{parse_target, MAX_FIGURE_LEN};
+/// let long = "5".repeat(MAX_FIGURE_LEN + 1);
+/// assert_eq!(parse_target(&long).unwrap_err().code(), "too-long");
+/// ```
 pub const MAX_FIGURE_LEN: usize = 4096;
 
 /// Reads the phrase of a target: its comparator, quantity or bounds, and direction.
@@ -626,7 +632,9 @@ fn parse(input: &str) -> Result<Figure, ParseError> {
             continue;
         }
         // Text right after a number without a unit: an unknown unit.
-        let unitless = second.as_ref().map_or(first.unit.is_none(), |a| a.unit.is_none());
+        let unitless = second
+            .as_ref()
+            .map_or(first.unit.is_none(), |a| a.unit.is_none());
         if unitless && st.pos == amount_end {
             return Err(err(ParseErrorKind::UnknownUnit, st.pos..st.end, input));
         }

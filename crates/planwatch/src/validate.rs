@@ -70,6 +70,10 @@ pub enum Severity {
 
 impl Severity {
     /// The stable code: `error` or `warning`.
+    ///
+    /// ```
+    /// assert_eq!(planwatch::validate::Severity::Error.code(), "error");
+    /// ```
     pub fn code(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -128,6 +132,10 @@ pub enum IssueCode {
 
 impl IssueCode {
     /// Every code, in the order of the module docs.
+    ///
+    /// ```
+    /// assert_eq!(planwatch::validate::IssueCode::ALL[0].code(), "unknown-indicator");
+    /// ```
     pub const ALL: [IssueCode; 17] = [
         IssueCode::UnknownIndicator,
         IssueCode::UnitMismatch,
@@ -176,6 +184,12 @@ impl IssueCode {
     }
 
     /// The code with this kebab-case name.
+    ///
+    /// ```
+    /// use planwatch::validate::IssueCode;
+    /// assert_eq!(IssueCode::from_code("level-ordering"), Some(IssueCode::LevelOrdering));
+    /// assert_eq!(IssueCode::from_code("nope"), None);
+    /// ```
     pub fn from_code(code: &str) -> Option<IssueCode> {
         Self::ALL.into_iter().find(|c| c.code() == code)
     }
@@ -239,16 +253,24 @@ pub struct ValidationReport {
 
 impl ValidationReport {
     /// Whether there is no error (warnings allowed).
+    ///
+    /// ```
+    /// use planwatch::validate::{Issue, IssueCode, Severity, ValidationReport};
+    /// let r = ValidationReport { issues: vec![Issue { code: IssueCode::MissingText,
+    ///     severity: Severity::Warning, path: "text".into(), message: "no text".into() }] };
+    /// assert!(r.is_ok());
+    /// assert_eq!((r.errors().count(), r.warnings().count()), (0, 1));
+    /// ```
     pub fn is_ok(&self) -> bool {
         self.errors().next().is_none()
     }
 
-    /// The errors.
+    /// The errors (see [`ValidationReport::is_ok`] for an example).
     pub fn errors(&self) -> impl Iterator<Item = &Issue> {
         self.issues.iter().filter(|i| i.severity == Severity::Error)
     }
 
-    /// The warnings.
+    /// The warnings (see [`ValidationReport::is_ok`] for an example).
     pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
         self.issues
             .iter()
@@ -320,7 +342,16 @@ impl fmt::Display for ValidationReport {
     }
 }
 
-/// A report with errors, as an error value ([`ValidationReport::into_result`]).
+/// A report with errors, as an error value ([`ValidationReport::into_result`]); displays as
+/// the report's summary.
+///
+/// ```
+/// use planwatch::validate::{Issue, IssueCode, Severity, ValidationError, ValidationReport};
+/// let report = ValidationReport { issues: vec![Issue { code: IssueCode::InvertedRange,
+///     severity: Severity::Error, path: "targets[0].figure".into(), message: "6.5% > 6%".into() }] };
+/// let e = ValidationError { report };
+/// assert_eq!(e.to_string(), "1 error, 0 warnings\nerror[inverted-range] targets[0].figure: 6.5% > 6%");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{report}")]
 pub struct ValidationError {
@@ -328,7 +359,13 @@ pub struct ValidationError {
     pub report: ValidationReport,
 }
 
-/// Which records a rule reads.
+/// Which records a rule reads; `outcome` by default.
+///
+/// ```
+/// use planwatch::validate::RecordKind;
+/// assert_eq!(RecordKind::default(), RecordKind::Outcome);
+/// assert_eq!(serde_json::to_string(&RecordKind::Target).unwrap(), "\"target\"");
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {

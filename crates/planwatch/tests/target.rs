@@ -397,7 +397,10 @@ fn errors_carry_spans() {
     );
     assert_eq!(e("控制在"), Err((ParseErrorKind::MissingNumber, 9..9)));
     assert_eq!(e("5英里"), Err((ParseErrorKind::UnknownUnit, 1..7)));
-    assert_eq!(e("增长5英里左右"), Err((ParseErrorKind::UnknownUnit, 7..19)));
+    assert_eq!(
+        e("增长5英里左右"),
+        Err((ParseErrorKind::UnknownUnit, 7..19))
+    );
     assert_eq!(
         e("数字经济"),
         Err((ParseErrorKind::UnexpectedCharacter, 0..12))
