@@ -526,3 +526,67 @@ fn mismatched_records_are_not_assessable() {
         Some(NotAssessableReason::QualitativeOutcome)
     );
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn rank(v: Verdict) -> u8 {
+        match v {
+            Verdict::Missed => 0,
+            Verdict::Met => 1,
+            Verdict::Exceeded => 2,
+            Verdict::NotAssessable => 9,
+        }
+    }
+
+    fn desired() -> impl Strategy<Value = Desired> {
+        prop::sample::select(vec![
+            Desired::HigherBetter,
+            Desired::LowerBetter,
+            Desired::Band,
+            Desired::Neutral,
+        ])
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(t in "[0-9.%－\\-左右以上以内下降增长约近超过余多同步基本平衡万亿元人个百分点]{0,16}",
+                        o in "[0-9.%－\\-左右以上以内下降增长约近超过余多同步基本平衡万亿元人个百分点]{0,16}",
+                        d in desired()) {
+            let i = ind("x", d, Measure::GrowthRate, Unit::Percent);
+            if let (Ok(tf), Ok(of)) = (parse_target(&t), parse_figure(&o)) {
+                let t = Target { indicator: "x".into(), period: Period::year(2023), figure: tf, provenance: None };
+                let o = Outcome { indicator: "x".into(), period: Period::year(2023), figure: of,
+                    status: OutcomeStatus::Preliminary, provenance: None };
+                let a = assess(&t, &o, &i, &Policy::default());
+                // A reason is given exactly when no verdict is reached.
+                prop_assert_eq!(a.verdict == Verdict::NotAssessable, a.reason.is_some());
+                let _ = assess_relative(&t, &o, &o, &i, &Policy::default());
+            }
+        }
+
+        /// For a higher-better indicator, a larger outcome never gets a worse verdict.
+        #[test]
+        fn verdicts_are_monotone(target in 0u32..2000, a in 0u32..4000, b in 0u32..4000,
+                                 suffix in prop::sample::select(vec!["左右", "以上", "以内", ""])) {
+            let i = ind("x", Desired::HigherBetter, Measure::GrowthRate, Unit::Percent);
+            let t = Target { indicator: "x".into(), period: Period::year(2023),
+                figure: parse_target(&format!("{}.{}%{suffix}", target / 100, target % 100)).unwrap(), provenance: None };
+            let (lo, hi) = (a.min(b), a.max(b));
+            let verdict = |x: u32| {
+                let o = Outcome { indicator: "x".into(), period: Period::year(2023),
+                    figure: parse_figure(&format!("{}.{}%", x / 100, x % 100)).unwrap(),
+                    status: OutcomeStatus::Preliminary, provenance: None };
+                assess(&t, &o, &i, &Policy::default()).verdict
+            };
+            let (vl, vh) = (verdict(lo), verdict(hi));
+            prop_assert_ne!(vl, Verdict::NotAssessable);
+            if suffix == "以内" {
+                prop_assert!(rank(vl) >= rank(vh));
+            } else {
+                prop_assert!(rank(vl) <= rank(vh));
+            }
+        }
+    }
+}

@@ -625,3 +625,21 @@ fn codes_are_stable() {
         assert_eq!(IssueCode::from_code(c.code()), Some(c));
     }
 }
+
+proptest::proptest! {
+    /// Any span, value, scale and unit: validation reports, never panics.
+    #[test]
+    fn never_panics(start in 0usize..2000, len in 0usize..64, mantissa in proptest::num::i64::ANY,
+                    scale in 0u32..29, exp in -30i32..30, unit in proptest::sample::select(vec![
+                        Unit::Percent, Unit::PercentagePoint, Unit::PerMille, Unit::Person, Unit::CNY, Unit::Jin, Unit::Number])) {
+        let mut ds = base();
+        let p = ds.outcomes[4].provenance.as_mut().unwrap();
+        p.start = start;
+        p.end = start.saturating_add(len);
+        let value = Quantity::new(rust_decimal::Decimal::new(mantissa, scale), exp, unit);
+        ds.outcomes[4].figure.value = Some(value.clone());
+        ds.outcomes[3].figure.value = Some(value.clone());
+        ds.outcomes[6].figure.value = Some(value);
+        let _ = run(&ds);
+    }
+}
