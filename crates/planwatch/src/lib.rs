@@ -19,3 +19,6 @@ pub use error::{Error, ParseError, ParseErrorKind, QuantityError};
 pub use numerals::{Approx, Numeral, parse_numeral, scan_numeral};
 pub use quantity::{Quantity, parse_quantity, scan_quantity};
 pub use units::{Currency, Dimension, Unit, scan_unit};
+pub use assess::{Assessment, Band, NotAssessableReason, Policy, Verdict, assess, assess_relative};
+pub use target::{Comparator, Direction, Figure, Outcome, Reference, Relation, Target};
+pub use validate::{Issue, IssueCode, Rule, Severity, ValidationError, ValidationReport, validate, validate_with};
