@@ -2,7 +2,8 @@
 
 The Rust extension hands over records column by column (``columns`` below): a dict from
 column name to either a list of Python values (``str``, ``int``, ``Decimal`` or ``None``) or a
-typed buffer ``("f64", bytes)`` (native-endian float64, NaN for missing) or ``("i64", bytes,
+dictionary-encoded string column ``("dict", codes, values)`` (native-endian int32 codes into
+the ``values`` list, -1 for missing), or a typed buffer ``("f64", bytes)`` (native-endian float64, NaN for missing) or ``("i64", bytes,
 mask)`` (native-endian int64 with an optional byte mask, 1 = missing). Buffers skip the
 creation of one Python object per cell, which is what makes a million-record frame fast.
 """
@@ -61,7 +62,10 @@ def to_pandas(columns: Columns) -> pd.DataFrame:
     for name, col in columns.items():
         if isinstance(col, tuple):
             kind = col[0]
-            if kind == "f64":
+            if kind == "dict":
+                codes = np.frombuffer(col[1], dtype=np.int32)
+                data[name] = pd.Categorical.from_codes(codes, categories=pd.Index(col[2], dtype=object))
+            elif kind == "f64":
                 data[name] = np.frombuffer(col[1], dtype=np.float64)
             elif kind == "i64":
                 values = np.frombuffer(col[1], dtype=np.int64)
@@ -85,7 +89,11 @@ def to_polars(columns: Columns) -> pl.DataFrame:
     for name, col in columns.items():
         if isinstance(col, tuple):
             kind = col[0]
-            if kind == "f64":
+            if kind == "dict":
+                codes = np.frombuffer(col[1], dtype=np.int32)
+                values = pl.Series(name, [*col[2], None], dtype=pl.String)
+                series.append(values.gather(np.where(codes < 0, len(col[2]), codes)))
+            elif kind == "f64":
                 series.append(pl.Series(name, np.frombuffer(col[1], dtype=np.float64), nan_to_null=True))
             elif kind == "i64":
                 values = pl.Series(name, np.frombuffer(col[1], dtype=np.int64))

@@ -23,23 +23,46 @@ pub struct PyDataset {
     pub inner: Arc<Dataset>,
 }
 
-/// Interns repeated strings (indicator ids, names, codes) so that a column of a million rows
-/// holds references to a few Python strings.
-struct Interner<'py> {
-    py: Python<'py>,
-    cache: HashMap<String, Bound<'py, PyString>>,
+/// Dictionary-encodes a string column: codes (`-1` for missing) and the distinct values, so
+/// that a column of a million rows costs a few Python strings and one buffer.
+#[derive(Default)]
+struct DictColumn {
+    index: HashMap<String, i32>,
+    values: Vec<String>,
+    codes: Vec<i32>,
 }
 
-impl<'py> Interner<'py> {
-    fn get(&mut self, s: &str) -> Bound<'py, PyAny> {
-        if let Some(v) = self.cache.get(s) {
-            return v.clone().into_any();
+impl DictColumn {
+    fn push(&mut self, s: Option<&str>) {
+        let code = match s {
+            None => -1,
+            Some(s) => match self.index.get(s) {
+                Some(&c) => c,
+                None => {
+                    let c = i32::try_from(self.values.len()).unwrap_or(i32::MAX);
+                    self.index.insert(s.to_string(), c);
+                    self.values.push(s.to_string());
+                    c
+                }
+            },
+        };
+        self.codes.push(code);
+    }
+
+    /// `("dict", codes as native-endian int32 bytes, [values])`.
+    fn into_py(self, py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
+        let mut bytes = Vec::with_capacity(self.codes.len() * 4);
+        for c in &self.codes {
+            bytes.extend_from_slice(&c.to_ne_bytes());
         }
-        let v = PyString::new(self.py, s);
-        if self.cache.len() < 100_000 {
-            self.cache.insert(s.to_string(), v.clone());
-        }
-        v.into_any()
+        PyTuple::new(
+            py,
+            [
+                PyString::new(py, "dict").into_any(),
+                PyBytes::new(py, &bytes).into_any(),
+                PyList::new(py, self.values)?.into_any(),
+            ],
+        )
     }
 }
 
@@ -254,54 +277,55 @@ impl PyDataset {
         let catalogue: Catalogue = ds.catalogue();
         let rows = rows(ds);
         let n = rows.len();
-        let mut strings = Interner {
-            py,
-            cache: HashMap::new(),
-        };
         let text = ds.text.as_deref();
         let mut counter = text.map(CharCounter::new);
 
-        let mut document = Vec::with_capacity(n);
-        let mut indicator = Vec::with_capacity(n);
-        let mut name_zh = Vec::with_capacity(n);
-        let mut name_en = Vec::with_capacity(n);
+        let names = [
+            "document",
+            "indicator",
+            "name_zh",
+            "name_en",
+            "basis",
+            "kind",
+            "comparator",
+            "direction",
+            "unit",
+            "status",
+            "quote",
+        ];
+        let mut dict: Vec<DictColumn> = names.iter().map(|_| DictColumn::default()).collect();
         let mut year = Vec::with_capacity(n);
         let mut end_year = Vec::with_capacity(n);
-        let mut basis = Vec::with_capacity(n);
-        let mut kind = Vec::with_capacity(n);
-        let mut comparator = Vec::with_capacity(n);
-        let mut direction = Vec::with_capacity(n);
-        let mut unit = Vec::with_capacity(n);
         let mut exponent = Vec::with_capacity(n);
-        let mut status = Vec::with_capacity(n);
-        let mut quote = Vec::with_capacity(n);
         let mut start = Vec::with_capacity(n);
         let mut end = Vec::with_capacity(n);
         let mut fvalues: [Vec<f64>; 3] = [Vec::new(), Vec::new(), Vec::new()];
         let mut dvalues: [Vec<Bound<'py, PyAny>>; 3] = [Vec::new(), Vec::new(), Vec::new()];
         let none = py.None().into_bound(py);
-        let doc_id = strings.get(&ds.document.id);
 
         for r in &rows {
             let ind = catalogue.get(r.indicator);
-            document.push(doc_id.clone());
-            indicator.push(strings.get(r.indicator));
-            name_zh.push(ind.map_or_else(|| none.clone(), |i| strings.get(&i.name_zh)));
-            name_en.push(ind.map_or_else(|| none.clone(), |i| strings.get(&i.name_en)));
+            let first = r.figure.quantities().next();
+            let provenance_ok = r.provenance.filter(|p| text.is_some_and(|t| p.check(t)));
+            let strs = [
+                Some(ds.document.id.as_str()),
+                Some(r.indicator),
+                ind.map(|i| i.name_zh.as_str()),
+                ind.map(|i| i.name_en.as_str()),
+                Some(r.period.basis.code()),
+                Some(r.kind),
+                Some(r.figure.comparator.code()),
+                r.figure.direction.map(|d| d.code()),
+                first.map(|q| q.unit().code()),
+                r.status,
+                r.provenance.map(|p| p.quote.as_str()),
+            ];
+            for (col, s) in dict.iter_mut().zip(strs) {
+                col.push(s);
+            }
             year.push(Some(i64::from(r.period.year)));
             end_year.push(r.period.end_year.map(i64::from));
-            basis.push(strings.get(r.period.basis.code()));
-            kind.push(strings.get(r.kind));
-            comparator.push(strings.get(r.figure.comparator.code()));
-            direction.push(
-                r.figure
-                    .direction
-                    .map_or_else(|| none.clone(), |d| strings.get(d.code())),
-            );
-            let first = r.figure.quantities().next();
-            unit.push(first.map_or_else(|| none.clone(), |q| strings.get(q.unit().code())));
             exponent.push(first.map(|q| i64::from(q.exponent())));
-            status.push(r.status.map_or_else(|| none.clone(), |s| strings.get(s)));
             let qs = [
                 r.figure.value.as_ref(),
                 r.figure.lower.as_ref(),
@@ -317,42 +341,31 @@ impl PyDataset {
                     fvalues[i].push(mantissa_f64(q));
                 }
             }
-            match r.provenance {
-                Some(p) => {
-                    quote.push(strings.get(&p.quote));
-                    match counter
-                        .as_mut()
-                        .filter(|_| text.is_some_and(|t| p.check(t)))
-                    {
-                        Some(c) => {
-                            start.push(Some(c.at(p.start) as i64));
-                            end.push(Some(c.at(p.end) as i64));
-                        }
-                        None => {
-                            start.push(None);
-                            end.push(None);
-                        }
-                    }
+            match (provenance_ok, counter.as_mut()) {
+                (Some(p), Some(c)) => {
+                    start.push(i64::try_from(c.at(p.start)).ok());
+                    end.push(i64::try_from(c.at(p.end)).ok());
                 }
-                None => {
-                    quote.push(none.clone());
+                _ => {
                     start.push(None);
                     end.push(None);
                 }
             }
         }
 
+        let mut dict_py = std::collections::HashMap::new();
+        for (name, col) in names.iter().zip(dict) {
+            dict_py.insert(*name, col.into_py(py)?);
+        }
         let out = PyDict::new(py);
-        out.set_item("document", PyList::new(py, document)?)?;
-        out.set_item("indicator", PyList::new(py, indicator)?)?;
-        out.set_item("name_zh", PyList::new(py, name_zh)?)?;
-        out.set_item("name_en", PyList::new(py, name_en)?)?;
+        for name in ["document", "indicator", "name_zh", "name_en"] {
+            out.set_item(name, dict_py.remove(name))?;
+        }
         out.set_item("year", i64_column(py, &year)?)?;
         out.set_item("end_year", i64_column(py, &end_year)?)?;
-        out.set_item("basis", PyList::new(py, basis)?)?;
-        out.set_item("kind", PyList::new(py, kind)?)?;
-        out.set_item("comparator", PyList::new(py, comparator)?)?;
-        out.set_item("direction", PyList::new(py, direction)?)?;
+        for name in ["basis", "kind", "comparator", "direction"] {
+            out.set_item(name, dict_py.remove(name))?;
+        }
         let [dv, dl, du] = dvalues;
         let [fv, fl, fu] = fvalues;
         for (name, d, f) in [("value", dv, fv), ("lower", dl, fl), ("upper", du, fu)] {
@@ -362,10 +375,10 @@ impl PyDataset {
                 out.set_item(name, f64_column(py, &f)?)?;
             }
         }
-        out.set_item("unit", PyList::new(py, unit)?)?;
+        out.set_item("unit", dict_py.remove("unit"))?;
         out.set_item("exponent", i64_column(py, &exponent)?)?;
-        out.set_item("status", PyList::new(py, status)?)?;
-        out.set_item("quote", PyList::new(py, quote)?)?;
+        out.set_item("status", dict_py.remove("status"))?;
+        out.set_item("quote", dict_py.remove("quote"))?;
         out.set_item("start", i64_column(py, &start)?)?;
         out.set_item("end", i64_column(py, &end)?)?;
         Ok(out)
