@@ -10,6 +10,9 @@ stage() { printf '\n==> %s\n' "$*"; }
 stage "Rust toolchain components"
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 
+stage "built-in data files are in step with their specs"
+python3 crates/planwatch/data/tools/build.py --check
+
 stage "cargo fmt --check"
 cargo fmt --all -- --check
 

@@ -239,7 +239,7 @@ impl fmt::Display for Period {
 /// let text = "全年国内生产总值（GDP）126.06万亿元，增长5.2%；";
 /// let p = Provenance::locate("doc", text, "增长5.2%", 0).unwrap();
 /// assert_eq!(&text[p.start..p.end], "增长5.2%");
-/// assert_eq!(p.char_span(text), Some((25, 31)));
+/// assert_eq!(p.char_span(text), Some((23, 29)));
 /// assert!(p.check(text));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
