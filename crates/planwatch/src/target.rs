@@ -145,6 +145,26 @@ pub enum Relation {
     Below,
 }
 
+impl Relation {
+    /// The stable snake_case code.
+    ///
+    /// ```
+    /// assert_eq!(planwatch::target::Relation::Above.code(), "above");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            Relation::Same => "same",
+            Relation::Above => "above",
+            Relation::Below => "below",
+        }
+    }
+
+    /// The relation with this code.
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Relation::Same, Relation::Above, Relation::Below].into_iter().find(|r| r.code() == code)
+    }
+}
+
 /// The other side of a relational figure: `与经济增长同步` refers to 经济增长.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -256,6 +276,28 @@ pub enum OutcomeStatus {
     Final,
     /// A revision of an earlier figure.
     Revised,
+}
+
+impl OutcomeStatus {
+    /// The stable snake_case code.
+    ///
+    /// ```
+    /// assert_eq!(planwatch::target::OutcomeStatus::Final.code(), "final");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            OutcomeStatus::Preliminary => "preliminary",
+            OutcomeStatus::Final => "final",
+            OutcomeStatus::Revised => "revised",
+        }
+    }
+
+    /// The status with this code.
+    pub fn from_code(code: &str) -> Option<Self> {
+        [OutcomeStatus::Preliminary, OutcomeStatus::Final, OutcomeStatus::Revised]
+            .into_iter()
+            .find(|s| s.code() == code)
+    }
 }
 
 /// What a plan sets: indicator + period + figure + provenance.

@@ -303,6 +303,38 @@ pub enum Dimension {
     Number,
 }
 
+impl Dimension {
+    /// A stable code for the dimension: `currency:CNY`, `count:person`-style codes for counts
+    /// (the classifier as written, e.g. `count:人`), and snake_case names for the others.
+    ///
+    /// ```
+    /// use planwatch::Unit;
+    /// assert_eq!(Unit::CNY.dimension().code(), "currency:CNY");
+    /// assert_eq!(Unit::Percent.dimension().code(), "ratio");
+    /// assert_eq!(Unit::PercentagePoint.dimension().code(), "percentage_point");
+    /// ```
+    pub fn code(&self) -> String {
+        match self {
+            Dimension::Currency(c) => format!("currency:{}", c.iso_code()),
+            Dimension::Count(c) => format!("count:{c}"),
+            Dimension::Mass => "mass".into(),
+            Dimension::Length => "length".into(),
+            Dimension::Area => "area".into(),
+            Dimension::Volume => "volume".into(),
+            Dimension::ElectricEnergy => "electric_energy".into(),
+            Dimension::CoalEquivalent => "coal_equivalent".into(),
+            Dimension::Power => "power".into(),
+            Dimension::Concentration => "concentration".into(),
+            Dimension::Years => "years".into(),
+            Dimension::Duration => "duration".into(),
+            Dimension::Ratio => "ratio".into(),
+            Dimension::PercentagePoint => "percentage_point".into(),
+            Dimension::Multiple => "multiple".into(),
+            Dimension::Number => "number".into(),
+        }
+    }
+}
+
 /// Internal cheap dimension key (no allocation).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum DimKey<'a> {
