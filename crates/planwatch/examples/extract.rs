@@ -18,11 +18,25 @@ use planwatch::extract::{Extractor, Mention};
 use planwatch::indicator::Catalogue;
 use planwatch::quantity::Quantity;
 use planwatch::target::Figure;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 
 const FIELDS: [&str; 16] = [
-    "text", "start", "end", "value", "exponent", "unit", "unit_text", "comparator", "lower", "upper", "direction",
-    "subject", "indicator", "year", "kind", "basis",
+    "text",
+    "start",
+    "end",
+    "value",
+    "exponent",
+    "unit",
+    "unit_text",
+    "comparator",
+    "lower",
+    "upper",
+    "direction",
+    "subject",
+    "indicator",
+    "year",
+    "kind",
+    "basis",
 ];
 
 const USAGE: &str = "usage: extract FILE [--targets] [--format jsonl|csv]";
@@ -71,17 +85,38 @@ fn main() -> ExitCode {
     };
     let ex = Extractor::new(&Catalogue::builtin());
     let rows: Vec<Map<String, Value>> = if targets {
-        let doc = std::path::Path::new(&file).file_stem().map_or("doc".into(), |s| s.to_string_lossy().into_owned());
+        let doc = std::path::Path::new(&file)
+            .file_stem()
+            .map_or("doc".into(), |s| s.to_string_lossy().into_owned());
         let x = ex.document(&text, &doc);
         let t = x.targets.iter().map(|t| {
-            record(&text, &t.figure, t.provenance.as_ref().map(|p| p.start..p.end), &t.indicator, t.period.year, "target", t.period.basis.code())
+            record(
+                &text,
+                &t.figure,
+                t.provenance.as_ref().map(|p| p.start..p.end),
+                &t.indicator,
+                t.period.year,
+                "target",
+                t.period.basis.code(),
+            )
         });
         let o = x.outcomes.iter().map(|o| {
-            record(&text, &o.figure, o.provenance.as_ref().map(|p| p.start..p.end), &o.indicator, o.period.year, "outcome", o.period.basis.code())
+            record(
+                &text,
+                &o.figure,
+                o.provenance.as_ref().map(|p| p.start..p.end),
+                &o.indicator,
+                o.period.year,
+                "outcome",
+                o.period.basis.code(),
+            )
         });
         t.chain(o).collect()
     } else {
-        ex.mentions(&text).iter().map(|m| mention(&text, m)).collect()
+        ex.mentions(&text)
+            .iter()
+            .map(|m| mention(&text, m))
+            .collect()
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -90,7 +125,11 @@ fn main() -> ExitCode {
     }
     for row in rows {
         let line = if csv {
-            FIELDS.iter().map(|f| csv_cell(row.get(*f).unwrap_or(&Value::Null))).collect::<Vec<_>>().join(",")
+            FIELDS
+                .iter()
+                .map(|f| csv_cell(row.get(*f).unwrap_or(&Value::Null)))
+                .collect::<Vec<_>>()
+                .join(",")
         } else {
             Value::Object(row).to_string()
         };
@@ -120,14 +159,41 @@ fn char_offset(text: &str, byte: usize) -> usize {
 
 fn figure_fields(map: &mut Map<String, Value>, f: &Figure) {
     let q: Option<&Quantity> = f.value.as_ref().or(f.lower.as_ref());
-    map.insert("value".into(), f.value.as_ref().map_or(Value::Null, |q| json!(q.value().to_string())));
-    map.insert("exponent".into(), q.map_or(Value::Null, |q| json!(q.exponent())));
-    map.insert("unit".into(), q.map_or(Value::Null, |q| json!(q.unit().code())));
-    map.insert("unit_text".into(), q.map_or(Value::Null, |q| json!(q.unit_text())));
+    map.insert(
+        "value".into(),
+        f.value
+            .as_ref()
+            .map_or(Value::Null, |q| json!(q.value().to_string())),
+    );
+    map.insert(
+        "exponent".into(),
+        q.map_or(Value::Null, |q| json!(q.exponent())),
+    );
+    map.insert(
+        "unit".into(),
+        q.map_or(Value::Null, |q| json!(q.unit().code())),
+    );
+    map.insert(
+        "unit_text".into(),
+        q.map_or(Value::Null, |q| json!(q.unit_text())),
+    );
     map.insert("comparator".into(), json!(f.comparator.code()));
-    map.insert("lower".into(), f.lower.as_ref().map_or(Value::Null, |q| json!(q.value().to_string())));
-    map.insert("upper".into(), f.upper.as_ref().map_or(Value::Null, |q| json!(q.value().to_string())));
-    map.insert("direction".into(), f.direction.map_or(Value::Null, |d| json!(d.code())));
+    map.insert(
+        "lower".into(),
+        f.lower
+            .as_ref()
+            .map_or(Value::Null, |q| json!(q.value().to_string())),
+    );
+    map.insert(
+        "upper".into(),
+        f.upper
+            .as_ref()
+            .map_or(Value::Null, |q| json!(q.value().to_string())),
+    );
+    map.insert(
+        "direction".into(),
+        f.direction.map_or(Value::Null, |d| json!(d.code())),
+    );
 }
 
 fn mention(text: &str, m: &Mention) -> Map<String, Value> {
@@ -140,7 +206,10 @@ fn mention(text: &str, m: &Mention) -> Map<String, Value> {
     map.insert("indicator".into(), json!(m.indicator));
     map.insert("year".into(), json!(m.year));
     map.insert("kind".into(), json!(m.kind.code()));
-    map.insert("basis".into(), m.basis.map_or(Value::Null, |b| json!(b.code())));
+    map.insert(
+        "basis".into(),
+        m.basis.map_or(Value::Null, |b| json!(b.code())),
+    );
     map
 }
 

@@ -3,21 +3,37 @@
 
 use planwatch::builtin;
 use planwatch::document::Basis;
-use planwatch::extract::{extract, extract_document, extract_with, Extraction, Mention, MentionKind};
+use planwatch::extract::{
+    Extraction, Mention, MentionKind, extract, extract_document, extract_with,
+};
 use planwatch::indicator::Catalogue;
 use planwatch::quantity::Quantity;
 use planwatch::target::{Comparator, Direction, Figure};
 use proptest::prelude::*;
 
 fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures_extract/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures_extract/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// (text, value as string, exponent, unit code, comparator code)
 fn summary(m: &Mention) -> (String, String, i32, String, &'static str) {
-    let q = m.figure.value.as_ref().or(m.figure.lower.as_ref()).expect("a quantity");
-    (m.text.clone(), q.value().to_string(), q.exponent(), q.unit().code().to_string(), m.figure.comparator.code())
+    let q = m
+        .figure
+        .value
+        .as_ref()
+        .or(m.figure.lower.as_ref())
+        .expect("a quantity");
+    (
+        m.text.clone(),
+        q.value().to_string(),
+        q.exponent(),
+        q.unit().code().to_string(),
+        m.figure.comparator.code(),
+    )
 }
 
 fn texts(ms: &[Mention]) -> Vec<&str> {
@@ -39,11 +55,17 @@ fn a_whole_mention() {
     assert_eq!(gdp.span, 33..48);
     assert_eq!(&text[gdp.span.clone()], "126.06万亿元");
     assert_eq!(gdp.char_span(text), Some((13, 22)));
-    assert_eq!(gdp.figure, Figure::point(Comparator::Exact, q("126.06万亿元"), "126.06万亿元"));
+    assert_eq!(
+        gdp.figure,
+        Figure::point(Comparator::Exact, q("126.06万亿元"), "126.06万亿元")
+    );
     assert_eq!(gdp.subject.as_deref(), Some("国内生产总值（GDP）"));
     assert_eq!(gdp.subject_span, Some(6..33));
     assert_eq!(gdp.indicator.as_deref(), Some("gdp"));
-    assert_eq!((gdp.year, gdp.basis, gdp.kind), (None, Some(Basis::Year), MentionKind::Outcome));
+    assert_eq!(
+        (gdp.year, gdp.basis, gdp.kind),
+        (None, Some(Basis::Year), MentionKind::Outcome)
+    );
     let growth = &ms[1];
     assert_eq!(growth.text, "5.2%");
     assert_eq!(growth.figure.direction, Some(Direction::Increase));
@@ -53,7 +75,9 @@ fn a_whole_mention() {
 
 #[test]
 fn bounds_before_and_after() {
-    let ms = extract("全年新增税费优惠超过2.2万亿元，发电量近3万亿千瓦时，户均年收入增长约2000元，推介170余项举措，城镇调查失业率控制在5.5%以内，比例稳定在99%以上，不低于3%。");
+    let ms = extract(
+        "全年新增税费优惠超过2.2万亿元，发电量近3万亿千瓦时，户均年收入增长约2000元，推介170余项举措，城镇调查失业率控制在5.5%以内，比例稳定在99%以上，不低于3%。",
+    );
     let got: Vec<_> = ms.iter().map(summary).collect();
     let want = [
         ("超过2.2万亿元", "2.2", 12, "CNY", "more_than"),
@@ -64,7 +88,10 @@ fn bounds_before_and_after() {
         ("99%以上", "99", 0, "percent", "at_least"),
         ("不低于3%", "3", 0, "percent", "at_least"),
     ];
-    let want: Vec<_> = want.iter().map(|w| (w.0.to_string(), w.1.to_string(), w.2, w.3.to_string(), w.4)).collect();
+    let want: Vec<_> = want
+        .iter()
+        .map(|w| (w.0.to_string(), w.1.to_string(), w.2, w.3.to_string(), w.4))
+        .collect();
     assert_eq!(got, want);
     // 控制在 bounds the figure but is not part of it.
     assert_eq!(ms[4].subject.as_deref(), Some("城镇调查失业率"));
@@ -81,9 +108,21 @@ fn ranges_in_every_spelling() {
         let ms = extract(text);
         assert_eq!(ms.len(), 1, "{text}");
         let f = &ms[0].figure;
-        assert_eq!((f.comparator, f.value.as_ref()), (Comparator::Range, None), "{text}");
-        assert_eq!(f.lower.as_ref().map(|q| q.cmp_amount(&self::q(lower)).ok()), Some(Some(std::cmp::Ordering::Equal)), "{text}");
-        assert_eq!(f.upper.as_ref().map(|q| q.cmp_amount(&self::q(upper)).ok()), Some(Some(std::cmp::Ordering::Equal)), "{text}");
+        assert_eq!(
+            (f.comparator, f.value.as_ref()),
+            (Comparator::Range, None),
+            "{text}"
+        );
+        assert_eq!(
+            f.lower.as_ref().map(|q| q.cmp_amount(&self::q(lower)).ok()),
+            Some(Some(std::cmp::Ordering::Equal)),
+            "{text}"
+        );
+        assert_eq!(
+            f.upper.as_ref().map(|q| q.cmp_amount(&self::q(upper)).ok()),
+            Some(Some(std::cmp::Ordering::Equal)),
+            "{text}"
+        );
         assert_eq!(f.direction, Some(Direction::Increase), "{text}");
         assert_eq!(ms[0].indicator.as_deref(), Some("gdp_growth"), "{text}");
     }
@@ -91,13 +130,24 @@ fn ranges_in_every_spelling() {
 
 #[test]
 fn directions_and_levels() {
-    let ms = extract("居民消费价格上涨0.2%，企业贷款利率下降0.29个百分点，占外贸进出口比重提高至46.6%，居民消费价格涨幅3%左右，退休人员基本养老金平均上调3.8%。");
+    let ms = extract(
+        "居民消费价格上涨0.2%，企业贷款利率下降0.29个百分点，占外贸进出口比重提高至46.6%，居民消费价格涨幅3%左右，退休人员基本养老金平均上调3.8%。",
+    );
     let dirs: Vec<_> = ms.iter().map(|m| m.figure.direction).collect();
     assert_eq!(
         dirs,
-        [Some(Direction::Increase), Some(Direction::Decrease), None, Some(Direction::Increase), Some(Direction::Increase)]
+        [
+            Some(Direction::Increase),
+            Some(Direction::Decrease),
+            None,
+            Some(Direction::Increase),
+            Some(Direction::Increase)
+        ]
     );
-    assert_eq!(ms[1].figure.value.as_ref().map(|q| q.unit().code()), Some("percentage_point"));
+    assert_eq!(
+        ms[1].figure.value.as_ref().map(|q| q.unit().code()),
+        Some("percentage_point")
+    );
     assert_eq!(ms[3].subject.as_deref(), Some("居民消费价格涨幅"));
     assert_eq!(ms[4].basis, Some(Basis::Average));
 }
@@ -109,8 +159,14 @@ fn distributive_subjects() {
     assert_eq!(texts(&ms), ["9.7%", "9.5%"]);
     assert_eq!(ms[0].subject.as_deref(), Some("广义货币供应量（M 2 ）余额"));
     assert_eq!(ms[1].subject.as_deref(), Some("社会融资规模存量"));
-    assert!(ms.iter().all(|m| m.year == Some(2023) && m.basis == Some(Basis::YearEnd)));
-    assert!(ms.iter().all(|m| m.figure.direction == Some(Direction::Increase)));
+    assert!(
+        ms.iter()
+            .all(|m| m.year == Some(2023) && m.basis == Some(Basis::YearEnd))
+    );
+    assert!(
+        ms.iter()
+            .all(|m| m.figure.direction == Some(Direction::Increase))
+    );
 
     let ms = extract("基础设施、制造业投资分别增长5.9%、6.5%");
     assert_eq!(texts(&ms), ["5.9%", "6.5%"]);
@@ -119,8 +175,18 @@ fn distributive_subjects() {
 
     let ms = extract("全国基本养老、失业、工伤保险参保人数分别达到10.66亿人、2.44亿人、3.02亿人");
     assert_eq!(texts(&ms), ["10.66亿人", "2.44亿人", "3.02亿人"]);
-    let subjects: Vec<_> = ms.iter().map(|m| m.subject.as_deref().unwrap_or("")).collect();
-    assert_eq!(subjects, ["基本养老保险参保人数", "失业保险参保人数", "工伤保险参保人数"]);
+    let subjects: Vec<_> = ms
+        .iter()
+        .map(|m| m.subject.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        subjects,
+        [
+            "基本养老保险参保人数",
+            "失业保险参保人数",
+            "工伤保险参保人数"
+        ]
+    );
 }
 
 #[test]
@@ -128,10 +194,16 @@ fn shared_units_backward() {
     let ms = extract("1年期和5年期贷款市场报价利率（LPR）分别下降0.2个和0.1个百分点");
     assert_eq!(texts(&ms), ["0.2个", "0.1个百分点"]);
     for m in &ms {
-        assert_eq!(m.figure.value.as_ref().map(|q| q.unit().code()), Some("percentage_point"));
+        assert_eq!(
+            m.figure.value.as_ref().map(|q| q.unit().code()),
+            Some("percentage_point")
+        );
         assert_eq!(m.figure.direction, Some(Direction::Decrease));
     }
-    assert_eq!(ms[0].figure.value.as_ref().map(|q| q.value().to_string()), Some("0.2".into()));
+    assert_eq!(
+        ms[0].figure.value.as_ref().map(|q| q.value().to_string()),
+        Some("0.2".into())
+    );
     assert_eq!(ms[0].indicator.as_deref(), Some("lpr_1y_change_pp"));
     assert_eq!(ms[1].indicator.as_deref(), Some("lpr_5y_change_pp"));
 }
@@ -150,8 +222,14 @@ fn restated_targets_with_their_years() {
     let text = "城镇新增就业目标由2023年的“1200万人左右”调整为2024年的“1200万人以上”。";
     let ms = extract(text);
     assert_eq!(texts(&ms), ["1200万人左右", "1200万人以上"]);
-    assert_eq!((ms[0].year, ms[0].figure.comparator), (Some(2023), Comparator::Around));
-    assert_eq!((ms[1].year, ms[1].figure.comparator), (Some(2024), Comparator::AtLeast));
+    assert_eq!(
+        (ms[0].year, ms[0].figure.comparator),
+        (Some(2023), Comparator::Around)
+    );
+    assert_eq!(
+        (ms[1].year, ms[1].figure.comparator),
+        (Some(2024), Comparator::AtLeast)
+    );
     for m in &ms {
         assert_eq!(m.kind, MentionKind::Target);
         assert_eq!(m.subject.as_deref(), Some("城镇新增就业"));
@@ -175,7 +253,10 @@ fn durations_are_not_years() {
     let ms = extract("2023年粮食总产量达到1.39万亿斤，连续9年保持在1.3万亿斤以上。");
     assert_eq!(texts(&ms), ["1.39万亿斤", "9年", "1.3万亿斤以上"]);
     assert_eq!((ms[1].kind, ms[1].year), (MentionKind::Other, Some(2023)));
-    assert_eq!(ms[1].figure.value.as_ref().map(|q| q.unit().code()), Some("year"));
+    assert_eq!(
+        ms[1].figure.value.as_ref().map(|q| q.unit().code()),
+        Some("year")
+    );
     assert_eq!(ms[2].year, Some(2023));
     assert_eq!(ms[2].subject.as_deref(), Some("粮食总产量"));
 }
@@ -190,17 +271,33 @@ fn non_quantities_are_not_reported() {
 fn full_width_and_chinese_numerals() {
     let ms = extract("居民消费价格涨幅３％左右，增长百分之五，发行一万亿元");
     let got: Vec<_> = ms.iter().map(summary).collect();
-    assert_eq!(got[0], ("３％左右".into(), "3".into(), 0, "percent".into(), "around"));
-    assert_eq!(got[1], ("百分之五".into(), "5".into(), 0, "percent".into(), "exact"));
-    assert_eq!(got[2], ("一万亿元".into(), "1".into(), 12, "CNY".into(), "exact"));
+    assert_eq!(
+        got[0],
+        ("３％左右".into(), "3".into(), 0, "percent".into(), "around")
+    );
+    assert_eq!(
+        got[1],
+        ("百分之五".into(), "5".into(), 0, "percent".into(), "exact")
+    );
+    assert_eq!(
+        got[2],
+        ("一万亿元".into(), "1".into(), 12, "CNY".into(), "exact")
+    );
     assert_eq!(ms[0].char_span("居民消费价格涨幅３％左右"), Some((8, 12)));
 }
 
 #[test]
 fn objects_after_governing_verbs() {
-    let ms = extract("增发1万亿元国债，支持建设21个国家产教融合试点城市、45个国家产教融合创新平台。");
-    let subjects: Vec<_> = ms.iter().map(|m| m.subject.as_deref().unwrap_or("")).collect();
-    assert_eq!(subjects, ["国债", "国家产教融合试点城市", "国家产教融合创新平台"]);
+    let ms =
+        extract("增发1万亿元国债，支持建设21个国家产教融合试点城市、45个国家产教融合创新平台。");
+    let subjects: Vec<_> = ms
+        .iter()
+        .map(|m| m.subject.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        subjects,
+        ["国债", "国家产教融合试点城市", "国家产教融合创新平台"]
+    );
 }
 
 #[test]
@@ -221,20 +318,53 @@ fn a_custom_catalogue() {
 fn sections_decide_kind_and_year() {
     let text = fixture("ndrc-2023-style.txt");
     let ms = extract(&text);
-    let gdp = ms.iter().find(|m| m.text == "121.02万亿元").expect("gdp level");
-    assert_eq!((gdp.kind, gdp.year, gdp.indicator.as_deref()), (MentionKind::Outcome, Some(2022), Some("gdp")));
-    let reserves = ms.iter().find(|m| m.text == "31277亿美元").expect("reserves");
-    assert_eq!((reserves.year, reserves.basis), (Some(2022), Some(Basis::YearEnd)));
+    let gdp = ms
+        .iter()
+        .find(|m| m.text == "121.02万亿元")
+        .expect("gdp level");
+    assert_eq!(
+        (gdp.kind, gdp.year, gdp.indicator.as_deref()),
+        (MentionKind::Outcome, Some(2022), Some("gdp"))
+    );
+    let reserves = ms
+        .iter()
+        .find(|m| m.text == "31277亿美元")
+        .expect("reserves");
+    assert_eq!(
+        (reserves.year, reserves.basis),
+        (Some(2022), Some(Basis::YearEnd))
+    );
     let target = ms.iter().find(|m| m.text == "5%左右").expect("gdp target");
-    assert_eq!((target.kind, target.year, target.indicator.as_deref()), (MentionKind::Target, Some(2023), Some("gdp_growth")));
+    assert_eq!(
+        (target.kind, target.year, target.indicator.as_deref()),
+        (MentionKind::Target, Some(2023), Some("gdp_growth"))
+    );
     let deficit = ms.iter().find(|m| m.text == "3％").expect("deficit ratio");
-    assert_eq!((deficit.kind, deficit.year), (MentionKind::Target, Some(2023)));
-    let dist: Vec<_> = ms.iter().filter(|m| m.subject.as_deref().is_some_and(|s| s.contains("参保人数"))).map(|m| m.text.as_str()).collect();
+    assert_eq!(
+        (deficit.kind, deficit.year),
+        (MentionKind::Target, Some(2023))
+    );
+    let dist: Vec<_> = ms
+        .iter()
+        .filter(|m| m.subject.as_deref().is_some_and(|s| s.contains("参保人数")))
+        .map(|m| m.text.as_str())
+        .collect();
     assert_eq!(dist, ["10.53亿人", "2.38亿人", "2.91亿人"]);
-    let pp: Vec<_> = ms.iter().filter(|m| m.figure.direction == Some(Direction::Decrease)).map(|m| m.text.as_str()).collect();
+    let pp: Vec<_> = ms
+        .iter()
+        .filter(|m| m.figure.direction == Some(Direction::Decrease))
+        .map(|m| m.text.as_str())
+        .collect();
     assert_eq!(pp, ["0.15个", "0.35个百分点"]);
-    let bounds: Vec<_> = ms.iter().filter(|m| m.text.starts_with(['超', '近', '约'])).map(summary).collect();
-    assert_eq!(bounds.iter().map(|b| b.4).collect::<Vec<_>>(), ["more_than", "less_than", "around"]);
+    let bounds: Vec<_> = ms
+        .iter()
+        .filter(|m| m.text.starts_with(['超', '近', '约']))
+        .map(summary)
+        .collect();
+    assert_eq!(
+        bounds.iter().map(|b| b.4).collect::<Vec<_>>(),
+        ["more_than", "less_than", "around"]
+    );
 }
 
 // ---------------------------------------------------------------- documents
@@ -242,7 +372,12 @@ fn sections_decide_kind_and_year() {
 fn headline(x: &Extraction) -> Vec<(String, &'static str, Option<String>)> {
     x.headline()
         .map(|t| {
-            let v = t.figure.value.as_ref().or(t.figure.lower.as_ref()).map(|q| q.to_string());
+            let v = t
+                .figure
+                .value
+                .as_ref()
+                .or(t.figure.lower.as_ref())
+                .map(|q| q.to_string());
             (t.indicator.clone(), t.figure.comparator.code(), v)
         })
         .collect()
@@ -275,13 +410,27 @@ fn builtin_report_headline_targets() {
         assert!(p.check(builtin::TEXT), "{p:?}");
         assert_eq!(p.document, builtin::DOCUMENT_ID);
     }
-    let gdp = x.outcomes.iter().find(|o| o.indicator == "gdp_growth").expect("gdp growth outcome");
-    assert_eq!((gdp.period.year, gdp.figure.value.as_ref().map(|q| q.to_string())), (2023, Some("5.2%".into())));
+    let gdp = x
+        .outcomes
+        .iter()
+        .find(|o| o.indicator == "gdp_growth")
+        .expect("gdp growth outcome");
+    assert_eq!(
+        (
+            gdp.period.year,
+            gdp.figure.value.as_ref().map(|q| q.to_string())
+        ),
+        (2023, Some("5.2%".into()))
+    );
 }
 
 #[test]
 fn work_report_lists() {
-    let x = extract_document(&fixture("gwr-2022-targets.txt"), "gwr-2022", &Catalogue::builtin());
+    let x = extract_document(
+        &fixture("gwr-2022-targets.txt"),
+        "gwr-2022",
+        &Catalogue::builtin(),
+    );
     assert_eq!(
         headline(&x),
         [
@@ -298,20 +447,33 @@ fn work_report_lists() {
     );
     assert!(x.headline().all(|t| t.period.year == 2022));
 
-    let x = extract_document(&fixture("gwr-2019-targets.txt"), "gwr-2019", &Catalogue::builtin());
+    let x = extract_document(
+        &fixture("gwr-2019-targets.txt"),
+        "gwr-2019",
+        &Catalogue::builtin(),
+    );
     let hl = headline(&x);
-    assert_eq!(hl[0], h("gdp_growth", "range", Some("6%")));
+    assert_eq!(hl[0], h("gdp_growth", "range", Some("6％")));
     let gdp = x.headline().next().expect("gdp");
-    assert_eq!(gdp.figure.upper.as_ref().map(|q| q.to_string()), Some("6.5%".into()));
+    assert_eq!(
+        gdp.figure.upper.as_ref().map(|q| q.to_string()),
+        Some("6.5％".into())
+    );
 }
 
 #[test]
 fn a_year_without_a_growth_target() {
     let text = fixture("gwr-2020-targets.txt");
     let ms = extract(&text);
-    assert_eq!(texts(&ms), ["900万人以上", "6%左右", "5.5%左右", "3.5%左右"]);
+    assert_eq!(
+        texts(&ms),
+        ["900万人以上", "6%左右", "5.5%左右", "3.5%左右"]
+    );
     assert!(ms.iter().all(|m| m.kind == MentionKind::Target));
-    assert!(ms.iter().all(|m| m.indicator.as_deref() != Some("gdp_growth")));
+    assert!(
+        ms.iter()
+            .all(|m| m.indicator.as_deref() != Some("gdp_growth"))
+    );
     let x = extract_document(&text, "gwr-2020", &Catalogue::builtin());
     assert!(x.targets.iter().all(|t| t.indicator != "gdp_growth"));
 }
@@ -321,27 +483,47 @@ fn provincial_report() {
     let text = fixture("provincial-2024.txt");
     let ms = extract(&text);
     let growth = ms.iter().find(|m| m.text == "6%以上").expect("floor");
-    assert_eq!((growth.kind, growth.year, growth.figure.comparator), (MentionKind::Target, Some(2024), Comparator::AtLeast));
+    assert_eq!(
+        (growth.kind, growth.year, growth.figure.comparator),
+        (MentionKind::Target, Some(2024), Comparator::AtLeast)
+    );
     assert_eq!(growth.subject.as_deref(), Some("地区生产总值"));
     let aim = ms.iter().find(|m| m.text == "6.5%-7%").expect("range");
-    assert_eq!((aim.figure.comparator, aim.subject.as_deref()), (Comparator::Range, Some("地区生产总值")));
+    assert_eq!(
+        (aim.figure.comparator, aim.subject.as_deref()),
+        (Comparator::Range, Some("地区生产总值"))
+    );
     let past = ms.iter().find(|m| m.text == "6.0％").expect("outcome");
-    assert_eq!((past.kind, past.year, past.figure.direction), (MentionKind::Outcome, Some(2023), Some(Direction::Increase)));
+    assert_eq!(
+        (past.kind, past.year, past.figure.direction),
+        (MentionKind::Outcome, Some(2023), Some(Direction::Increase))
+    );
     assert_eq!(past.subject.as_deref(), Some("地区生产总值"));
-    let split: Vec<_> = ms.iter().filter(|m| m.text == "4.8%" || m.text == "7.2%").map(|m| m.subject.clone().unwrap_or_default()).collect();
+    let split: Vec<_> = ms
+        .iter()
+        .filter(|m| m.text == "4.8%" || m.text == "7.2%")
+        .map(|m| m.subject.clone().unwrap_or_default())
+        .collect();
     assert_eq!(split, ["城镇居民人均可支配收入", "农村居民人均可支配收入"]);
 }
 
 #[test]
 fn gwr_2023_targets_are_targets() {
     let ms = extract(&fixture("gwr-2023-targets.txt"));
-    let got: Vec<_> = ms.iter().map(|m| (m.text.as_str(), m.kind, m.indicator.as_deref())).collect();
+    let got: Vec<_> = ms
+        .iter()
+        .map(|m| (m.text.as_str(), m.kind, m.indicator.as_deref()))
+        .collect();
     assert_eq!(
         got,
         [
             ("5%左右", MentionKind::Target, Some("gdp_growth")),
             ("1200万人左右", MentionKind::Target, Some("urban_new_jobs")),
-            ("5.5%左右", MentionKind::Target, Some("urban_surveyed_unemployment")),
+            (
+                "5.5%左右",
+                MentionKind::Target,
+                Some("urban_surveyed_unemployment")
+            ),
             ("3%左右", MentionKind::Target, Some("cpi_change")),
             ("1.3万亿斤以上", MentionKind::Target, Some("grain_output")),
         ]
@@ -353,7 +535,9 @@ fn gwr_2023_targets_are_targets() {
 fn same_quantity(a: Option<&Quantity>, b: Option<&Quantity>) -> bool {
     match (a, b) {
         (None, None) => true,
-        (Some(a), Some(b)) => a.value() == b.value() && a.exponent() == b.exponent() && a.unit() == b.unit(),
+        (Some(a), Some(b)) => {
+            a.value() == b.value() && a.exponent() == b.exponent() && a.unit() == b.unit()
+        }
         _ => false,
     }
 }
@@ -375,25 +559,48 @@ fn recall_on_the_builtin_report() {
         .targets
         .iter()
         .filter_map(|t| Some(("target", &t.figure, t.provenance.as_ref()?)))
-        .chain(ds.outcomes.iter().filter_map(|o| Some(("outcome", &o.figure, o.provenance.as_ref()?))))
+        .chain(
+            ds.outcomes
+                .iter()
+                .filter_map(|o| Some(("outcome", &o.figure, o.provenance.as_ref()?))),
+        )
         .collect();
     let mut misses = Vec::new();
     for (kind, fig, p) in &records {
         let inside = |s: usize, e: usize| p.start <= s && e <= p.end;
         let found = if fig.comparator.is_quantitative() {
-            ms.iter().any(|m| inside(m.span.start, m.span.end) && same_figure(&m.figure, fig))
+            ms.iter()
+                .any(|m| inside(m.span.start, m.span.end) && same_figure(&m.figure, fig))
         } else {
-            x.targets.iter().any(|t| {
-                t.figure.comparator == fig.comparator
-                    && t.provenance.as_ref().is_some_and(|tp| inside(tp.start, tp.end) || (tp.start <= p.start && p.end <= tp.end))
-            })
+            let near = |f: &Figure, tp: Option<&planwatch::document::Provenance>| {
+                f.comparator == fig.comparator
+                    && tp.is_some_and(|tp| {
+                        inside(tp.start, tp.end) || (tp.start <= p.start && p.end <= tp.end)
+                    })
+            };
+            x.targets
+                .iter()
+                .any(|t| near(&t.figure, t.provenance.as_ref()))
+                || x.outcomes
+                    .iter()
+                    .any(|o| near(&o.figure, o.provenance.as_ref()))
         };
         if !found {
-            misses.push(format!("{kind} {} {:?} {}", fig.comparator.code(), fig.text, p.quote));
+            misses.push(format!(
+                "{kind} {} {:?} {}",
+                fig.comparator.code(),
+                fig.text,
+                p.quote
+            ));
         }
     }
     let recall = 1.0 - misses.len() as f64 / records.len() as f64;
-    println!("recall {:.4} ({} of {} records); misses:", recall, records.len() - misses.len(), records.len());
+    println!(
+        "recall {:.4} ({} of {} records); misses:",
+        recall,
+        records.len() - misses.len(),
+        records.len()
+    );
     for m in &misses {
         println!("  {m}");
     }
@@ -417,6 +624,27 @@ fn adversarial_inputs_complete() {
     assert_eq!(extract("").len(), 0);
     let ms = extract("GDP增长5%, up 5.2% yoy; 增长５．２％ and ５%");
     assert_eq!(texts(&ms), ["5%", "5.2%", "５．２％", "５%"]);
+}
+
+#[test]
+fn long_sentences_stay_linear() {
+    // Each of these is one sentence of about a megabyte: every per-figure look-back must stay
+    // local for them to complete.
+    let cases = [
+        "——国内生产总值增长5%左右".repeat(30_000),
+        "主要目标是：增长1%".repeat(30_000),
+        "2023年末增长1%".repeat(40_000),
+        "1，".repeat(200_000),
+        format!("关于{}", "增长1%".repeat(100_000)),
+        "（一）主要预期目标".repeat(40_000),
+        "分别增长1%和".repeat(50_000),
+    ];
+    let counts: Vec<usize> = cases.iter().map(|c| extract(c).len()).collect();
+    assert_eq!(counts, [30_000, 30_000, 40_000, 0, 100_000, 0, 50_000]);
+    for c in &cases {
+        let x = extract_document(c, "long", &Catalogue::builtin());
+        assert!(x.targets.len() + x.outcomes.len() + x.unresolved.len() <= x.mentions.len() + 1);
+    }
 }
 
 #[test]

@@ -4,19 +4,22 @@
 use std::ops::Range;
 
 use super::lexicon::{
-    contains_any, is_clause_break, is_close_quote, is_open_quote, longest_prefix, longest_prefix_word,
-    longest_suffix, longest_suffix_word, DIRECTIONS, DIRECTION_NOUNS, HEADING_OUTCOME, HEADING_TARGET,
-    LEADING_TIME, LINKS, OBJECT_VERBS, OUTCOME_CUES, POST_QUALIFIERS, PRE_QUALIFIERS, TARGET_AFTER,
-    TARGET_CUES,
+    DIRECTION_NOUNS, DIRECTIONS, HEADING_OUTCOME, HEADING_TARGET, LEADING_TIME, LINKS,
+    OBJECT_VERBS, OUTCOME_CUES, POST_QUALIFIERS, PRE_QUALIFIERS, TARGET_AFTER, TARGET_CUES,
+    contains_any, is_clause_break, is_close_quote, is_open_quote, longest_prefix,
+    longest_prefix_word, longest_suffix, longest_suffix_word,
 };
 use super::matcher::Matcher;
-use super::scan::{scan, Event, Heading, Num, PlanMark, Pos, YearMark};
+use super::scan::{Event, Heading, Num, PlanMark, Pos, YearMark, scan};
 use super::{Mention, MentionKind};
 use crate::document::Basis;
 use crate::numerals::Approx;
 use crate::quantity::Quantity;
 use crate::target::{Comparator, Direction, Figure};
 use crate::units::Unit;
+
+/// Year contexts kept per sentence (the nearest ones matter).
+const MAX_YEARS: usize = 16;
 
 /// Subjects are looked for at most this many bytes before a figure (about 40 characters).
 const SUBJECT_WINDOW: usize = 120;
@@ -83,6 +86,9 @@ pub(crate) fn mentions(text: &str, matcher: &Matcher) -> Vec<Found> {
     let mut section = Section::default();
     let mut years: Vec<YearCtx> = Vec::new();
     let mut cues = Cues::default();
+    // The last figure that is not a bare number, and the last that is not a duration either.
+    let mut last_nonbare: Option<usize> = None;
+    let mut last_real: Option<usize> = None;
     let mut i = 0;
     while i < events.len() {
         match &events[i] {
@@ -99,10 +105,27 @@ pub(crate) fn mentions(text: &str, matcher: &Matcher) -> Vec<Found> {
                 i += used;
                 if let Some(fig) = fig {
                     if cues.sentence != n.pos.sentence || cues.scanned_to < n.pos.sentence_start {
-                        cues = Cues { sentence: n.pos.sentence, scanned_to: n.pos.sentence_start, ..Cues::default() };
+                        cues = Cues {
+                            sentence: n.pos.sentence,
+                            scanned_to: n.pos.sentence_start,
+                            ..Cues::default()
+                        };
                     }
-                    years.retain(|y| y.end > n.pos.sentence_start || y.start >= n.pos.sentence_start);
-                    let found = contextualize(text, matcher, fig, n.pos, section, &mut years, &mut cues, &out);
+                    years.retain(|y| y.start >= n.pos.sentence_start);
+                    if years.len() > MAX_YEARS {
+                        years.drain(..years.len() - MAX_YEARS);
+                    }
+                    let pl = last_nonbare.and_then(|k| out.get(k));
+                    let pr = last_real.and_then(|k| out.get(k));
+                    let found = contextualize(
+                        text, matcher, fig, n.pos, section, &mut years, &mut cues, pl, pr,
+                    );
+                    if !found.bare {
+                        last_nonbare = Some(out.len());
+                        if !is_duration(&found) {
+                            last_real = Some(out.len());
+                        }
+                    }
                     out.push(found);
                 }
                 continue;
@@ -120,7 +143,11 @@ pub(crate) fn classify_heading(text: &str, h: &Heading) -> Section {
     let mut rest = title;
     while let Some(k) = rest.find('年') {
         let head = &rest[..k];
-        let digits: String = head.chars().rev().take_while(char::is_ascii_digit).collect();
+        let digits: String = head
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect();
         if digits.len() == 4 {
             if let Ok(y) = digits.chars().rev().collect::<String>().parse::<i32>() {
                 years.push(y);
@@ -144,9 +171,11 @@ pub(crate) fn classify_heading(text: &str, h: &Heading) -> Section {
 
 fn push_year_ctx(text: &str, years: &mut Vec<YearCtx>, y: &YearMark) {
     let before = text.get(..y.start).unwrap_or("");
-    let comparative = ["比", "较", "与", "同", "和", "相比", "对比", "超过", "低于", "高于"]
-        .iter()
-        .any(|w| before.ends_with(w));
+    let comparative = [
+        "比", "较", "与", "同", "和", "相比", "对比", "超过", "低于", "高于",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w));
     years.push(YearCtx {
         start: y.start,
         end: y.end,
@@ -160,8 +189,11 @@ fn push_year_ctx(text: &str, years: &mut Vec<YearCtx>, y: &YearMark) {
 }
 
 fn push_plan_ctx(years: &mut Vec<YearCtx>, p: &PlanMark) {
-    let (year, end_year, basis) =
-        if p.at_end { (p.last, None, Some(Basis::YearEnd)) } else { (p.first, Some(p.last), Some(Basis::Cumulative)) };
+    let (year, end_year, basis) = if p.at_end {
+        (p.last, None, Some(Basis::YearEnd))
+    } else {
+        (p.first, Some(p.last), Some(Basis::Cumulative))
+    };
     years.push(YearCtx {
         start: p.start,
         end: p.end,
@@ -204,7 +236,9 @@ const RANGE_JOINS: &[&str] = &["－", "-", "—", "–", "～", "~", "至", "到
 
 /// The figure starting at event `i` (merging a range), and how many events it used.
 fn figure_at(text: &str, events: &[Event], i: usize) -> (Option<RawFigure>, usize) {
-    let Some(Event::Num(a)) = events.get(i) else { return (None, 1) };
+    let Some(Event::Num(a)) = events.get(i) else {
+        return (None, 1);
+    };
     // A range: a, dash, b in one clause with compatible units.
     if let Some(Event::Num(b)) = events.get(i + 1) {
         let between = text.get(a.end..b.start).unwrap_or("x");
@@ -258,7 +292,10 @@ fn figure_at(text: &str, events: &[Event], i: usize) -> (Option<RawFigure>, usiz
         Approx::Between { high } => {
             fig.comparator = Comparator::Range;
             fig.value = None;
-            fig.upper = Some(Quantity::new(*high, a.exponent, q.unit().clone()).with_unit_text(q.unit_text().to_string()));
+            fig.upper = Some(
+                Quantity::new(*high, a.exponent, q.unit().clone())
+                    .with_unit_text(q.unit_text().to_string()),
+            );
             fig.lower = Some(q);
         }
     }
@@ -267,10 +304,32 @@ fn figure_at(text: &str, events: &[Event], i: usize) -> (Option<RawFigure>, usiz
 
 /// Whether `word` is a real pre-qualifier where it stands (约 in 节约 is not).
 fn pre_qualifier_ok(before: &str, word: &str) -> bool {
-    let prev = before.strip_suffix(word).and_then(|s| s.chars().next_back());
+    let prev = before
+        .strip_suffix(word)
+        .and_then(|s| s.chars().next_back());
     match word {
-        "约" => !matches!(prev, Some('节' | '制' | '签' | '合' | '公' | '条' | '预' | '邀' | '规' | '契' | '履' | '违' | '盟' | '集')),
-        "近" => !matches!(prev, Some('最' | '将' | '临' | '靠' | '附' | '就' | '亲' | '贴' | '逼' | '邻')),
+        "约" => !matches!(
+            prev,
+            Some(
+                '节' | '制'
+                    | '签'
+                    | '合'
+                    | '公'
+                    | '条'
+                    | '预'
+                    | '邀'
+                    | '规'
+                    | '契'
+                    | '履'
+                    | '违'
+                    | '盟'
+                    | '集'
+            )
+        ),
+        "近" => !matches!(
+            prev,
+            Some('最' | '将' | '临' | '靠' | '附' | '就' | '亲' | '贴' | '逼' | '邻')
+        ),
         "超" => !matches!(prev, Some('赶')),
         _ => true,
     }
@@ -285,7 +344,8 @@ fn contextualize(
     section: Section,
     years: &mut [YearCtx],
     cues: &mut Cues,
-    prior: &[Found],
+    prior_last: Option<&Found>,
+    prior_real: Option<&Found>,
 ) -> Found {
     // Bound qualifiers after the figure: 左右, 以上, 以内 …
     let after = text.get(fig.end..).unwrap_or("");
@@ -300,9 +360,9 @@ fn contextualize(
     // Bound qualifiers before it: 超过, 近, 约, 不低于 … (控制在 is a verb: not in the span).
     // The previous figure that is not a bare number or a duration (连续9年 does not hold the
     // subject of what follows it).
-    let prior_last = prior.iter().rev().find(|p| !p.bare);
-    let prior_real = prior.iter().rev().find(|p| !p.bare && !is_duration(p));
-    let prev_end = prior_last.filter(|p| p.pos.clause == pos.clause).map_or(pos.clause_start, |p| p.mention.span.end);
+    let prev_end = prior_last
+        .filter(|p| p.pos.clause == pos.clause)
+        .map_or(pos.clause_start, |p| p.mention.span.end);
     let clause_lo = prev_end.max(pos.clause_start).min(fig.start);
     let before = text.get(clause_lo..fig.start).unwrap_or("");
     let mut cursor = fig.start;
@@ -318,7 +378,10 @@ fn contextualize(
         }
     }
     // A share of something: 超过总装机的50%, 不到全国的三成.
-    if fig.comparator == Comparator::Exact && before.ends_with('的') && fig.unit.as_ref().is_some_and(Unit::is_ratio) {
+    if fig.comparator == Comparator::Exact
+        && before.ends_with('的')
+        && fig.unit.as_ref().is_some_and(Unit::is_ratio)
+    {
         let tail_lo = floor_boundary(before, before.len().saturating_sub(45));
         let tail = &before[tail_lo..];
         let found = PRE_QUALIFIERS
@@ -328,7 +391,10 @@ fn contextualize(
             .max_by_key(|&(k, w, _)| (k, w.len()));
         if let Some((k, _, c)) = found {
             let between = &tail[k..];
-            if !between.chars().any(|ch| is_clause_break(ch) || ch.is_ascii_digit()) {
+            if !between
+                .chars()
+                .any(|ch| is_clause_break(ch) || ch.is_ascii_digit())
+            {
                 fig.comparator = c;
                 cursor = clause_lo + tail_lo + k;
             }
@@ -340,6 +406,17 @@ fn contextualize(
             if obj.ends_with("红线") || obj.ends_with("底线") {
                 fig.comparator = Comparator::AtLeast;
             }
+        }
+    }
+
+    // 250余万农村低收入群众, 农村贫困人口减少1000万: a count of people without 人.
+    if fig.unit == Some(Unit::Number) {
+        let obj = object_after(text, fig.end)
+            .and_then(|r| text.get(r))
+            .unwrap_or("");
+        let subj = text.get(clause_lo..fig.start).unwrap_or("");
+        if PEOPLE.iter().any(|w| obj.contains(w) || subj.contains(w)) {
+            fig.set_unit(Unit::Person);
         }
     }
 
@@ -363,12 +440,17 @@ fn contextualize(
         if s.is_empty() {
             break;
         }
-        if let Some(y) = years.iter().position(|y| y.end == cursor && y.start >= window_lo && !y.consumed) {
+        if let Some(y) = years
+            .iter()
+            .position(|y| y.end == cursor && y.start >= window_lo && !y.consumed)
+        {
             if attached.is_none() && direction.is_none() {
                 attached = Some(y);
             }
             cursor = years[y].start;
-            if s[..cursor - window_lo].ends_with("截至") || s[..cursor - window_lo].ends_with("截止") {
+            if s[..cursor - window_lo].ends_with("截至")
+                || s[..cursor - window_lo].ends_with("截止")
+            {
                 cursor -= "截至".len();
             }
             continue;
@@ -398,7 +480,9 @@ fn contextualize(
             }
             match w {
                 "分别" => distributive = true,
-                "目标" | "力争" | "预期" | "拟" | "要" | "设定为" | "确定为" => target_cue = true,
+                "目标" | "力争" | "预期" | "拟" | "要" | "设定为" | "确定为" => {
+                    target_cue = true
+                }
                 _ => {}
             }
             cursor -= w.len();
@@ -424,17 +508,24 @@ fn contextualize(
     // Subject.
     let region = window_lo..cursor;
     let raw = text.get(region.clone()).unwrap_or("");
-    let after_prior = prior_real.is_some_and(|p| p.pos.clause == pos.clause && p.mention.span.end == clause_lo);
+    let after_prior =
+        prior_real.is_some_and(|p| p.pos.clause == pos.clause && p.mention.span.end == clause_lo);
     let in_object_list = after_prior && raw.trim_end().ends_with(['、', '和', '及']);
-    let (mut subj_range, noun_dir) =
-        if in_object_list { (None, None) } else { subject_of(text, region.clone(), years, distributive) };
+    let (mut subj_range, noun_dir) = if in_object_list {
+        (None, None)
+    } else {
+        subject_of(text, region.clone(), years, distributive)
+    };
     if direction.is_none() {
         direction = noun_dir;
     }
     if raw.ends_with("目标") || raw.ends_with("目标是") {
         target_cue = true;
     }
-    let mut subject = subj_range.clone().and_then(|r| text.get(r)).map(str::to_string);
+    let mut subject = subj_range
+        .clone()
+        .and_then(|r| text.get(r))
+        .map(str::to_string);
     let prior_in_sentence = prior_real.filter(|p| p.pos.sentence == pos.sentence);
     let mut inherited = false;
     if subject.is_none() {
@@ -490,9 +581,20 @@ fn contextualize(
     let pick = attached.or_else(|| {
         years
             .iter()
-            .rposition(|y| y.end <= fig.start && !y.comparative && !y.consumed && y.clause == pos.clause && y.start >= pos.sentence_start)
+            .rposition(|y| {
+                y.end <= fig.start
+                    && !y.comparative
+                    && !y.consumed
+                    && y.clause == pos.clause
+                    && y.start >= pos.sentence_start
+            })
             .or_else(|| {
-                years.iter().rposition(|y| y.end <= fig.start && !y.comparative && !y.consumed && y.start >= pos.sentence_start)
+                years.iter().rposition(|y| {
+                    y.end <= fig.start
+                        && !y.comparative
+                        && !y.consumed
+                        && y.start >= pos.sentence_start
+                })
             })
     });
     if let Some(k) = pick {
@@ -508,7 +610,10 @@ fn contextualize(
     if basis.is_none() {
         if cues.year_end {
             basis = Some(Basis::YearEnd);
-        } else if text.get(region.start..fig.start).is_some_and(|s| s.contains("平均") || s.contains("年均")) {
+        } else if text
+            .get(region.start..fig.start)
+            .is_some_and(|s| s.contains("平均") || s.contains("年均"))
+        {
             basis = Some(Basis::Average);
         } else if cues.whole_year {
             basis = Some(Basis::Year);
@@ -580,16 +685,56 @@ fn contextualize(
     }
 }
 
+/// Nouns of people: a bare 万 before or after them counts persons.
+const PEOPLE: &[&str] = &[
+    "群众",
+    "人口",
+    "劳动力",
+    "农民工",
+    "农民",
+    "居民",
+    "毕业生",
+    "学生",
+    "职工",
+    "人员",
+    "人才",
+    "儿童",
+    "老人",
+    "游客",
+    "员工",
+    "就业",
+];
+
+impl RawFigure {
+    fn set_unit(&mut self, unit: Unit) {
+        for q in [&mut self.value, &mut self.lower, &mut self.upper]
+            .into_iter()
+            .flatten()
+        {
+            *q = Quantity::new(q.value(), q.exponent(), unit.clone())
+                .with_unit_text(q.unit_text().to_string());
+        }
+        self.unit = Some(unit);
+    }
+}
+
 /// Head nouns that name an aspect of the previous subject: `规模`, `总额`.
-const GENERIC_HEADS: &[&str] = &["规模", "总额", "总量", "数量", "比重", "占比", "余额", "增速", "增幅"];
+const GENERIC_HEADS: &[&str] = &[
+    "规模", "总额", "总量", "数量", "比重", "占比", "余额", "增速", "增幅",
+];
 
 fn is_duration(f: &Found) -> bool {
-    f.mention.figure.quantities().next().is_some_and(|q| matches!(q.unit(), Unit::Year | Unit::Age | Unit::Day | Unit::Hour))
+    f.mention
+        .figure
+        .quantities()
+        .next()
+        .is_some_and(|q| matches!(q.unit(), Unit::Year | Unit::Age | Unit::Day | Unit::Hour))
 }
 
 /// The topic of a sentence opened by `关于X：`.
 fn topic_of(text: &str, sentence_start: usize, upto: usize) -> Option<Range<usize>> {
-    let s = text.get(sentence_start..upto)?;
+    let hi = floor_boundary(text, upto.min(sentence_start + 240)).max(sentence_start);
+    let s = text.get(sentence_start..hi)?;
     let t = s.trim_start();
     let lo = sentence_start + s.len() - t.len();
     let rest = t.strip_prefix("关于")?;
@@ -638,13 +783,23 @@ fn subject_of(
         }
     }
     loop {
-        let Some(s) = text.get(lo..hi) else { return (None, None) };
-        let t = s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '、' | '，' | '“' | '”' | '（' | '）'));
+        let Some(s) = text.get(lo..hi) else {
+            return (None, None);
+        };
+        let t = s.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '—' | '、' | '，' | '“' | '”' | '（' | '）')
+        });
         if t.len() != s.len() {
             lo = hi - t.len();
             continue;
         }
-        if let Some(y) = years.iter().find(|y| y.start == lo || (y.start > lo && text.get(lo..y.start).is_some_and(|p| p == "截至" || p == "截止" || p == "到"))) {
+        if let Some(y) = years.iter().find(|y| {
+            y.start == lo
+                || (y.start > lo
+                    && text
+                        .get(lo..y.start)
+                        .is_some_and(|p| p == "截至" || p == "截止" || p == "到"))
+        }) {
             if y.end <= hi {
                 lo = y.end;
                 continue;
@@ -654,7 +809,10 @@ fn subject_of(
             lo += w.len();
             continue;
         }
-        if let Some(w) = longest_prefix_word(t, &["截至", "截止", "在", "对", "将", "使", "把", "让", "由"]) {
+        if let Some(w) = longest_prefix_word(
+            t,
+            &["截至", "截止", "在", "对", "将", "使", "把", "让", "由"],
+        ) {
             if t.len() > w.len() {
                 lo += w.len();
                 continue;
@@ -670,7 +828,12 @@ fn subject_of(
     }
     let dir = longest_suffix(s_trim, DIRECTION_NOUNS).map(|(_, d)| d);
     // A leading clause verb (安排新增地方政府专项债券 → 新增地方政府专项债券).
-    if let Some(w) = longest_prefix_word(s_trim, &["安排", "增发", "实现", "完成", "推动", "累计", "力争", "确保", "保持"]) {
+    if let Some(w) = longest_prefix_word(
+        s_trim,
+        &[
+            "安排", "增发", "实现", "完成", "推动", "累计", "力争", "确保", "保持",
+        ],
+    ) {
         if s_trim.len() > w.len() {
             lo += w.len();
         }
@@ -698,7 +861,11 @@ fn object_after(text: &str, from: usize) -> Option<Range<usize>> {
     let lo = from + rest.len() - rest_trim.len();
     let mut end = lo;
     for (k, c) in rest_trim.chars().enumerate() {
-        if k >= 16 || is_clause_break(c) || matches!(c, '、' | '和' | '及' | '与' | '（' | '(' | '“' | '”') || c.is_ascii_digit() {
+        if k >= 16
+            || is_clause_break(c)
+            || matches!(c, '、' | '和' | '及' | '与' | '（' | '(' | '“' | '”')
+            || c.is_ascii_digit()
+        {
             break;
         }
         end += c.len_utf8();
@@ -751,9 +918,14 @@ fn distribute(text: &str, matcher: &Matcher, found: &mut Vec<Found>) {
         let mut j = i + 1;
         while j < found.len() {
             let prev_end = found[j - 1].mention.span.end;
-            let gap = text.get(prev_end..found[j].mention.span.start).unwrap_or("x");
-            let gap = gap.trim_matches(|c: char| c.is_whitespace() || is_close_quote(c) || is_open_quote(c));
-            if found[j].pos.sentence == found[i].pos.sentence && matches!(gap, "、" | "和" | "及" | "与" | "以及" | "，" | ",") {
+            let gap = text
+                .get(prev_end..found[j].mention.span.start)
+                .unwrap_or("x");
+            let gap = gap
+                .trim_matches(|c: char| c.is_whitespace() || is_close_quote(c) || is_open_quote(c));
+            if found[j].pos.sentence == found[i].pos.sentence
+                && matches!(gap, "、" | "和" | "及" | "与" | "以及" | "，" | ",")
+            {
                 j += 1;
             } else {
                 break;
@@ -771,16 +943,27 @@ fn distribute(text: &str, matcher: &Matcher, found: &mut Vec<Found>) {
 fn apply_group(text: &str, matcher: &Matcher, found: &mut [Found], i: usize, j: usize) {
     // Units shared backward.
     for k in (i..j - 1).rev() {
-        let next_unit = found[k + 1].mention.figure.value.as_ref().map(|q| q.unit().clone());
+        let next_unit = found[k + 1]
+            .mention
+            .figure
+            .value
+            .as_ref()
+            .map(|q| q.unit().clone());
         let this = &found[k];
-        let elided_pp = this.mention.figure.value.as_ref().is_some_and(|q| *q.unit() == Unit::Generic)
+        let elided_pp = this
+            .mention
+            .figure
+            .value
+            .as_ref()
+            .is_some_and(|q| *q.unit() == Unit::Generic)
             && next_unit == Some(Unit::PercentagePoint);
         if this.bare || elided_pp {
             if let Some(u) = next_unit {
                 let f = &mut found[k];
                 if let Some(q) = f.mention.figure.value.take() {
                     let ut = q.unit_text().to_string();
-                    f.mention.figure.value = Some(Quantity::new(q.value(), q.exponent(), u.clone()).with_unit_text(ut));
+                    f.mention.figure.value =
+                        Some(Quantity::new(q.value(), q.exponent(), u.clone()).with_unit_text(ut));
                 }
                 f.bare = false;
             }
@@ -794,7 +977,10 @@ fn apply_group(text: &str, matcher: &Matcher, found: &mut [Found], i: usize, j: 
     // Subjects: conjuncts of the first figure's subject, or the previous figures' subjects.
     let subj_span = found[i].mention.subject_span.clone();
     let conjuncts: Vec<Range<usize>> = match &subj_span {
-        Some(r) if text.get(r.clone()).is_some() && found[i].mention.subject.as_deref() == text.get(r.clone()) => {
+        Some(r)
+            if text.get(r.clone()).is_some()
+                && found[i].mention.subject.as_deref() == text.get(r.clone()) =>
+        {
             split_conjuncts(text, r.clone())
         }
         _ => Vec::new(),
@@ -806,17 +992,39 @@ fn apply_group(text: &str, matcher: &Matcher, found: &mut [Found], i: usize, j: 
             .enumerate()
             .map(|(k, r)| {
                 let own = text.get(r.clone()).unwrap_or("").to_string();
-                let unit = found[i + k].mention.figure.value.as_ref().map(|q| q.unit().clone());
-                let full = if k + 1 < n { with_shared_head(matcher, &own, &last, unit.as_ref(), direction) } else { own };
+                let unit = found[i + k]
+                    .mention
+                    .figure
+                    .value
+                    .as_ref()
+                    .map(|q| q.unit().clone());
+                let full = if k + 1 < n {
+                    with_shared_head(matcher, &own, &last, unit.as_ref(), direction)
+                } else {
+                    own
+                };
                 (Some(full), Some(r.clone()))
             })
             .collect()
-    } else if found[i].region.is_empty() || text.get(found[i].region.clone()).is_some_and(|s| s.trim().is_empty()) || conjuncts.len() < 2 && i >= n && found[i].mention.subject.is_none() {
+    } else if found[i].region.is_empty()
+        || text
+            .get(found[i].region.clone())
+            .is_some_and(|s| s.trim().is_empty())
+        || conjuncts.len() < 2 && i >= n && found[i].mention.subject.is_none()
+    {
         // 分别增长6%和18% after a clause naming the things: the previous n figures.
         let sentence = found[i].pos.sentence;
-        let prev: Vec<&Found> = found[..i].iter().rev().take(n).filter(|f| f.pos.sentence == sentence).collect();
+        let prev: Vec<&Found> = found[..i]
+            .iter()
+            .rev()
+            .take(n)
+            .filter(|f| f.pos.sentence == sentence)
+            .collect();
         if prev.len() == n {
-            prev.iter().rev().map(|f| (f.mention.subject.clone(), f.mention.subject_span.clone())).collect()
+            prev.iter()
+                .rev()
+                .map(|f| (f.mention.subject.clone(), f.mention.subject_span.clone()))
+                .collect()
         } else {
             vec![(found[i].mention.subject.clone(), subj_span.clone()); n]
         }
@@ -845,13 +1053,21 @@ fn apply_group(text: &str, matcher: &Matcher, found: &mut [Found], i: usize, j: 
 
 /// `基本养老` + the head of `工伤保险参保人数` → `基本养老保险参保人数` when the catalogue knows it;
 /// otherwise the conjunct itself.
-pub(crate) fn with_shared_head(matcher: &Matcher, own: &str, last: &str, unit: Option<&Unit>, direction: Option<Direction>) -> String {
+pub(crate) fn with_shared_head(
+    matcher: &Matcher,
+    own: &str,
+    last: &str,
+    unit: Option<&Unit>,
+    direction: Option<Direction>,
+) -> String {
     let mut composed = String::with_capacity(own.len() + last.len());
     for (k, _) in last.char_indices().skip(1) {
         composed.clear();
         composed.push_str(own);
         composed.push_str(&last[k..]);
-        if matcher.exact(&composed, unit, direction).is_some() {
+        if matcher.exact(&composed, unit, direction).is_some()
+            || matcher.prefix_len(&composed) > own.len()
+        {
             return composed;
         }
     }
@@ -859,26 +1075,30 @@ pub(crate) fn with_shared_head(matcher: &Matcher, own: &str, last: &str, unit: O
     // character as the last conjunct at the same position, the rest of the last is the head.
     let own_chars = own.chars().count();
     if own_chars >= 2 {
-        if let (Some(oc), Some((k, lc))) = (own.chars().last(), last.char_indices().nth(own_chars - 1)) {
+        if let (Some(oc), Some((k, lc))) =
+            (own.chars().last(), last.char_indices().nth(own_chars - 1))
+        {
             let head = &last[k + lc.len_utf8()..];
             if oc == lc && !head.is_empty() {
                 return format!("{own}{head}");
             }
         }
     }
-    let own_id = matcher.resolve(own, unit, direction);
-    for (k, _) in last.char_indices().skip(1) {
-        composed.clear();
-        composed.push_str(own);
-        composed.push_str(&last[k..]);
-        if let Some(idx) = matcher.resolve(&composed, unit, direction) {
-            if own_id != Some(idx) {
-                return composed;
-            }
-        }
-    }
     // No catalogue name: share the last conjunct's final noun (投资, 人数) if it has one.
-    for head in ["投资", "人数", "收入", "增加值", "利率", "价格", "产量", "面积", "比重", "规模", "总额", "余额"] {
+    for head in [
+        "投资",
+        "人数",
+        "收入",
+        "增加值",
+        "利率",
+        "价格",
+        "产量",
+        "面积",
+        "比重",
+        "规模",
+        "总额",
+        "余额",
+    ] {
         if last.ends_with(head) && !own.ends_with(head) {
             return format!("{own}{head}");
         }
@@ -888,7 +1108,9 @@ pub(crate) fn with_shared_head(matcher: &Matcher, own: &str, last: &str, unit: O
 
 /// Splits `A、B和C` at top-level enumeration marks.
 pub(crate) fn split_conjuncts(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
-    let Some(s) = text.get(r.clone()) else { return Vec::new() };
+    let Some(s) = text.get(r.clone()) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     let mut depth = 0i32;
     let mut lo = 0;
@@ -903,7 +1125,10 @@ pub(crate) fn split_conjuncts(text: &str, r: Range<usize>) -> Vec<Range<usize>> 
             _ => {}
         }
         let sep = if depth == 0 {
-            ["、", "和", "及", "与", "以及"].into_iter().filter(|w| rest.starts_with(w)).max_by_key(|w| w.len())
+            ["、", "和", "及", "与", "以及"]
+                .into_iter()
+                .filter(|w| rest.starts_with(w))
+                .max_by_key(|w| w.len())
         } else {
             None
         };

@@ -170,8 +170,27 @@ pub(crate) fn is_close_quote(c: char) -> bool {
 
 /// Time words that open a subject phrase and belong to the year context, not the subject.
 pub(crate) const LEADING_TIME: &[&str] = &[
-    "过去一年", "截至目前", "截至年末", "截至年底", "全年", "今年", "去年", "上年", "年末", "年底", "年初",
-    "其中", "同时", "此外", "目前", "当年", "期末", "全国", "全省", "全市", "全区",
+    "过去一年",
+    "截至目前",
+    "截至年末",
+    "截至年底",
+    "全年",
+    "今年",
+    "去年",
+    "上年",
+    "年末",
+    "年底",
+    "年初",
+    "其中",
+    "同时",
+    "此外",
+    "目前",
+    "当年",
+    "期末",
+    "全国",
+    "全省",
+    "全市",
+    "全区",
 ];
 
 /// Verbs that open a clause and govern the figure as an object (`增发1万亿元国债`,
@@ -185,12 +204,33 @@ pub(crate) const OBJECT_VERBS: &[&str] = &[
 
 /// Words in the clause or sentence of a figure that make it a target: the plan sets it.
 pub(crate) const TARGET_CUES: &[&str] = &[
-    "预期目标", "主要目标", "目标", "力争", "争取", "确保", "拟", "计划", "安排", "预期", "要求",
+    "预期目标",
+    "主要目标",
+    "目标",
+    "力争",
+    "争取",
+    "确保",
+    "拟",
+    "计划",
+    "安排",
+    "预期",
+    "要求",
 ];
 
 /// Words that make a figure an outcome: the report states what happened.
 pub(crate) const OUTCOME_CUES: &[&str] = &[
-    "全年", "年末", "年底", "上年", "去年", "同比", "过去一年", "已", "累计", "实现", "完成", "达到",
+    "全年",
+    "年末",
+    "年底",
+    "上年",
+    "去年",
+    "同比",
+    "过去一年",
+    "已",
+    "累计",
+    "实现",
+    "完成",
+    "达到",
     "截至",
 ];
 
@@ -203,16 +243,27 @@ pub(crate) const HEADING_OUTCOME: &[&str] =
 
 /// A heading about what is planned.
 pub(crate) const HEADING_TARGET: &[&str] = &[
-    "计划草案", "草案", "总体要求", "主要目标", "预期目标", "目标", "任务", "政策取向", "工作安排",
-    "建议", "部署",
+    "计划草案",
+    "草案",
+    "总体要求",
+    "主要目标",
+    "预期目标",
+    "目标",
+    "任务",
+    "政策取向",
+    "工作安排",
+    "建议",
+    "部署",
 ];
 
 /// Intros of a headline target list.
-pub(crate) const LIST_INTROS: &[&str] =
-    &["主要预期目标", "主要目标", "预期目标", "发展目标"];
+pub(crate) const LIST_INTROS: &[&str] = &["主要预期目标", "主要目标", "预期目标", "发展目标"];
 
 /// The longest entry of `list` that `s` ends with.
-pub(crate) fn longest_suffix<'a, T: Copy>(s: &str, list: &'a [(&'a str, T)]) -> Option<(&'a str, T)> {
+pub(crate) fn longest_suffix<'a, T: Copy>(
+    s: &str,
+    list: &'a [(&'a str, T)],
+) -> Option<(&'a str, T)> {
     let mut best: Option<(&str, T)> = None;
     for &(w, v) in list {
         if s.ends_with(w) && best.is_none_or(|(b, _)| w.len() > b.len()) {
@@ -223,7 +274,10 @@ pub(crate) fn longest_suffix<'a, T: Copy>(s: &str, list: &'a [(&'a str, T)]) -> 
 }
 
 /// The longest entry of `list` that `s` starts with.
-pub(crate) fn longest_prefix<'a, T: Copy>(s: &str, list: &'a [(&'a str, T)]) -> Option<(&'a str, T)> {
+pub(crate) fn longest_prefix<'a, T: Copy>(
+    s: &str,
+    list: &'a [(&'a str, T)],
+) -> Option<(&'a str, T)> {
     let mut best: Option<(&str, T)> = None;
     for &(w, v) in list {
         if s.starts_with(w) && best.is_none_or(|(b, _)| w.len() > b.len()) {
@@ -235,12 +289,18 @@ pub(crate) fn longest_prefix<'a, T: Copy>(s: &str, list: &'a [(&'a str, T)]) -> 
 
 /// The longest word of `list` that `s` ends with.
 pub(crate) fn longest_suffix_word<'a>(s: &str, list: &'a [&'a str]) -> Option<&'a str> {
-    list.iter().copied().filter(|w| s.ends_with(w)).max_by_key(|w| w.len())
+    list.iter()
+        .copied()
+        .filter(|w| s.ends_with(w))
+        .max_by_key(|w| w.len())
 }
 
 /// The longest word of `list` that `s` starts with.
 pub(crate) fn longest_prefix_word<'a>(s: &str, list: &'a [&'a str]) -> Option<&'a str> {
-    list.iter().copied().filter(|w| s.starts_with(w)).max_by_key(|w| w.len())
+    list.iter()
+        .copied()
+        .filter(|w| s.starts_with(w))
+        .max_by_key(|w| w.len())
 }
 
 /// Whether any word of `list` occurs in `s`.
@@ -272,7 +332,10 @@ pub(crate) fn is_cjk_numeral(c: char) -> bool {
 
 /// Clause punctuation: a figure's subject is looked for within its clause.
 pub(crate) fn is_clause_break(c: char) -> bool {
-    matches!(c, '，' | '；' | '：' | ',' | ';' | ':' | '。' | '！' | '？' | '!' | '?' | '\n' | '\r')
+    matches!(
+        c,
+        '，' | '；' | '：' | ',' | ';' | ':' | '。' | '！' | '？' | '!' | '?' | '\n' | '\r'
+    )
 }
 
 /// Sentence punctuation: year context does not cross it.

@@ -32,12 +32,25 @@ pub(crate) struct Matcher {
 }
 
 /// Suffixes that turn a level's name into its change: 国内生产总值 → 国内生产总值增长.
-const INCREASE_SUFFIXES: &[&str] = &["增长", "增速", "增长率", "涨幅", "上涨", "增幅", "增加", "提高"];
+const INCREASE_SUFFIXES: &[&str] = &[
+    "增长",
+    "增速",
+    "增长率",
+    "涨幅",
+    "上涨",
+    "增幅",
+    "增加",
+    "提高",
+];
 const DECREASE_SUFFIXES: &[&str] = &["下降", "降幅", "降低", "下降率", "减少"];
 
 impl Matcher {
     pub fn new(catalogue: &Catalogue) -> Self {
-        let mut m = Matcher { nodes: vec![Node::default()], infos: Vec::new(), names: HashMap::new() };
+        let mut m = Matcher {
+            nodes: vec![Node::default()],
+            infos: Vec::new(),
+            names: HashMap::new(),
+        };
         for ind in catalogue.iter() {
             let idx = m.infos.len() as u32;
             m.infos.push(Info {
@@ -82,7 +95,9 @@ impl Matcher {
         let mut best = None;
         let mut len = 0;
         for c in s.chars() {
-            let Ok(k) = self.nodes[node].edges.binary_search_by_key(&c, |e| e.0) else { break };
+            let Ok(k) = self.nodes[node].edges.binary_search_by_key(&c, |e| e.0) else {
+                break;
+            };
             node = self.nodes[node].edges[k].1 as usize;
             len += c.len_utf8();
             if let Some(t) = self.nodes[node].term {
@@ -92,13 +107,23 @@ impl Matcher {
         best
     }
 
+    /// The length of the longest name `s` starts with (0 if none).
+    pub fn prefix_len(&self, s: &str) -> usize {
+        self.longest_at(s).map_or(0, |(_, len)| len)
+    }
+
     pub fn info(&self, idx: u32) -> &Info {
         &self.infos[idx as usize]
     }
 
     /// The indicator a subject phrase names, given the figure's unit and direction: the name
     /// ending nearest the figure that fits, else that name with a change suffix (增长, 下降 …).
-    pub fn resolve(&self, subject: &str, unit: Option<&Unit>, direction: Option<Direction>) -> Option<u32> {
+    pub fn resolve(
+        &self,
+        subject: &str,
+        unit: Option<&Unit>,
+        direction: Option<Direction>,
+    ) -> Option<u32> {
         if subject.is_empty() {
             return None;
         }
@@ -133,7 +158,12 @@ impl Matcher {
     }
 
     /// `name` + a change suffix, if the catalogue knows it and it fits.
-    fn with_suffix(&self, name: &str, unit: Option<&Unit>, direction: Option<Direction>) -> Option<u32> {
+    fn with_suffix(
+        &self,
+        name: &str,
+        unit: Option<&Unit>,
+        direction: Option<Direction>,
+    ) -> Option<u32> {
         let suffixes: &[&str] = match direction {
             Some(Direction::Decrease) => DECREASE_SUFFIXES,
             Some(Direction::Increase) | None => INCREASE_SUFFIXES,
@@ -154,7 +184,12 @@ impl Matcher {
     }
 
     /// Exact lookup of a composed name (a distributed head: 基本养老 + 保险参保人数).
-    pub fn exact(&self, name: &str, unit: Option<&Unit>, direction: Option<Direction>) -> Option<u32> {
+    pub fn exact(
+        &self,
+        name: &str,
+        unit: Option<&Unit>,
+        direction: Option<Direction>,
+    ) -> Option<u32> {
         let idx = *self.names.get(name)?;
         self.fits(idx, unit, direction).then_some(idx)
     }
@@ -171,7 +206,11 @@ impl Matcher {
                     return false;
                 }
                 // 增长5.2% of a level-like percentage is its growth, not its value.
-                !(changes && matches!(info.measure, Measure::Level | Measure::Share | Measure::Rate))
+                !(changes
+                    && matches!(
+                        info.measure,
+                        Measure::Level | Measure::Share | Measure::Rate
+                    ))
             }
             _ => info.unit.same_dimension(unit),
         }

@@ -75,7 +75,7 @@ use crate::document::Basis;
 use crate::indicator::Catalogue;
 use crate::target::Figure;
 
-pub use records::{extract_document, Extraction};
+pub use records::{Extraction, extract_document};
 
 /// Whether a mention is a target, an outcome or neither.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -115,7 +115,7 @@ impl MentionKind {
 /// assert_eq!(ms[1].subject.as_deref(), Some("社会融资规模存量"));
 /// assert_eq!((ms[1].year, ms[1].basis), (Some(2023), Some(Basis::YearEnd)));
 /// assert_eq!(&text[ms[0].span.clone()], "9.7%");
-/// assert_eq!(ms[0].char_span(text), Some((40, 44)));
+/// assert_eq!(ms[0].char_span(text), Some((29, 33)));
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
@@ -175,7 +175,9 @@ pub struct Extractor {
 impl Extractor {
     /// Compiles `catalogue` for extraction.
     pub fn new(catalogue: &Catalogue) -> Self {
-        Extractor { matcher: matcher::Matcher::new(catalogue) }
+        Extractor {
+            matcher: matcher::Matcher::new(catalogue),
+        }
     }
 
     /// Every mention of `text`, in text order.
@@ -185,7 +187,10 @@ impl Extractor {
     /// assert_eq!(ex.mentions("粮食产量1.3万亿斤以上").len(), 1);
     /// ```
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
-        context::mentions(text, &self.matcher).into_iter().map(|f| f.mention).collect()
+        context::mentions(text, &self.matcher)
+            .into_iter()
+            .map(|f| f.mention)
+            .collect()
     }
 
     /// The targets and outcomes of a document (see [`extract_document`]).

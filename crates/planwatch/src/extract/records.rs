@@ -4,14 +4,16 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::context::{mentions, Found};
-use super::lexicon::{is_clause_break, is_sentence_break, LIST_INTROS};
+use super::context::{Found, mentions};
+use super::lexicon::{LIST_INTROS, is_clause_break, is_sentence_break};
 use super::matcher::Matcher;
-use super::scan::{scan, Event};
+use super::scan::{Event, scan};
 use super::{Mention, MentionKind};
 use crate::document::{Period, Provenance};
 use crate::indicator::Catalogue;
-use crate::target::{Comparator, Direction, Figure, Outcome, OutcomeStatus, Reference, Relation, Target};
+use crate::target::{
+    Comparator, Direction, Figure, Outcome, OutcomeStatus, Reference, Relation, Target,
+};
 
 /// A document's targets and outcomes, with the mentions they were read from.
 ///
@@ -81,8 +83,10 @@ pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher) -> Extraction {
     let mut in_headline = vec![false; found.len()];
     for block in &blocks {
         for clause in clauses(text, block.range.clone()) {
-            let inside: Vec<usize> = (0..found.len())
-                .filter(|&k| found[k].mention.span.start >= clause.start && found[k].mention.span.end <= clause.end)
+            let first = found.partition_point(|f| f.mention.span.start < clause.start);
+            let inside: Vec<usize> = (first..found.len())
+                .take_while(|&k| found[k].mention.span.start < clause.end)
+                .filter(|&k| found[k].mention.span.end <= clause.end)
                 .collect();
             if inside.is_empty() {
                 if let Some(y) = block.year {
@@ -115,7 +119,15 @@ pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher) -> Extraction {
     }
     let headline_len = targets.len();
     let mut outcomes = Vec::new();
-    statements_in_text(text, doc_id, matcher, &found, &blocks, &mut targets, &mut outcomes);
+    statements_in_text(
+        text,
+        doc_id,
+        matcher,
+        &found,
+        &blocks,
+        &mut targets,
+        &mut outcomes,
+    );
     let mut unresolved = Vec::new();
     for (k, f) in found.iter().enumerate() {
         let m = &f.mention;
@@ -169,7 +181,9 @@ fn statements_in_text(
     let sections: Vec<(usize, super::context::Section)> = scan(text)
         .iter()
         .filter_map(|e| match e {
-            Event::Heading(h) if h.level == 1 => Some((h.end, super::context::classify_heading(text, h))),
+            Event::Heading(h) if h.level == 1 => {
+                Some((h.end, super::context::classify_heading(text, h)))
+            }
             _ => None,
         })
         .collect();
@@ -177,7 +191,13 @@ fn statements_in_text(
     let mut fi = 0;
     let mut lo = 0;
     let mut handle = |r: Range<usize>, sec: usize, fi: &mut usize| {
-        let Some(section) = sec.checked_sub(1).and_then(|k| sections.get(k)).map(|s| s.1) else { return };
+        let Some(section) = sec
+            .checked_sub(1)
+            .and_then(|k| sections.get(k))
+            .map(|s| s.1)
+        else {
+            return;
+        };
         let Some(year) = section.year else { return };
         while *fi < found.len() && found[*fi].mention.span.end <= r.start {
             *fi += 1;
@@ -185,16 +205,22 @@ fn statements_in_text(
         if found.get(*fi).is_some_and(|f| f.mention.span.start < r.end) {
             return;
         }
-        if blocks.iter().any(|b| b.range.start < r.end && r.start < b.range.end) {
+        if blocks
+            .iter()
+            .any(|b| b.range.start < r.end && r.start < b.range.end)
+        {
             return;
         }
         let r = trim_start(text, r.start, r.end)..r.end;
         for (id, figure, quote) in statements(text, r, matcher) {
             let prov = Some(provenance(doc_id, text, quote));
             match section.kind {
-                super::context::SectionKind::Target => {
-                    targets.push(Target { indicator: id, period: Period::year(year), figure, provenance: prov })
-                }
+                super::context::SectionKind::Target => targets.push(Target {
+                    indicator: id,
+                    period: Period::year(year),
+                    figure,
+                    provenance: prov,
+                }),
                 super::context::SectionKind::Outcome => outcomes.push(Outcome {
                     indicator: id,
                     period: Period::year(year),
@@ -207,7 +233,7 @@ fn statements_in_text(
         }
     };
     for (k, c) in text.char_indices() {
-        if is_clause_break(c) || c.is_whitespace() {
+        if is_clause_break(c) {
             while sec < sections.len() && sections[sec].0 <= k {
                 sec += 1;
             }
@@ -242,13 +268,22 @@ fn provenance(doc_id: &str, text: &str, span: Range<usize>) -> Provenance {
 /// The figure with its verb of change: `增长5.2%`.
 fn lead_span(f: &Found) -> Range<usize> {
     let m = &f.mention;
-    let start = if f.lead_start <= m.span.start && f.pos.clause_start <= f.lead_start { f.lead_start } else { m.span.start };
+    let start = if f.lead_start <= m.span.start && f.pos.clause_start <= f.lead_start {
+        f.lead_start
+    } else {
+        m.span.start
+    };
     start..m.span.end
 }
 
 /// The clause of a headline item from its subject to its figure: `国内生产总值增长5%左右`.
 fn clause_quote(text: &str, clause: &Range<usize>, m: &Mention) -> Range<usize> {
-    let start = m.subject_span.as_ref().map_or(m.span.start, |s| s.start).max(clause.start).min(m.span.start);
+    let start = m
+        .subject_span
+        .as_ref()
+        .map_or(m.span.start, |s| s.start)
+        .max(clause.start)
+        .min(m.span.start);
     let start = trim_start(text, start, m.span.end);
     start..m.span.end
 }
@@ -280,6 +315,13 @@ fn headline_blocks(text: &str) -> Vec<Block> {
             _ => None,
         })
         .collect();
+    let all_items: Vec<usize> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Item(at) => Some(*at),
+            _ => None,
+        })
+        .collect();
     for e in &events {
         if let Event::Heading(h) = e {
             let title = text.get(h.start..h.end).unwrap_or("");
@@ -287,25 +329,28 @@ fn headline_blocks(text: &str) -> Vec<Block> {
                 section_year = last_year(title);
             }
             if h.level == 2 && LIST_INTROS.iter().any(|w| title.contains(w)) {
-                let stop = headings.iter().find(|&&(s, _, _)| s > h.start).map_or(text.len(), |&(s, _, _)| s);
-                let items: Vec<usize> = events
-                    .iter()
-                    .filter_map(|e| match e {
-                        Event::Item(at) if *at > h.end && *at < stop => Some(*at),
-                        _ => None,
-                    })
-                    .collect();
+                let next = headings.partition_point(|&(s, _, _)| s <= h.start);
+                let stop = headings.get(next).map_or(text.len(), |&(s, _, _)| s);
+                let lo = all_items.partition_point(|&a| a <= h.end);
+                let hi = all_items.partition_point(|&a| a < stop);
+                let items = all_items.get(lo..hi.max(lo)).unwrap_or(&[]).to_vec();
                 if items.is_empty() {
                     // The first sentence after the heading.
                     let lo = sentence_end(text, h.end);
                     let hi = sentence_end(text, lo).min(stop);
                     if lo < hi {
-                        blocks.push(Block { range: lo..hi, year: section_year.or_else(|| last_year(title)) });
+                        blocks.push(Block {
+                            range: lo..hi,
+                            year: section_year.or_else(|| last_year(title)),
+                        });
                     }
                 } else {
                     for at in items {
                         let hi = sentence_end(text, at).min(stop);
-                        blocks.push(Block { range: at..hi, year: section_year.or_else(|| last_year(title)) });
+                        blocks.push(Block {
+                            range: at..hi,
+                            year: section_year.or_else(|| last_year(title)),
+                        });
                     }
                 }
             }
@@ -319,7 +364,11 @@ fn headline_blocks(text: &str) -> Vec<Block> {
                 let at = from + k + intro.len();
                 from = at;
                 let rest = text.get(at..).unwrap_or("");
-                let lead: usize = rest.chars().take_while(|c| matches!(c, '是' | '为' | '：' | ':')).map(char::len_utf8).sum();
+                let lead: usize = rest
+                    .chars()
+                    .take_while(|c| matches!(c, '是' | '为' | '：' | ':'))
+                    .map(char::len_utf8)
+                    .sum();
                 let colon = rest.get(..lead).is_some_and(|s| s.ends_with(['：', ':']));
                 if !colon {
                     continue;
@@ -327,9 +376,15 @@ fn headline_blocks(text: &str) -> Vec<Block> {
                 let lo = at + lead;
                 let hi = sentence_end(text, lo);
                 // The year: the section's, else one named before the intro in its sentence.
-                let year = section_year_before(text, &events, lo);
-                if !blocks.iter().any(|b: &Block| b.range.start <= lo && lo < b.range.end) {
-                    blocks.push(Block { range: lo..hi, year });
+                let year = section_year_before(text, &headings, lo);
+                if !blocks
+                    .last()
+                    .is_some_and(|b: &Block| b.range.start <= lo && lo < b.range.end)
+                {
+                    blocks.push(Block {
+                        range: lo..hi,
+                        year,
+                    });
                 }
             }
             if !blocks.is_empty() {
@@ -341,17 +396,11 @@ fn headline_blocks(text: &str) -> Vec<Block> {
     blocks
 }
 
-fn section_year_before(text: &str, events: &[Event], at: usize) -> Option<i32> {
-    let mut year = None;
-    for e in events {
-        match e {
-            Event::Heading(h) if h.start < at && h.level == 1 => {
-                year = last_year(text.get(h.start..h.end).unwrap_or(""));
-            }
-            _ => {}
-        }
-    }
-    year
+/// The year of the last level-1 heading before `at`.
+fn section_year_before(text: &str, headings: &[(usize, usize, u8)], at: usize) -> Option<i32> {
+    let k = headings.partition_point(|&(s, _, _)| s < at);
+    let &(s, e, _) = headings[..k].iter().rev().find(|h| h.2 == 1)?;
+    last_year(text.get(s..e).unwrap_or(""))
 }
 
 /// The last `YYYY年` in a title.
@@ -360,7 +409,10 @@ fn last_year(title: &str) -> Option<i32> {
     let b = title.as_bytes();
     let mut k = 0;
     while k + 4 <= b.len() {
-        if b[k..k + 4].iter().all(u8::is_ascii_digit) && title.get(k + 4..).is_some_and(|s| s.starts_with('年')) && (k == 0 || !b[k - 1].is_ascii_digit()) {
+        if b[k..k + 4].iter().all(u8::is_ascii_digit)
+            && title.get(k + 4..).is_some_and(|s| s.starts_with('年'))
+            && (k == 0 || !b[k - 1].is_ascii_digit())
+        {
             found = title.get(k..k + 4).and_then(|s| s.parse().ok());
             k += 4;
         } else {
@@ -370,18 +422,28 @@ fn last_year(title: &str) -> Option<i32> {
     found
 }
 
-/// The offset just past the sentence that contains `at`.
+/// The offset just past the sentence that contains `at` (a list sentence is read at most
+/// 4000 bytes far).
 fn sentence_end(text: &str, at: usize) -> usize {
-    let Some(rest) = text.get(at..) else { return text.len() };
-    match rest.char_indices().find(|&(_, c)| is_sentence_break(c)) {
-        Some((k, c)) => at + k + c.len_utf8(),
-        None => text.len(),
+    let Some(rest) = text.get(at..) else {
+        return text.len();
+    };
+    for (k, c) in rest.char_indices() {
+        if is_sentence_break(c) {
+            return at + k + c.len_utf8();
+        }
+        if k > 4000 {
+            return at + k;
+        }
     }
+    text.len()
 }
 
 /// The clauses of a list, split at commas and semicolons.
 fn clauses(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
-    let Some(s) = text.get(r.clone()) else { return Vec::new() };
+    let Some(s) = text.get(r.clone()) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     let mut lo = 0;
     for (k, c) in s.char_indices() {
@@ -404,16 +466,69 @@ fn clauses(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
 /// Predicates of relational, qualitative and direction-only statements, matched at the end of
 /// a clause: `…与经济增长同步`, `…保持基本平衡`, `…继续下降`.
 const PREDICATES: &[&str] = &[
-    "保持基本平衡", "保持基本稳定", "基本平衡", "基本稳定", "基本同步", "同步", "相匹配", "相适应", "持续改善",
-    "稳定改善", "稳中改善", "进一步改善", "明显改善", "继续改善", "不断改善", "继续下降", "持续下降", "稳中有升",
-    "稳中有降", "持续上升", "持续增长", "继续增长", "稳步增长", "继续缩小", "持续缩小", "稳步提高", "持续提高",
-    "继续提高", "不断提高", "稳步提升", "持续提升",
+    "保持基本平衡",
+    "保持基本稳定",
+    "基本平衡",
+    "基本稳定",
+    "基本同步",
+    "同步",
+    "相匹配",
+    "相适应",
+    "持续改善",
+    "稳定改善",
+    "稳中改善",
+    "进一步改善",
+    "明显改善",
+    "继续改善",
+    "不断改善",
+    "继续下降",
+    "持续下降",
+    "稳中有升",
+    "稳中有降",
+    "持续上升",
+    "持续增长",
+    "继续增长",
+    "稳步增长",
+    "继续缩小",
+    "持续缩小",
+    "稳步提高",
+    "持续提高",
+    "继续提高",
+    "不断提高",
+    "稳步提升",
+    "持续提升",
 ];
 
 /// Verbs that open a direction-only clause with its object: `提高民营企业贷款占比`.
 const LEAD_VERBS: &[&str] = &[
-    "稳步提高", "稳步提升", "持续提高", "持续提升", "进一步提高", "进一步提升", "逐步提高", "提高", "提升", "降低",
-    "逐步降低", "扩大", "缩小",
+    "稳步提高",
+    "稳步提升",
+    "持续提高",
+    "持续提升",
+    "进一步提高",
+    "进一步提升",
+    "逐步提高",
+    "提高",
+    "提升",
+    "降低",
+    "逐步降低",
+    "扩大",
+    "缩小",
+];
+
+/// Adverbs before a lead verb.
+const ADVERBS: &[&str] = &[
+    "努力",
+    "进一步",
+    "着力",
+    "持续",
+    "稳步",
+    "逐步",
+    "不断",
+    "积极",
+    "切实",
+    "力争",
+    "继续",
 ];
 
 /// Words that say no target was set.
@@ -421,15 +536,25 @@ const NEGATIONS: &[&str] = &["没有", "未", "不再", "不设", "不提"];
 
 /// A statement without a figure: the indicators it names (distributed over `A、B产量`), its
 /// figure, and the byte span to quote.
-pub(crate) fn statements(text: &str, clause: Range<usize>, matcher: &Matcher) -> Vec<(String, Figure, Range<usize>)> {
+pub(crate) fn statements(
+    text: &str,
+    clause: Range<usize>,
+    matcher: &Matcher,
+) -> Vec<(String, Figure, Range<usize>)> {
     let mut out = Vec::new();
-    let Some(s) = text.get(clause.clone()) else { return out };
+    let Some(s) = text.get(clause.clone()) else {
+        return out;
+    };
     if s.is_empty() || s.len() > 180 || NEGATIONS.iter().any(|w| s.contains(w)) {
         return out;
     }
     // Shape 1: subject + predicate at the clause end.
-    let marker = PREDICATES.iter().filter_map(|w| s.ends_with(w).then(|| (s.len() - w.len(), *w))).min_by_key(|&(k, _)| k);
-    let (subject_rng, predicate) = if let Some((mut k, w)) = marker {
+    let marker = PREDICATES
+        .iter()
+        .filter(|w| s.ends_with(**w))
+        .map(|w| (s.len() - w.len(), *w))
+        .min_by_key(|&(k, _)| k);
+    let (subject_rng, predicate): (Range<usize>, &str) = if let Some((mut k, w)) = marker {
         if w == "同步" || w == "基本同步" || w == "相匹配" || w == "相适应" {
             // The reference opens with 与 or 同: 与经济增长同步.
             if let Some(j) = s[..k].rfind(['与', '同']) {
@@ -439,20 +564,41 @@ pub(crate) fn statements(text: &str, clause: Range<usize>, matcher: &Matcher) ->
         let subj = s[..k].trim_end();
         let subj = subj.strip_suffix("保持").unwrap_or(subj);
         (clause.start..clause.start + subj.len(), &s[k..])
-    } else if let Some(v) = LEAD_VERBS.iter().filter(|v| s.starts_with(**v)).max_by_key(|v| v.len()) {
-        // Shape 2: verb + object: 提高民营企业贷款占比.
-        let obj = &s[v.len()..];
-        if !(obj.ends_with("比重") || obj.ends_with("占比") || obj.ends_with('率')) {
-            return out;
-        }
-        (clause.start + v.len()..clause.end, &s[..v.len()])
     } else {
-        return out;
+        // Shape 2: [adverb] verb + object: 努力提高居民收入在国民收入分配中的比重,
+        // 提高民营企业贷款占比和发债融资规模.
+        let adv: usize = ADVERBS
+            .iter()
+            .filter(|a| s.starts_with(**a))
+            .map(|a| a.len())
+            .max()
+            .unwrap_or(0);
+        let rest = &s[adv..];
+        let Some(v) = LEAD_VERBS
+            .iter()
+            .filter(|v| rest.starts_with(**v))
+            .max_by_key(|v| v.len())
+        else {
+            return out;
+        };
+        let obj_lo = clause.start + adv + v.len();
+        let conj = super::context::split_conjuncts(text, obj_lo..clause.end);
+        let Some(r) = conj.into_iter().find(|r| {
+            text.get(r.clone())
+                .is_some_and(|o| o.ends_with("比重") || o.ends_with("占比") || o.ends_with('率'))
+        }) else {
+            return out;
+        };
+        (r, &rest[..v.len()])
     };
     if predicate.is_empty() || subject_rng.is_empty() {
         return out;
     }
-    let Some(mut figure) = crate::figure::parse_target(predicate).ok().filter(|f| !f.comparator.is_quantitative()).or_else(|| own_figure(predicate)) else {
+    let Some(mut figure) = crate::figure::parse_target(predicate)
+        .ok()
+        .filter(|f| !f.comparator.is_quantitative())
+        .or_else(|| own_figure(predicate))
+    else {
         return out;
     };
     if figure.comparator.is_quantitative() {
@@ -469,15 +615,24 @@ pub(crate) fn statements(text: &str, clause: Range<usize>, matcher: &Matcher) ->
     };
     if let Some(r) = figure.reference.as_mut() {
         if r.indicator.is_none() {
-            r.indicator = matcher.resolve(&r.text, None, Some(Direction::Increase)).map(|i| matcher.info(i).id.clone());
+            r.indicator = matcher
+                .resolve(&r.text, None, Some(Direction::Increase))
+                .map(|i| matcher.info(i).id.clone());
         }
     }
     // Quote from the subject to the end of the predicate.
     let quote_lo = trim_start(text, clause.start, clause.end);
     let quote = quote_lo..clause.end;
     let conjuncts = super::context::split_conjuncts(text, subject_rng.clone());
-    let subjects: Vec<String> = if conjuncts.len() >= 2 && text.get(subject_rng.clone()).is_some_and(|s| s.contains('、')) {
-        let last = text.get(conjuncts[conjuncts.len() - 1].clone()).unwrap_or("").to_string();
+    let subjects: Vec<String> = if conjuncts.len() >= 2
+        && text
+            .get(subject_rng.clone())
+            .is_some_and(|s| s.contains('、'))
+    {
+        let last = text
+            .get(conjuncts[conjuncts.len() - 1].clone())
+            .unwrap_or("")
+            .to_string();
         conjuncts
             .iter()
             .enumerate()
@@ -496,7 +651,10 @@ pub(crate) fn statements(text: &str, clause: Range<usize>, matcher: &Matcher) ->
     for subj in subjects {
         if let Some(idx) = matcher.resolve(&subj, None, dir_hint) {
             let id = matcher.info(idx).id.clone();
-            if !out.iter().any(|(i, _, _): &(String, Figure, Range<usize>)| *i == id) {
+            if !out
+                .iter()
+                .any(|(i, _, _): &(String, Figure, Range<usize>)| *i == id)
+            {
                 out.push((id, figure.clone(), quote.clone()));
             }
         }
@@ -524,9 +682,16 @@ fn own_figure(p: &str) -> Option<Figure> {
             .trim_end_matches("基本");
         f.comparator = Comparator::InStepWith;
         if !r.is_empty() {
-            f.reference = Some(Reference { text: r.to_string(), indicator: None, relation: Relation::Same });
+            f.reference = Some(Reference {
+                text: r.to_string(),
+                indicator: None,
+                relation: Relation::Same,
+            });
         }
-    } else if ["基本平衡", "基本稳定", "稳中有升", "稳中有降"].iter().any(|w| p.ends_with(w)) {
+    } else if ["基本平衡", "基本稳定", "稳中有升", "稳中有降"]
+        .iter()
+        .any(|w| p.ends_with(w))
+    {
         f.comparator = Comparator::Qualitative;
     } else if p.contains("下降") || p.contains("缩小") || p.contains("降低") {
         f.comparator = Comparator::DirectionOnly;
@@ -534,7 +699,10 @@ fn own_figure(p: &str) -> Option<Figure> {
     } else if p.contains("改善") {
         f.comparator = Comparator::DirectionOnly;
         f.direction = Some(Direction::Improve);
-    } else if ["提高", "提升", "上升", "增长", "扩大"].iter().any(|w| p.contains(w)) {
+    } else if ["提高", "提升", "上升", "增长", "扩大"]
+        .iter()
+        .any(|w| p.contains(w))
+    {
         f.comparator = Comparator::DirectionOnly;
         f.direction = Some(Direction::Increase);
     }

@@ -11,8 +11,8 @@ use rust_decimal::Decimal;
 
 use super::lexicon::{cjk_digit, is_cjk_numeral};
 use crate::document::Basis;
-use crate::numerals::{scan_numeral, Approx};
-use crate::units::{scan_unit, Unit};
+use crate::numerals::{Approx, scan_numeral};
+use crate::units::{Unit, scan_unit};
 
 /// A number read from the text, with its unit if one follows.
 #[derive(Clone, Debug)]
@@ -150,7 +150,9 @@ impl<'a> Scanner<'a> {
             if i + 2 >= n {
                 break;
             }
-            let cp = ((u32::from(c) & 0x0F) << 12) | ((u32::from(b[i + 1]) & 0x3F) << 6) | (u32::from(b[i + 2]) & 0x3F);
+            let cp = ((u32::from(c) & 0x0F) << 12)
+                | ((u32::from(b[i + 1]) & 0x3F) << 6)
+                | (u32::from(b[i + 2]) & 0x3F);
             match cp {
                 // 。！？
                 0x3002 | 0xFF01 | 0xFF1F => self.sentence_break(i + 3),
@@ -164,19 +166,17 @@ impl<'a> Scanner<'a> {
                 // 》
                 0x300B => self.last_title_close = Some(i),
                 // —— at the start of a sentence
-                0x2014 => {
-                    if b.get(i + 3..i + 6) == Some("—".as_bytes()) {
-                        if self.text[self.pos.sentence_start..i].trim().is_empty() {
-                            self.events.push(Event::Item(i));
-                        }
-                        i += 6;
-                        continue;
+                0x2014 if b.get(i + 3..i + 6) == Some("—".as_bytes()) => {
+                    if self.at_line_start(i) {
+                        self.events.push(Event::Item(i));
                     }
+                    i += 6;
+                    continue;
                 }
                 // 〇 零 一 二 两 三 四 五 六 七 八 九 十 百, financial 壹…玖
-                0x3007 | 0x96F6 | 0x4E00 | 0x4E8C | 0x4E24 | 0x4E09 | 0x56DB | 0x4E94 | 0x516D | 0x4E03
-                | 0x516B | 0x4E5D | 0x5341 | 0x767E | 0x58F9 | 0x8D30 | 0x53C1 | 0x8086 | 0x4F0D
-                | 0x9646 | 0x67D2 | 0x634C | 0x7396 => {
+                0x3007 | 0x96F6 | 0x4E00 | 0x4E8C | 0x4E24 | 0x4E09 | 0x56DB | 0x4E94 | 0x516D
+                | 0x4E03 | 0x516B | 0x4E5D | 0x5341 | 0x767E | 0x58F9 | 0x8D30 | 0x53C1
+                | 0x8086 | 0x4F0D | 0x9646 | 0x67D2 | 0x634C | 0x7396 => {
                     i = self.cjk_hit(i);
                     continue;
                 }
@@ -203,7 +203,9 @@ impl<'a> Scanner<'a> {
     fn at_line_start(&self, at: usize) -> bool {
         match self.prev_char(at) {
             None => true,
-            Some(c) => c.is_whitespace() || matches!(c, '。' | '：' | ':' | '；' | ';' | '\u{3000}'),
+            Some(c) => {
+                c.is_whitespace() || matches!(c, '。' | '：' | ':' | '；' | ';' | '\u{3000}')
+            }
         }
     }
 
@@ -211,7 +213,12 @@ impl<'a> Scanner<'a> {
     fn skip_identifier(&self, at: usize) -> usize {
         let mut end = at;
         for c in self.rest(at).chars() {
-            if c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '_' || ('０'..='９').contains(&c) {
+            if c.is_ascii_alphanumeric()
+                || c == '.'
+                || c == '-'
+                || c == '_'
+                || ('０'..='９').contains(&c)
+            {
                 end += c.len_utf8();
             } else {
                 break;
@@ -223,7 +230,9 @@ impl<'a> Scanner<'a> {
     /// An Arabic digit at `at`.
     fn hit(&mut self, at: usize) -> usize {
         let prev = self.prev_char(at);
-        if prev.is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '.' || c == '-' && self.prev_is_ident(at)) {
+        if prev.is_some_and(|c| {
+            c.is_ascii_alphabetic() || c == '_' || c == '.' || c == '-' && self.prev_is_ident(at)
+        }) {
             return self.skip_identifier(at);
         }
         if prev == Some('第') {
@@ -242,10 +251,14 @@ impl<'a> Scanner<'a> {
             return self.skip_identifier(at);
         }
         let after = self.rest(num_end);
-        let integer = num.exponent == 0 && num.value.fract().is_zero() && num.approx == Approx::Exact;
+        let integer =
+            num.exponent == 0 && num.value.fract().is_zero() && num.approx == Approx::Exact;
         if integer {
             // Dates: 3月5日 (months and days), and tenors: 1年期.
-            if (after.starts_with('月') && !after.starts_with("月份以来")) || after.starts_with("年期") || after.starts_with("周年") {
+            if (after.starts_with('月') && !after.starts_with("月份以来"))
+                || after.starts_with("年期")
+                || after.starts_with("周年")
+            {
                 return self.skip_date(num_end);
             }
             if after.starts_with('日') && prev == Some('月') || after.starts_with("日电") {
@@ -253,7 +266,13 @@ impl<'a> Scanner<'a> {
             }
             // List markers: 1. 2、 （3）, at the start of a line or after an opening bracket.
             let opens = self.at_line_start(at) || matches!(prev, Some('（' | '('));
-            if opens && (after.starts_with(['.', '．', '、']) && !self.rest(num_end + 1).starts_with(|c: char| c.is_ascii_digit()) || matches!(prev, Some('（' | '(')) && after.starts_with(['）', ')'])) {
+            if opens
+                && (after.starts_with(['.', '．', '、'])
+                    && !self
+                        .rest(num_end + 1)
+                        .starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(prev, Some('（' | '(')) && after.starts_with(['）', ')']))
+            {
                 return num_end + after.chars().next().map_or(0, char::len_utf8);
             }
         }
@@ -276,7 +295,11 @@ impl<'a> Scanner<'a> {
     fn skip_digits(&self, at: usize) -> usize {
         let mut end = at;
         for c in self.rest(at).chars() {
-            if c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, '.' | ',' | '．') || is_cjk_numeral(c) {
+            if c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || matches!(c, '.' | ',' | '．')
+                || is_cjk_numeral(c)
+            {
                 end += c.len_utf8();
             } else {
                 break;
@@ -293,8 +316,12 @@ impl<'a> Scanner<'a> {
 
     /// `N条`, `N款`, `N章`, `N节` in a clause that names a law or document title: article counts.
     fn is_article_count(&self, unit: &Unit) -> bool {
-        let counted = matches!(unit, Unit::Count(c) if matches!(c.text(), "条" | "款" | "章" | "节" | "编"));
-        counted && self.last_title_close.is_some_and(|p| p >= self.pos.clause_start)
+        let counted =
+            matches!(unit, Unit::Count(c) if matches!(c.text(), "条" | "款" | "章" | "节" | "编"));
+        counted
+            && self
+                .last_title_close
+                .is_some_and(|p| p >= self.pos.clause_start)
     }
 
     /// A four-digit year used as a date at `at`: `2023年`, `2023年末`, `2021－2035年`.
@@ -303,16 +330,22 @@ impl<'a> Scanner<'a> {
         let mut end = at + len;
         let after = self.rest(end);
         if let Some(rest) = after.strip_prefix('年') {
-            if rest.starts_with("期") || rest.starts_with("周年") || !(1900..=2100).contains(&y) {
+            if rest.starts_with("期") || rest.starts_with("周年") || !(1900..=2100).contains(&y)
+            {
                 return None;
             }
             return Some(self.push_year(at, end, y));
         }
         // A span of years: 2021－2035年, 2023-2025年, 2021至2025年.
-        let dash = ['－', '-', '—', '–', '~', '～', '至', '到'].into_iter().find(|d| after.starts_with(*d))?;
+        let dash = ['－', '-', '—', '–', '~', '～', '至', '到']
+            .into_iter()
+            .find(|d| after.starts_with(*d))?;
         end += dash.len_utf8();
         let (y2, len2) = four_digits(self.rest(end))?;
-        if !self.rest(end + len2).starts_with('年') || !(1900..=2100).contains(&y) || !(1900..=2100).contains(&y2) {
+        if !self.rest(end + len2).starts_with('年')
+            || !(1900..=2100).contains(&y)
+            || !(1900..=2100).contains(&y2)
+        {
             return None;
         }
         self.push_year_only(at, at + len, y, None);
@@ -335,10 +368,23 @@ impl<'a> Scanner<'a> {
     }
 
     fn push_year_only(&mut self, start: usize, end: usize, year: i32, basis: Option<Basis>) {
-        self.events.push(Event::Year(YearMark { start, end, year, basis, pos: self.pos }));
+        self.events.push(Event::Year(YearMark {
+            start,
+            end,
+            year,
+            basis,
+            pos: self.pos,
+        }));
     }
 
-    fn push_num(&mut self, at: usize, num_end: usize, num: crate::numerals::Numeral, unit: Option<(Unit, usize)>, cjk: bool) -> usize {
+    fn push_num(
+        &mut self,
+        at: usize,
+        num_end: usize,
+        num: crate::numerals::Numeral,
+        unit: Option<(Unit, usize)>,
+        cjk: bool,
+    ) -> usize {
         let (unit, end) = match unit {
             Some((u, l)) => (Some(u), num_end + l),
             None => (None, num_end),
@@ -363,7 +409,11 @@ impl<'a> Scanner<'a> {
         let first = rest.chars().next().map_or(3, char::len_utf8);
         let prev = self.prev_char(at);
         // Run of numeral characters.
-        let run_len: usize = rest.chars().take_while(|&c| is_cjk_numeral(c) || c == '点').map(char::len_utf8).sum();
+        let run_len: usize = rest
+            .chars()
+            .take_while(|&c| is_cjk_numeral(c) || c == '点')
+            .map(char::len_utf8)
+            .sum();
         let run_end = at + run_len;
         let after = self.rest(run_end);
         if prev == Some('第') {
@@ -374,16 +424,32 @@ impl<'a> Scanner<'a> {
             return end;
         }
         // Headings: 一、 at a line start; （一） anywhere.
-        let simple = run_len > 0 && rest[..run_len].chars().all(|c| cjk_digit(c).is_some() || c == '十');
+        let simple = run_len > 0
+            && rest[..run_len]
+                .chars()
+                .all(|c| cjk_digit(c).is_some() || c == '十');
         if simple && after.starts_with('、') && self.at_line_start(at) {
             let end = self.heading_end(run_end + '、'.len_utf8());
-            self.events.push(Event::Heading(Heading { start: at, end, level: 1 }));
+            self.events.push(Event::Heading(Heading {
+                start: at,
+                end,
+                level: 1,
+            }));
             return run_end;
         }
         if simple && matches!(prev, Some('（' | '(')) && after.starts_with(['）', ')']) {
-            let end = self.heading_end(run_end + '）'.len_utf8().min(after.chars().next().map_or(1, char::len_utf8)));
+            let end = self.heading_end(
+                run_end
+                    + '）'
+                        .len_utf8()
+                        .min(after.chars().next().map_or(1, char::len_utf8)),
+            );
             let start = at - prev.map_or(0, char::len_utf8);
-            self.events.push(Event::Heading(Heading { start, end, level: 2 }));
+            self.events.push(Event::Heading(Heading {
+                start,
+                end,
+                level: 2,
+            }));
             return run_end;
         }
         // 百分之五: a percentage written in words.
@@ -442,8 +508,19 @@ impl<'a> Scanner<'a> {
         let end = at + 9;
         let tail = self.rest(end).trim_start_matches(['”', '’', '"']);
         let at_end = tail.starts_with('末');
-        let mark_end = if at_end { self.text.len() - tail.len() + '末'.len_utf8() } else { end };
-        self.events.push(Event::Plan(PlanMark { start: at, end: mark_end, first, last: first + 4, at_end, pos: self.pos }));
+        let mark_end = if at_end {
+            self.text.len() - tail.len() + '末'.len_utf8()
+        } else {
+            end
+        };
+        self.events.push(Event::Plan(PlanMark {
+            start: at,
+            end: mark_end,
+            first,
+            last: first + 4,
+            at_end,
+            pos: self.pos,
+        }));
         Some(end)
     }
 
@@ -492,7 +569,11 @@ fn four_digits(s: &str) -> Option<(i32, usize)> {
 /// Units that measure (money, mass, area, energy, ratios …), as opposed to counted things and
 /// durations: with Chinese numerals only these make a figure.
 pub(crate) fn is_measure(u: &Unit) -> bool {
-    !(u.is_count() || matches!(u, Unit::Year | Unit::Age | Unit::Day | Unit::Hour | Unit::Number))
+    !(u.is_count()
+        || matches!(
+            u,
+            Unit::Year | Unit::Age | Unit::Day | Unit::Hour | Unit::Number
+        ))
 }
 
 #[cfg(test)]
@@ -521,7 +602,10 @@ mod tests {
 
     #[test]
     fn numbers_with_units() {
-        assert_eq!(nums("全年国内生产总值（GDP）126.06万亿元，增长5.2%；"), ["126.06万亿元", "5.2%"]);
+        assert_eq!(
+            nums("全年国内生产总值（GDP）126.06万亿元，增长5.2%；"),
+            ["126.06万亿元", "5.2%"]
+        );
         assert_eq!(nums("涨幅３％左右"), ["３％"]);
         assert_eq!(nums("超过一万亿元，百分之五"), ["一万亿元", "百分之五"]);
     }
@@ -539,15 +623,22 @@ mod tests {
 
     #[test]
     fn years_and_bases() {
-        assert_eq!(years("2023年末，2024年"), [(2023, Some(Basis::YearEnd)), (2024, None)]);
-        assert_eq!(years("《纲要（2021－2035年）》"), [(2021, None), (2035, None)]);
+        assert_eq!(
+            years("2023年末，2024年"),
+            [(2023, Some(Basis::YearEnd)), (2024, None)]
+        );
+        assert_eq!(
+            years("《纲要（2021－2035年）》"),
+            [(2021, None), (2035, None)]
+        );
         assert_eq!(years("二〇二三年"), [(2023, None)]);
         assert_eq!(nums("连续9年"), ["9年"]);
     }
 
     #[test]
     fn headings_and_items() {
-        let ev = scan(" 一、2023年计划执行情况 正文。（二）主要预期目标。——国内生产总值增长5%左右。");
+        let ev =
+            scan(" 一、2023年计划执行情况 正文。（二）主要预期目标。——国内生产总值增长5%左右。");
         let kinds: Vec<&str> = ev
             .iter()
             .map(|e| match e {
