@@ -584,7 +584,7 @@ mod tests {
         scan(text)
             .into_iter()
             .filter_map(|e| match e {
-                Event::Num(n) => Some(text[n.start..n.end].to_string()),
+                Event::Num(n) if n.unit.is_some() => Some(text[n.start..n.end].to_string()),
                 _ => None,
             })
             .collect()
