@@ -1,5 +1,6 @@
-//! planwatch: typed, validated, traceable data from China's national economic and social development plans.
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
+#![warn(rustdoc::broken_intra_doc_links)]
 
 pub mod assess;
 pub mod builtin;
