@@ -74,7 +74,6 @@ struct Cues {
     scanned_to: usize,
     target: bool,
     outcome: bool,
-    year_end: bool,
     whole_year: bool,
     this_year: bool,
 }
@@ -608,7 +607,7 @@ fn contextualize(
         year = section.year;
     }
     if basis.is_none() {
-        if cues.year_end {
+        if year_end_context(text, pos, fig.start) {
             basis = Some(Basis::YearEnd);
         } else if text
             .get(region.start..fig.start)
@@ -685,6 +684,11 @@ fn contextualize(
     }
 }
 
+/// Verbs that open a clause before its subject.
+const LEADING_VERBS: &[&str] = &[
+    "安排", "增发", "实现", "完成", "推动", "累计", "力争", "确保", "保持",
+];
+
 /// Nouns of people: a bare 万 before or after them counts persons.
 const PEOPLE: &[&str] = &[
     "群众",
@@ -729,6 +733,25 @@ fn is_duration(f: &Found) -> bool {
         .quantities()
         .next()
         .is_some_and(|q| matches!(q.unit(), Unit::Year | Unit::Age | Unit::Day | Unit::Hour))
+}
+
+/// Whether the figure's clause, or a short time phrase opening its sentence (`截至年末，`),
+/// says year end.
+fn year_end_context(text: &str, pos: Pos, at: usize) -> bool {
+    let says = |s: &str| s.contains("年末") || s.contains("年底");
+    let lo = floor_boundary(
+        text,
+        at.saturating_sub(SUBJECT_WINDOW).max(pos.clause_start),
+    );
+    if text.get(lo..at).is_some_and(says) {
+        return true;
+    }
+    let hi = floor_boundary(text, (pos.sentence_start + 30).min(at));
+    text.get(pos.sentence_start..hi.max(pos.sentence_start))
+        .is_some_and(|s| {
+            let first = s.split(['，', ',']).next().unwrap_or("");
+            first.len() < s.len() && says(first)
+        })
 }
 
 /// The topic of a sentence opened by `关于X：`.
@@ -827,21 +850,20 @@ fn subject_of(
         return (None, None);
     }
     let dir = longest_suffix(s_trim, DIRECTION_NOUNS).map(|(_, d)| d);
-    // A leading clause verb (安排新增地方政府专项债券 → 新增地方政府专项债券).
-    if let Some(w) = longest_prefix_word(
-        s_trim,
-        &[
-            "安排", "增发", "实现", "完成", "推动", "累计", "力争", "确保", "保持",
-        ],
-    ) {
+    // A leading clause verb (安排新增地方政府专项债券 → 新增地方政府专项债券, 建成5G基站 → 5G基站).
+    let mut hi = hi;
+    let lead = longest_prefix_word(s_trim, LEADING_VERBS)
+        .or_else(|| longest_prefix_word(s_trim, OBJECT_VERBS).filter(|w| *w != "新增"));
+    if let Some(w) = lead {
         if s_trim.len() > w.len() {
             lo += w.len();
         }
     }
-    if s_trim.ends_with("目标") && s_trim.len() > "目标".len() {
-        let core = s_trim.trim_end_matches("目标").trim_end_matches("预期");
+    let cur = text.get(lo..hi).unwrap_or("");
+    if cur.ends_with("目标") && cur.len() > "目标".len() {
+        let core = cur.trim_end_matches("目标").trim_end_matches("预期");
         if !core.is_empty() {
-            return (Some(lo..lo + core.len() - (s_trim.len() - (hi - lo))), dir);
+            hi = lo + core.len();
         }
     }
     (Some(lo..hi), dir)
@@ -891,9 +913,6 @@ fn gather_cues(text: &str, cues: &mut Cues, upto: usize) {
     }
     if contains_any(s, OUTCOME_CUES) {
         cues.outcome = true;
-    }
-    if s.contains("年末") || s.contains("年底") {
-        cues.year_end = true;
     }
     if s.contains("全年") {
         cues.whole_year = true;

@@ -266,13 +266,20 @@ fn provenance(doc_id: &str, text: &str, span: Range<usize>) -> Provenance {
 }
 
 /// The figure with its verb of change: `增长5.2%`.
+/// The quote of a record: from its subject (when written in the same sentence, before the
+/// figure) or its verb of change, to the end of the figure.
 fn lead_span(f: &Found) -> Range<usize> {
     let m = &f.mention;
-    let start = if f.lead_start <= m.span.start && f.pos.clause_start <= f.lead_start {
+    let mut start = if f.lead_start <= m.span.start && f.pos.clause_start <= f.lead_start {
         f.lead_start
     } else {
         m.span.start
     };
+    if let Some(s) = &m.subject_span {
+        if s.start < start && s.start >= f.pos.sentence_start && m.span.start - s.start <= 600 {
+            start = s.start;
+        }
+    }
     start..m.span.end
 }
 
@@ -624,11 +631,7 @@ pub(crate) fn statements(
     let quote_lo = trim_start(text, clause.start, clause.end);
     let quote = quote_lo..clause.end;
     let conjuncts = super::context::split_conjuncts(text, subject_rng.clone());
-    let subjects: Vec<String> = if conjuncts.len() >= 2
-        && text
-            .get(subject_rng.clone())
-            .is_some_and(|s| s.contains('、'))
-    {
+    let subjects: Vec<String> = if conjuncts.len() >= 2 {
         let last = text
             .get(conjuncts[conjuncts.len() - 1].clone())
             .unwrap_or("")
@@ -645,6 +648,16 @@ pub(crate) fn statements(
                 }
             })
             .collect()
+    } else {
+        Vec::new()
+    };
+    // Conjuncts only when each names an indicator (研究与试验发展 is one name).
+    let subjects = if subjects.len() >= 2
+        && subjects
+            .iter()
+            .all(|s| matcher.resolve(s, None, dir_hint).is_some())
+    {
+        subjects
     } else {
         vec![text.get(subject_rng).unwrap_or("").to_string()]
     };
