@@ -23,3 +23,5 @@ pub use units::{Currency, Dimension, Unit, scan_unit};
 pub use assess::{Assessment, Band, NotAssessableReason, Policy, Verdict, assess, assess_relative};
 pub use target::{Comparator, Direction, Figure, Outcome, Reference, Relation, Target};
 pub use validate::{Issue, IssueCode, Rule, Severity, ValidationError, ValidationReport, validate, validate_with};
+pub mod scorecard;
+pub use scorecard::{ScoreRow, scorecard};
