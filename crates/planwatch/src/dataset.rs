@@ -85,7 +85,10 @@ impl Dataset {
         })?;
         let mut ds = Self::from_json(&json, Some(&label))?;
         if let Some(source) = ds.document.source.clone() {
-            let src = path.parent().unwrap_or(std::path::Path::new(".")).join(&source);
+            let src = path
+                .parent()
+                .unwrap_or(std::path::Path::new("."))
+                .join(&source);
             let text = std::fs::read_to_string(&src).map_err(|e| LoadError {
                 path: Some(src.display().to_string()),
                 line: 0,
@@ -120,7 +123,10 @@ impl Dataset {
 }
 
 /// Deserializes JSON, mapping errors to a [`LoadError`] with line and column.
-pub(crate) fn from_json_located<T: DeserializeOwned>(json: &str, path: Option<&str>) -> Result<T, LoadError> {
+pub(crate) fn from_json_located<T: DeserializeOwned>(
+    json: &str,
+    path: Option<&str>,
+) -> Result<T, LoadError> {
     serde_json::from_str(json).map_err(|e| LoadError {
         path: path.map(str::to_string),
         line: e.line(),

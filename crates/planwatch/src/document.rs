@@ -120,7 +120,11 @@ impl Document {
     /// assert_eq!(doc.years(), vec![2024]);
     /// ```
     pub fn years(&self) -> Vec<i32> {
-        let mut years: Vec<i32> = self.outcome_year.into_iter().chain(self.plan_year).collect();
+        let mut years: Vec<i32> = self
+            .outcome_year
+            .into_iter()
+            .chain(self.plan_year)
+            .collect();
         years.sort_unstable();
         years.dedup();
         years
@@ -128,7 +132,9 @@ impl Document {
 }
 
 /// The basis on which a figure covers its period.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// The whole year (全年), or no basis stated.
@@ -164,9 +170,14 @@ impl Basis {
     /// assert_eq!(Basis::from_code("average"), Some(Basis::Average));
     /// ```
     pub fn from_code(code: &str) -> Option<Self> {
-        [Basis::Year, Basis::YearEnd, Basis::Average, Basis::Cumulative]
-            .into_iter()
-            .find(|b| b.code() == code)
+        [
+            Basis::Year,
+            Basis::YearEnd,
+            Basis::Average,
+            Basis::Cumulative,
+        ]
+        .into_iter()
+        .find(|b| b.code() == code)
     }
 }
 
@@ -196,12 +207,20 @@ pub struct Period {
 impl Period {
     /// A whole year.
     pub fn year(year: i32) -> Self {
-        Period { year, end_year: None, basis: Basis::Year }
+        Period {
+            year,
+            end_year: None,
+            basis: Basis::Year,
+        }
     }
 
     /// A multi-year plan period, cumulative basis.
     pub fn plan(start: i32, end: i32) -> Self {
-        Period { year: start, end_year: Some(end), basis: Basis::Cumulative }
+        Period {
+            year: start,
+            end_year: Some(end),
+            basis: Basis::Cumulative,
+        }
     }
 
     /// The same period with another basis.

@@ -8,20 +8,23 @@ pub mod dataset;
 pub mod document;
 pub mod error;
 pub mod extract;
+pub mod figure;
 pub mod indicator;
 pub mod numerals;
 pub mod quantity;
+pub mod scorecard;
 pub mod target;
 pub mod units;
 pub mod validate;
-pub mod figure;
-pub use figure::{parse_figure, parse_target};
+
+pub use assess::{Assessment, Band, NotAssessableReason, Policy, Verdict, assess, assess_relative};
 pub use error::{Error, ParseError, ParseErrorKind, QuantityError};
+pub use figure::{parse_figure, parse_target};
 pub use numerals::{Approx, Numeral, parse_numeral, scan_numeral};
 pub use quantity::{Quantity, parse_quantity, scan_quantity};
-pub use units::{Currency, Dimension, Unit, scan_unit};
-pub use assess::{Assessment, Band, NotAssessableReason, Policy, Verdict, assess, assess_relative};
-pub use target::{Comparator, Direction, Figure, Outcome, Reference, Relation, Target};
-pub use validate::{Issue, IssueCode, Rule, Severity, ValidationError, ValidationReport, validate, validate_with};
-pub mod scorecard;
 pub use scorecard::{ScoreRow, scorecard};
+pub use target::{Comparator, Direction, Figure, Outcome, Reference, Relation, Target};
+pub use units::{Currency, Dimension, Unit, scan_unit};
+pub use validate::{
+    Issue, IssueCode, Rule, Severity, ValidationError, ValidationReport, validate, validate_with,
+};

@@ -91,7 +91,10 @@ impl Comparator {
     pub fn is_quantitative(self) -> bool {
         !matches!(
             self,
-            Comparator::InStepWith | Comparator::Relative | Comparator::DirectionOnly | Comparator::Qualitative
+            Comparator::InStepWith
+                | Comparator::Relative
+                | Comparator::DirectionOnly
+                | Comparator::Qualitative
         )
     }
 }
@@ -127,9 +130,14 @@ impl Direction {
 
     /// The direction with this code.
     pub fn from_code(code: &str) -> Option<Self> {
-        [Direction::Increase, Direction::Decrease, Direction::Stable, Direction::Improve]
-            .into_iter()
-            .find(|d| d.code() == code)
+        [
+            Direction::Increase,
+            Direction::Decrease,
+            Direction::Stable,
+            Direction::Improve,
+        ]
+        .into_iter()
+        .find(|d| d.code() == code)
     }
 }
 
@@ -161,7 +169,9 @@ impl Relation {
 
     /// The relation with this code.
     pub fn from_code(code: &str) -> Option<Self> {
-        [Relation::Same, Relation::Above, Relation::Below].into_iter().find(|r| r.code() == code)
+        [Relation::Same, Relation::Above, Relation::Below]
+            .into_iter()
+            .find(|r| r.code() == code)
     }
 }
 
@@ -252,7 +262,10 @@ impl Figure {
 
     /// Every quantity the figure holds (value, lower, upper).
     pub fn quantities(&self) -> impl Iterator<Item = &Quantity> {
-        self.value.iter().chain(self.lower.iter()).chain(self.upper.iter())
+        self.value
+            .iter()
+            .chain(self.lower.iter())
+            .chain(self.upper.iter())
     }
 
     /// The point value with the direction folded into its sign: `下降2.5%` gives −2.5%.
@@ -294,9 +307,13 @@ impl OutcomeStatus {
 
     /// The status with this code.
     pub fn from_code(code: &str) -> Option<Self> {
-        [OutcomeStatus::Preliminary, OutcomeStatus::Final, OutcomeStatus::Revised]
-            .into_iter()
-            .find(|s| s.code() == code)
+        [
+            OutcomeStatus::Preliminary,
+            OutcomeStatus::Final,
+            OutcomeStatus::Revised,
+        ]
+        .into_iter()
+        .find(|s| s.code() == code)
     }
 }
 
