@@ -73,9 +73,11 @@ SUFFIX_QUALIFIERS = [("左右", "around"), ("以上", "at_least"), ("以内", "a
 DIRECTION_ONLY = {
     "持续增长": "increase", "持续上升": "increase", "稳步提升": "increase", "提高": "increase",
     "继续下降": "decrease", "继续缩小": "decrease", "持续改善": "improve", "改善": "improve",
+    "扩大": "increase", "下降": "decrease", "回落": "decrease",
 }
 # Qualitative states and the direction they imply.
-QUALITATIVE = {"基本平衡": None, "基本稳定": "stable", "稳中有升": "increase", "稳中有降": "decrease"}
+QUALITATIVE = {"基本平衡": None, "基本稳定": "stable", "稳定": "stable", "稳中有升": "increase",
+               "稳中有降": "decrease"}
 IN_STEP = re.compile(r"^(与.+同步|基本同步|同.+相匹配)$")
 BASIS = {"": "year", "E": "year_end", "A": "average"}
 
