@@ -13,6 +13,7 @@ pub mod indicator;
 pub mod numerals;
 pub mod quantity;
 pub mod scorecard;
+pub mod table;
 pub mod target;
 pub mod units;
 pub mod validate;

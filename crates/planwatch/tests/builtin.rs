@@ -17,9 +17,7 @@ use planwatch::validate::{IssueCode, Severity, validate_with};
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 
-#[path = "../examples/export.rs"]
-#[allow(dead_code)]
-mod export;
+use planwatch::table as export;
 
 const DOC: &str = "cn-ndrc-plan-report-2024";
 
@@ -1366,6 +1364,26 @@ fn export_round_trips_losslessly() {
         rows
     );
     assert_eq!(export::from_csv(&export::to_csv(&rows)).expect("csv"), rows);
+    // Each row holds its whole figure: rebuilt from the row, it equals the record's.
+    let figures: Vec<_> = ds
+        .targets
+        .iter()
+        .map(|t| &t.figure)
+        .chain(ds.outcomes.iter().map(|o| &o.figure))
+        .collect();
+    assert_eq!(rows.len(), figures.len());
+    for (row, figure) in rows.iter().zip(figures) {
+        let rebuilt = row.figure().expect("figure");
+        assert_eq!(&rebuilt, figure, "{}", row.text);
+        for (a, b) in rebuilt.quantities().zip(figure.quantities()) {
+            assert_eq!(
+                a.value().to_string(),
+                b.value().to_string(),
+                "scale of {}",
+                row.text
+            );
+        }
+    }
 
     // Every quantity can be rebuilt from its row exactly, and the offsets are code points.
     let chars: Vec<char> = builtin::TEXT.chars().collect();

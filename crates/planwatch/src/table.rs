@@ -1,0 +1,577 @@
+//! Tables of records: one flat row per target or outcome, written and read back losslessly as
+//! JSON lines or RFC 4180 CSV.
+//!
+//! ```
+//! use planwatch::{builtin, table};
+//! let rows = table::rows(&builtin::dataset());
+//! let csv = table::to_csv(&rows);
+//! assert!(csv.starts_with("indicator,name_zh,name_en,year,"));
+//! assert_eq!(table::from_csv(&csv).unwrap(), rows);
+//! assert_eq!(table::from_jsonl(&table::to_jsonl(&rows)).unwrap(), rows);
+//! ```
+//!
+//! # Fields
+//!
+//! Every row has these fields, in this order (the CSV header; the keys of each JSON line):
+//!
+//! | field | meaning |
+//! |-------|---------|
+//! | `indicator` | catalogue id (`gdp_growth`) |
+//! | `name_zh`, `name_en` | the indicator's names |
+//! | `year` | the year (the first year of a plan period) |
+//! | `end_year` | the last year of a plan period; empty for a single year |
+//! | `basis` | `year`, `year_end`, `average` or `cumulative` |
+//! | `kind` | `target` or `outcome` |
+//! | `comparator` | `exact`, `around`, `at_least`, `at_most`, `more_than`, `less_than`, `range`, `in_step_with`, `relative`, `direction_only`, `qualitative` |
+//! | `value` | the published mantissa, a decimal string (`126.06`); empty for ranges and non-quantitative figures |
+//! | `exponent` | the magnitude word as a power of ten (万 4, 亿 8, 万亿 12) of `value`, or of the range's bounds |
+//! | `unit` | unit code (`CNY`, `percent`, `percentage_point`, `person` …) |
+//! | `unit_text` | the unit as written (`元`, `%`, `个百分点`) |
+//! | `lower`, `upper` | a range's bounds: mantissas in `exponent`/`unit` when both bounds share them, else each bound written in full (`8000万人`) |
+//! | `direction` | `increase`, `decrease`, `stable`, `improve`; empty when none is written |
+//! | `reference` | the reference of a relational figure as written (`经济增长`) |
+//! | `text` | the figure as written (`增长5%左右`) |
+//! | `quote` | the clause of the report the record was read from |
+//! | `start`, `end` | the quote's span in **Unicode code points** of the report text (Python: `text[start:end] == quote`) |
+//! | `reference_indicator` | the catalogue id of the reference, when known (`gdp_growth`) |
+//! | `relation` | how a relational figure relates to its reference: `same`, `above`, `below` |
+//! | `status` | an outcome's status (`preliminary`, `final`, `revised`); empty for targets |
+//!
+//! Decimals are strings, so the export is lossless: `32379.77` stays `32379.77` and `50.30` keeps
+//! its trailing zero. In JSON lines an absent value is `null` and numbers (`year`, `end_year`,
+//! `exponent`, `start`, `end`) are JSON numbers; in CSV an absent value is an empty cell. The CSV
+//! follows RFC 4180 (comma-separated, CRLF line ends, fields with a comma, quote or line break in
+//! double quotes, quotes doubled).
+
+use crate::dataset::Dataset;
+use crate::document::Provenance;
+use crate::error::LoadError;
+use crate::indicator::Catalogue;
+use crate::quantity::Quantity;
+use crate::target::Figure;
+use serde::{Deserialize, Serialize};
+
+/// The column names, in order.
+pub const FIELDS: [&str; 23] = [
+    "indicator",
+    "name_zh",
+    "name_en",
+    "year",
+    "end_year",
+    "basis",
+    "kind",
+    "comparator",
+    "value",
+    "exponent",
+    "unit",
+    "unit_text",
+    "lower",
+    "upper",
+    "direction",
+    "reference",
+    "text",
+    "quote",
+    "start",
+    "end",
+    "reference_indicator",
+    "relation",
+    "status",
+];
+
+/// One exported record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Row {
+    /// Catalogue id.
+    pub indicator: String,
+    /// The indicator's Chinese name.
+    pub name_zh: String,
+    /// The indicator's English name.
+    pub name_en: String,
+    /// The year (first year of a plan period).
+    pub year: i32,
+    /// Last year of a plan period.
+    pub end_year: Option<i32>,
+    /// `year`, `year_end`, `average` or `cumulative`.
+    pub basis: String,
+    /// `target` or `outcome`.
+    pub kind: String,
+    /// The comparator code.
+    pub comparator: String,
+    /// The published mantissa.
+    pub value: Option<String>,
+    /// Power of ten of the magnitude word.
+    pub exponent: Option<i32>,
+    /// Unit code.
+    pub unit: Option<String>,
+    /// The unit as written.
+    pub unit_text: Option<String>,
+    /// A range's lower bound.
+    pub lower: Option<String>,
+    /// A range's upper bound.
+    pub upper: Option<String>,
+    /// Direction code.
+    pub direction: Option<String>,
+    /// The reference of a relational figure, as written.
+    pub reference: Option<String>,
+    /// The figure as written.
+    pub text: String,
+    /// The quote of the report.
+    pub quote: Option<String>,
+    /// The quote's start, in code points.
+    pub start: Option<usize>,
+    /// The quote's end, in code points.
+    pub end: Option<usize>,
+    /// The reference's catalogue id.
+    pub reference_indicator: Option<String>,
+    /// `same`, `above` or `below`.
+    pub relation: Option<String>,
+    /// An outcome's status.
+    pub status: Option<String>,
+}
+
+/// Code of any serde unit-variant enum (the codes are their serde names).
+fn code<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+fn same_scale(a: &Quantity, b: &Quantity) -> bool {
+    a.exponent() == b.exponent() && a.unit() == b.unit() && a.unit_text() == b.unit_text()
+}
+
+/// One target or outcome, seen uniformly.
+struct Record<'a> {
+    kind: &'a str,
+    indicator: &'a str,
+    period: &'a crate::document::Period,
+    figure: &'a Figure,
+    status: Option<String>,
+    provenance: Option<&'a Provenance>,
+}
+
+fn row(rec: Record<'_>, catalogue: &Catalogue, text: &str) -> Row {
+    let Record {
+        kind,
+        indicator,
+        period,
+        figure,
+        status,
+        provenance,
+    } = rec;
+    let ind = catalogue.get(indicator);
+    let mut r = Row {
+        indicator: indicator.to_string(),
+        name_zh: ind.map(|i| i.name_zh.clone()).unwrap_or_default(),
+        name_en: ind.map(|i| i.name_en.clone()).unwrap_or_default(),
+        year: period.year,
+        end_year: period.end_year,
+        basis: period.basis.code().to_string(),
+        kind: kind.to_string(),
+        comparator: figure.comparator.code().to_string(),
+        value: None,
+        exponent: None,
+        unit: None,
+        unit_text: None,
+        lower: None,
+        upper: None,
+        direction: figure.direction.map(|d| d.code().to_string()),
+        reference: figure.reference.as_ref().map(|r| r.text.clone()),
+        text: figure.text.clone(),
+        quote: provenance.map(|p| p.quote.clone()),
+        start: None,
+        end: None,
+        reference_indicator: figure.reference.as_ref().and_then(|r| r.indicator.clone()),
+        relation: figure.reference.as_ref().map(|r| code(&r.relation)),
+        status,
+    };
+    let anchor = figure
+        .value
+        .as_ref()
+        .or(figure.lower.as_ref())
+        .or(figure.upper.as_ref());
+    if let Some(q) = anchor {
+        r.exponent = Some(q.exponent());
+        r.unit = Some(q.unit().code().to_string());
+        r.unit_text = Some(q.unit_text().to_string());
+    }
+    r.value = figure.value.as_ref().map(|q| q.value().to_string());
+    let bound = |b: &Option<Quantity>| {
+        b.as_ref().map(|q| match anchor {
+            Some(a) if same_scale(a, q) => q.value().to_string(),
+            _ => q.to_string(),
+        })
+    };
+    r.lower = bound(&figure.lower);
+    r.upper = bound(&figure.upper);
+    if let Some((s, e)) = provenance.and_then(|p| p.char_span(text)) {
+        r.start = Some(s);
+        r.end = Some(e);
+    }
+    r
+}
+
+/// Every target and outcome of `ds` as rows, targets first, each in dataset order. Offsets are
+/// code points of `ds.text` (absent when the dataset has no text).
+pub fn rows(ds: &Dataset) -> Vec<Row> {
+    let catalogue = ds.catalogue();
+    let text = ds.text.as_deref().unwrap_or("");
+    let targets = ds.targets.iter().map(|t| Record {
+        kind: "target",
+        indicator: &t.indicator,
+        period: &t.period,
+        figure: &t.figure,
+        status: None,
+        provenance: t.provenance.as_ref(),
+    });
+    let outcomes = ds.outcomes.iter().map(|o| Record {
+        kind: "outcome",
+        indicator: &o.indicator,
+        period: &o.period,
+        figure: &o.figure,
+        status: Some(code(&o.status)),
+        provenance: o.provenance.as_ref(),
+    });
+    targets
+        .chain(outcomes)
+        .map(|r| row(r, &catalogue, text))
+        .collect()
+}
+
+/// The rows as JSON lines (one object per line, `\n` after each).
+pub fn to_jsonl(rows: &[Row]) -> String {
+    let mut out = String::new();
+    for r in rows {
+        // A struct of strings and integers always serializes.
+        out.push_str(&serde_json::to_string(r).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
+/// Reads JSON lines written by [`to_jsonl`]; blank lines are skipped.
+///
+/// # Errors
+/// A [`LoadError`] with the line and column of the first line that is not a row.
+///
+/// ```
+/// let err = planwatch::table::from_jsonl("\n{\"indicator\": 1}").unwrap_err();
+/// assert_eq!((err.line, err.column), (2, 15));
+/// ```
+pub fn from_jsonl(s: &str) -> Result<Vec<Row>, LoadError> {
+    s.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            serde_json::from_str(l).map_err(|e| LoadError {
+                path: None,
+                line: i + 1,
+                column: e.column(),
+                message: e.to_string(),
+            })
+        })
+        .collect()
+}
+
+fn cells(r: &Row) -> [String; 23] {
+    let s = |o: &Option<String>| o.clone().unwrap_or_default();
+    let n = |o: Option<i64>| o.map(|v| v.to_string()).unwrap_or_default();
+    [
+        r.indicator.clone(),
+        r.name_zh.clone(),
+        r.name_en.clone(),
+        r.year.to_string(),
+        n(r.end_year.map(i64::from)),
+        r.basis.clone(),
+        r.kind.clone(),
+        r.comparator.clone(),
+        s(&r.value),
+        n(r.exponent.map(i64::from)),
+        s(&r.unit),
+        s(&r.unit_text),
+        s(&r.lower),
+        s(&r.upper),
+        s(&r.direction),
+        s(&r.reference),
+        r.text.clone(),
+        s(&r.quote),
+        n(r.start.and_then(|v| i64::try_from(v).ok())),
+        n(r.end.and_then(|v| i64::try_from(v).ok())),
+        s(&r.reference_indicator),
+        s(&r.relation),
+        s(&r.status),
+    ]
+}
+
+/// One RFC 4180 field: quoted when it holds a comma, a quote, a line break or edge spaces.
+fn csv_field(f: &str) -> String {
+    let needs = f.contains([',', '"', '\r', '\n']) || f.starts_with(' ') || f.ends_with(' ');
+    if needs {
+        format!("\"{}\"", f.replace('"', "\"\""))
+    } else {
+        f.to_string()
+    }
+}
+
+/// The rows as RFC 4180 CSV with a header line.
+pub fn to_csv(rows: &[Row]) -> String {
+    let mut out = FIELDS.join(",");
+    out.push_str("\r\n");
+    for r in rows {
+        let line: Vec<String> = cells(r).iter().map(|c| csv_field(c)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn csv_error(line: usize, column: usize, message: impl Into<String>) -> LoadError {
+    LoadError {
+        path: None,
+        line,
+        column,
+        message: message.into(),
+    }
+}
+
+/// Splits RFC 4180 CSV into records of fields, each with the line it starts on.
+fn split_csv(s: &str) -> Result<Vec<(usize, Vec<String>)>, LoadError> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut chars = s.chars().peekable();
+    let mut quoted = false;
+    let mut at_field_start = true;
+    let (mut line, mut column, mut record_line) = (1usize, 0usize, 1usize);
+    while let Some(c) = chars.next() {
+        column += 1;
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    column += 1;
+                    field.push('"');
+                }
+                '"' => quoted = false,
+                '\n' => {
+                    line += 1;
+                    column = 0;
+                    field.push(c);
+                }
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if at_field_start => {
+                quoted = true;
+                at_field_start = false;
+            }
+            '"' => return Err(csv_error(line, column, "a quote inside an unquoted field")),
+            ',' => {
+                record.push(std::mem::take(&mut field));
+                at_field_start = true;
+            }
+            '\r' | '\n' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                record.push(std::mem::take(&mut field));
+                records.push((record_line, std::mem::take(&mut record)));
+                at_field_start = true;
+                line += 1;
+                column = 0;
+                record_line = line;
+            }
+            _ => {
+                field.push(c);
+                at_field_start = false;
+            }
+        }
+    }
+    if quoted {
+        return Err(csv_error(line, column, "a quoted field is not closed"));
+    }
+    if !at_field_start || !field.is_empty() || !record.is_empty() {
+        record.push(field);
+        records.push((record_line, record));
+    }
+    Ok(records)
+}
+
+/// Splits RFC 4180 CSV into records of fields.
+///
+/// # Errors
+/// A [`LoadError`] with line and column for a stray quote or an unclosed quoted field.
+///
+/// ```
+/// let recs = planwatch::table::parse_csv("a,\"b,\"\"c\"\"\"\r\n1,2\r\n").unwrap();
+/// assert_eq!(recs, vec![vec!["a".to_string(), "b,\"c\"".into()], vec!["1".into(), "2".into()]]);
+/// assert_eq!(planwatch::table::parse_csv("a\nb\"c").unwrap_err().line, 2);
+/// ```
+pub fn parse_csv(s: &str) -> Result<Vec<Vec<String>>, LoadError> {
+    Ok(split_csv(s)?.into_iter().map(|(_, r)| r).collect())
+}
+
+/// Reads CSV written by [`to_csv`].
+///
+/// # Errors
+/// A [`LoadError`] with the line of the first record that is not a row (wrong header, wrong
+/// number of fields, a number that does not parse).
+pub fn from_csv(s: &str) -> Result<Vec<Row>, LoadError> {
+    let records = split_csv(s)?;
+    let mut it = records.into_iter();
+    let (_, header) = it.next().ok_or_else(|| csv_error(1, 0, "no header"))?;
+    if header != FIELDS {
+        return Err(csv_error(
+            1,
+            1,
+            format!("unexpected header {header:?}; expected {FIELDS:?}"),
+        ));
+    }
+    it.map(|(line, rec)| {
+        let [
+            indicator,
+            name_zh,
+            name_en,
+            year,
+            end_year,
+            basis,
+            kind,
+            comparator,
+            value,
+            exponent,
+            unit,
+            unit_text,
+            lower,
+            upper,
+            direction,
+            reference,
+            text,
+            quote,
+            start,
+            end,
+            reference_indicator,
+            relation,
+            status,
+        ]: [String; 23] = rec.try_into().map_err(|r: Vec<String>| {
+            csv_error(
+                line,
+                1,
+                format!("{} fields, expected {}", r.len(), FIELDS.len()),
+            )
+        })?;
+        let opt = |s: String| if s.is_empty() { None } else { Some(s) };
+        let num = |s: String| -> Result<Option<i64>, LoadError> {
+            if s.is_empty() {
+                Ok(None)
+            } else {
+                s.parse()
+                    .map(Some)
+                    .map_err(|e| csv_error(line, 1, format!("{s:?} is not a whole number: {e}")))
+            }
+        };
+        let has_quantity = !value.is_empty() || !lower.is_empty() || !upper.is_empty();
+        Ok(Row {
+            indicator,
+            name_zh,
+            name_en,
+            year: year
+                .parse()
+                .map_err(|e| csv_error(line, 1, format!("year {year:?}: {e}")))?,
+            end_year: num(end_year)?.and_then(|v| i32::try_from(v).ok()),
+            basis,
+            kind,
+            comparator,
+            value: opt(value),
+            exponent: num(exponent)?.and_then(|v| i32::try_from(v).ok()),
+            unit: opt(unit),
+            // An empty cell is an empty unit text (a bare number) when the row has a quantity.
+            unit_text: if has_quantity {
+                Some(unit_text)
+            } else {
+                opt(unit_text)
+            },
+            lower: opt(lower),
+            upper: opt(upper),
+            direction: opt(direction),
+            reference: opt(reference),
+            text,
+            quote: opt(quote),
+            start: num(start)?.and_then(|v| usize::try_from(v).ok()),
+            end: num(end)?.and_then(|v| usize::try_from(v).ok()),
+            reference_indicator: opt(reference_indicator),
+            relation: opt(relation),
+            status: opt(status),
+        })
+    })
+    .collect()
+}
+
+impl Row {
+    /// Rebuilds the record's figure from the row: comparator, quantities (mantissa, exponent,
+    /// unit and unit as written), direction, reference and text. Together with the row's other
+    /// fields this is the whole record, so a table loses nothing.
+    ///
+    /// # Errors
+    /// A [`LoadError`] (line 0) when a code or a decimal in the row does not parse.
+    ///
+    /// ```
+    /// use planwatch::{builtin, table};
+    /// let data = builtin::dataset();
+    /// let rows = table::rows(&data);
+    /// assert_eq!(rows[0].figure().unwrap(), data.targets[0].figure);
+    /// ```
+    pub fn figure(&self) -> Result<Figure, LoadError> {
+        use crate::target::{Comparator, Direction, Reference, Relation};
+        let bad = |what: &str, v: &str| csv_error(0, 0, format!("{what} {v:?} does not parse"));
+        let comparator = Comparator::from_code(&self.comparator)
+            .ok_or_else(|| bad("comparator", &self.comparator))?;
+        let unit = match &self.unit {
+            Some(code) => {
+                Some(crate::units::Unit::from_code(code).ok_or_else(|| bad("unit", code))?)
+            }
+            None => None,
+        };
+        let quantity = |mantissa: &str| -> Result<Quantity, LoadError> {
+            if let (Ok(v), Some(unit), Some(exp)) = (
+                mantissa.parse::<rust_decimal::Decimal>(),
+                unit.as_ref(),
+                self.exponent,
+            ) {
+                let q = Quantity::new(v, exp, unit.clone());
+                return Ok(match &self.unit_text {
+                    Some(t) => q.with_unit_text(t.clone()),
+                    None => q,
+                });
+            }
+            crate::quantity::parse_quantity(mantissa).map_err(|_| bad("quantity", mantissa))
+        };
+        let direction = match &self.direction {
+            Some(d) => Some(Direction::from_code(d).ok_or_else(|| bad("direction", d))?),
+            None => None,
+        };
+        let reference = match &self.reference {
+            Some(text) => Some(Reference {
+                text: text.clone(),
+                indicator: self.reference_indicator.clone(),
+                relation: match &self.relation {
+                    Some(r) => Relation::from_code(r).ok_or_else(|| bad("relation", r))?,
+                    None => Relation::Same,
+                },
+            }),
+            None => None,
+        };
+        Ok(Figure {
+            comparator,
+            value: self.value.as_deref().map(quantity).transpose()?,
+            lower: self.lower.as_deref().map(quantity).transpose()?,
+            upper: self.upper.as_deref().map(quantity).transpose()?,
+            direction,
+            reference,
+            text: self.text.clone(),
+        })
+    }
+}
