@@ -42,8 +42,8 @@
 //!
 //! # Directions
 //!
-//! Increase: 增长, 上涨, 提高, 增加, 多增, 扩大, 上升, 提升, 增速, 增幅, 涨幅 (the last three
-//! name an increase amount). Decrease: 下降, 降低, 减少, 回落, 下调, 收窄, 下跌, 缩小, 少增,
+//! Increase: 增长, 上涨, 提高, 增加, 多增, 扩大, 上升, 提升, 上调, 上浮, 增速, 增幅, 涨幅 (the last three
+//! name an increase amount). Decrease: 下降, 降低, 减少, 回落, 下调, 下浮, 收窄, 收缩, 下跌, 缩小, 少增,
 //! 降幅. Improve: 改善, 好转, 向好. Stable: 稳定在, 持平. The amount stays positive and the
 //! direction says its sign ([`crate::target::Figure::signed_value`]).
 //!
@@ -213,6 +213,7 @@ const LEADS: &[(&str, Lead)] = &[
     ("多于", Lead::Cmp(Comparator::MoreThan)),
     ("快于", Lead::Cmp(Comparator::MoreThan)),
     ("逾", Lead::Cmp(Comparator::MoreThan)),
+    ("超", Lead::Cmp(Comparator::MoreThan)),
     ("接近", Lead::Cmp(Comparator::LessThan)),
     ("近", Lead::Cmp(Comparator::LessThan)),
     ("不到", Lead::Cmp(Comparator::LessThan)),
@@ -236,6 +237,8 @@ const LEADS: &[(&str, Lead)] = &[
     ("扩大", Lead::Dir(Direction::Increase)),
     ("上升", Lead::Dir(Direction::Increase)),
     ("提升", Lead::Dir(Direction::Increase)),
+    ("上调", Lead::Dir(Direction::Increase)),
+    ("上浮", Lead::Dir(Direction::Increase)),
     ("增速", Lead::Dir(Direction::Increase)),
     ("增幅", Lead::Dir(Direction::Increase)),
     ("涨幅", Lead::Dir(Direction::Increase)),
@@ -245,6 +248,8 @@ const LEADS: &[(&str, Lead)] = &[
     ("回落", Lead::Dir(Direction::Decrease)),
     ("下调", Lead::Dir(Direction::Decrease)),
     ("收窄", Lead::Dir(Direction::Decrease)),
+    ("收缩", Lead::Dir(Direction::Decrease)),
+    ("下浮", Lead::Dir(Direction::Decrease)),
     ("下跌", Lead::Dir(Direction::Decrease)),
     ("缩小", Lead::Dir(Direction::Decrease)),
     ("少增", Lead::Dir(Direction::Decrease)),
@@ -298,6 +303,7 @@ const QUALITATIVE: &[(&str, Option<Direction>)] = &[
     ("较快增长", Some(Direction::Increase)),
     ("稳中有降", Some(Direction::Decrease)),
     ("稳中向好", Some(Direction::Improve)),
+    ("稳中改善", Some(Direction::Improve)),
     ("稳中求进", Some(Direction::Improve)),
     ("合理充裕", None),
     ("合理均衡", None),

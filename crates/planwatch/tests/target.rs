@@ -443,3 +443,52 @@ proptest! {
         prop_assert_eq!(f.value.unwrap().value().to_string(), format!("{int}.{frac:02}"));
     }
 }
+
+#[test]
+fn more_direction_words_and_short_qualifiers() {
+    use Comparator::*;
+    let cases = [
+        (
+            "平均上调3.8%",
+            point(
+                Exact,
+                q("3.8", 0, Unit::Percent),
+                Some(Direction::Increase),
+                "平均上调3.8%",
+            ),
+        ),
+        (
+            "收缩8.1%",
+            point(
+                Exact,
+                q("8.1", 0, Unit::Percent),
+                Some(Direction::Decrease),
+                "收缩8.1%",
+            ),
+        ),
+        (
+            "下浮10%",
+            point(
+                Exact,
+                q("10", 0, Unit::Percent),
+                Some(Direction::Decrease),
+                "下浮10%",
+            ),
+        ),
+        (
+            "超百亿元",
+            point(MoreThan, q("100", 8, Unit::CNY), None, "超百亿元"),
+        ),
+        (
+            "超5000亿元",
+            point(MoreThan, q("5000", 8, Unit::CNY), None, "超5000亿元"),
+        ),
+    ];
+    for (input, expected) in cases {
+        assert_eq!(parse_target(input).unwrap(), expected, "{input}");
+    }
+    assert_eq!(
+        parse_target("稳中改善").unwrap(),
+        bare(Qualitative, Some(Direction::Improve), None, "稳中改善")
+    );
+}
