@@ -359,7 +359,7 @@ fn every_figure_parses_to_its_record() {
             (a, b) => assert_eq!(a.is_some(), b.is_some(), "{path}"),
         }
     }
-    assert_eq!(from_context.len(), 11, "{from_context:#?}");
+    assert_eq!(from_context.len(), 10, "{from_context:#?}");
 }
 
 #[test]
