@@ -9,6 +9,11 @@ p.quote``).
 >>> import planwatch
 >>> planwatch.Period(2023, basis="year_end")
 Period(2023, basis='year_end')
+>>> [m.text for m in planwatch.extract("国内生产总值增长5%左右，城镇新增就业1200万人以上")]
+['5%左右', '1200万人以上']
+>>> card = planwatch.builtin().assess()
+>>> [r.verdict for r in card if r.indicator == "urban_new_jobs" and r.period.year == 2023]
+['exceeded']
 
 ``import planwatch`` imports neither pandas, polars nor matplotlib; they load on first use.
 """
@@ -24,22 +29,43 @@ from planwatch._errors import (
     UnitError,
     ValidationError,
 )
+from planwatch._collections import MentionList, Scorecard
 from planwatch._planwatch import (
+    Assessment,
+    Catalogue,
     Dataset,
     Document,
+    Extraction,
     Figure,
-    Outcome,
-    Target,
-    load,
-    parse_figure,
-    parse_target,
+    Indicator,
+    Issue,
+    Mention,
     Numeral,
+    Outcome,
     Period,
+    Policy,
     Provenance,
     Quantity,
+    Rule,
+    ScoreRow,
+    StatedVerdict,
+    Target,
     Unit,
+    ValidationReport,
+    assess,
+    builtin,
+    builtin_rules,
+    builtin_text,
+    catalogue,
+    extract,
+    extract_document,
+    load,
+    parse_figure,
     parse_numeral,
     parse_quantity,
+    parse_target,
+    scorecard,
+    validate,
 )
 
 __all__ = [
@@ -61,11 +87,35 @@ __all__ = [
     "Figure",
     "Target",
     "Outcome",
+    "StatedVerdict",
     "Dataset",
+    "Indicator",
+    "Catalogue",
+    # assessment and validation
+    "Policy",
+    "Assessment",
+    "ScoreRow",
+    "Scorecard",
+    "Issue",
+    "Rule",
+    "ValidationReport",
+    # extraction
+    "Mention",
+    "MentionList",
+    "Extraction",
     # functions
     "load",
+    "builtin",
+    "builtin_text",
+    "builtin_rules",
+    "catalogue",
     "parse_figure",
     "parse_target",
     "parse_numeral",
     "parse_quantity",
+    "assess",
+    "scorecard",
+    "validate",
+    "extract",
+    "extract_document",
 ]

@@ -125,3 +125,19 @@ def _max_scale(col: Sequence[Any]) -> int:
             if isinstance(exp, int) and -exp > scale:
                 scale = -exp
     return scale
+
+
+def dicts_to_pandas(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] = ()) -> pd.DataFrame:
+    """A pandas DataFrame from a list of flat dicts; ``columns`` fixes the columns and their
+    order (so an empty list still has them)."""
+    pd = _require("pandas", "pandas")
+    cols = list(columns) or (list(rows[0].keys()) if rows else [])
+    return pd.DataFrame.from_records([[r.get(c) for c in cols] for r in rows], columns=cols)
+
+
+def dicts_to_polars(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] = ()) -> pl.DataFrame:
+    """A polars DataFrame from a list of flat dicts (see :func:`dicts_to_pandas`)."""
+    pl = _require("polars", "polars")
+    cols = list(columns) or (list(rows[0].keys()) if rows else [])
+    data = {c: [r.get(c) for r in rows] for c in cols}
+    return pl.DataFrame(data, strict=False)

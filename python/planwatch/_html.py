@@ -48,3 +48,64 @@ def dataset_html(ds: Any, max_rows: int = MAX_ROWS) -> str:
         for r in ds
     )
     return table(("kind", "indicator", "period", "comparator", "figure", "quote"), rows, caption, max_rows)
+
+
+def _quantity_text(q: Any) -> str:
+    return "" if q is None else str(q)
+
+
+def assessment_html(a: Any) -> str:
+    """An assessment: verdict, reason, band, value, margin, direction, comparator, policy."""
+    band = a.band
+    lower, upper = (band if band is not None else (None, None))
+    p = a.policy
+    rows = [
+        ("verdict", a.verdict),
+        ("reason", a.reason),
+        ("band", f"[{_quantity_text(lower) or '−∞'}, {_quantity_text(upper) or '+∞'}]" if band is not None else None),
+        ("value", _quantity_text(a.value) or None),
+        ("margin", a.margin),
+        ("desired", a.desired),
+        ("comparator", a.comparator),
+        (
+            "policy",
+            f"左右 ±{p.around_tolerance_pp} pp / ±{p.around_tolerance_rel}×; "
+            f"同步 {p.in_step_tolerance_pp} pp / {p.in_step_tolerance_rel}×",
+        ),
+    ]
+    return table(("field", "value"), rows, "Assessment")
+
+
+def report_html(report: Any, max_rows: int = MAX_ROWS) -> str:
+    """A validation report: a summary caption, then one row per issue (capped)."""
+    errors = len(report.errors())
+    warnings = len(report.warnings())
+    caption = f"Validation: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    rows = ((i.severity, i.code, i.path, i.message) for i in report.issues)
+    return table(("severity", "code", "path", "message"), rows, caption, max_rows)
+
+
+def scorecard_html(card: Any, max_rows: int = MAX_ROWS) -> str:
+    """A scorecard: indicator, year, target, outcome, verdict, margin (capped)."""
+    rows = (
+        (
+            r["indicator"],
+            r["name_en"],
+            r["year"],
+            r["target"],
+            r["outcome"],
+            r["verdict"],
+            r["verdict_source"],
+            r["margin"],
+        )
+        for r in card.to_dicts()
+    )
+    headers = ("indicator", "name", "year", "target", "outcome", "verdict", "source", "margin")
+    return table(headers, rows, f"Scorecard: {len(card)} rows", max_rows)
+
+
+def mentions_html(mentions: Any, max_rows: int = MAX_ROWS) -> str:
+    """Mentions: span, text, kind, indicator, subject, year (capped)."""
+    rows = ((f"{m.start}–{m.end}", m.text, m.kind, m.indicator, m.subject, m.year) for m in mentions)
+    headers = ("span", "text", "kind", "indicator", "subject", "year")
+    return table(headers, rows, f"{len(mentions)} mentions", max_rows)

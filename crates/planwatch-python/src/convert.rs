@@ -105,13 +105,6 @@ pub fn char_offset(text: &str, byte: usize) -> usize {
     text.get(..b).map_or(0, |head| head.chars().count())
 }
 
-/// Byte offset of code-point offset `chars` in `text` (clamped to the end).
-pub fn byte_offset(text: &str, chars: usize) -> usize {
-    text.char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(b, _)| b)
-}
-
 /// Converts ascending byte offsets to code-point offsets in one pass over `text`.
 ///
 /// `offsets` must be sorted ascending; the result has the same order.
@@ -148,4 +141,44 @@ impl<'a> CharCounter<'a> {
         }
         self.chars
     }
+}
+
+/// The stable code of a core enum whose serde form is a string (`Measure`, `Attribute` …).
+macro_rules! serde_code {
+    ($value:expr) => {
+        match serde_json::to_value($value) {
+            Ok(serde_json::Value::String(s)) => s,
+            _ => String::new(),
+        }
+    };
+}
+pub(crate) use serde_code;
+
+/// The core enum value of a stable code, through its serde form; `None` for an unknown code.
+macro_rules! from_serde_code {
+    ($code:expr) => {
+        serde_json::from_value(serde_json::Value::String($code.to_string())).ok()
+    };
+}
+pub(crate) use from_serde_code;
+
+/// A core value from JSON, or a `LoadError` with line and column.
+macro_rules! from_json {
+    ($py:expr, $json:expr) => {
+        serde_json::from_str(&$json).map_err(|e| crate::convert::json_error($py, &e))
+    };
+}
+pub(crate) use from_json;
+
+/// A `LoadError` for a JSON failure, with line and column.
+pub fn json_error(py: Python<'_>, e: &serde_json::Error) -> PyErr {
+    errors::load(
+        py,
+        &planwatch::error::LoadError {
+            path: None,
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        },
+    )
 }

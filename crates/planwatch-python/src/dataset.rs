@@ -1,69 +1,29 @@
 //! `Dataset`: one document's targets, outcomes and stated verdicts, with column export for
 //! DataFrames.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
-use planwatch::dataset::Dataset;
+use planwatch::dataset::{Dataset, StatedVerdict};
 use planwatch::indicator::Catalogue;
-use planwatch::quantity::Quantity;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple, PyType};
+use pyo3::types::{PyDict, PyList, PyType};
 
-use crate::convert::{CharCounter, decimal_to_py};
+use crate::assess::PyPolicy;
+use crate::columns::{DictColumn, f64_column, i64_column, mantissa_f64};
+use crate::convert::{CharCounter, decimal_to_py, from_json};
 use crate::document::PyDocument;
+use crate::document::{PyPeriod, PyProvenance, py_str_repr};
 use crate::errors;
-use crate::target::{PyOutcome, PyTarget, outcome_status_code};
+use crate::indicator::{PyCatalogue, PyIndicator};
+use crate::target::{PyOutcome, PyTarget};
+use crate::validate::{PyRule, PyValidationReport};
 
 /// One document's data: targets, outcomes and stated verdicts, plus the document text when
 /// known (provenance offsets are then code points into it).
 #[pyclass(name = "Dataset", module = "planwatch._planwatch", frozen)]
 pub struct PyDataset {
     pub inner: Arc<Dataset>,
-}
-
-/// Dictionary-encodes a string column: codes (`-1` for missing) and the distinct values, so
-/// that a column of a million rows costs a few Python strings and one buffer.
-#[derive(Default)]
-struct DictColumn {
-    index: HashMap<String, i32>,
-    values: Vec<String>,
-    codes: Vec<i32>,
-}
-
-impl DictColumn {
-    fn push(&mut self, s: Option<&str>) {
-        let code = match s {
-            None => -1,
-            Some(s) => match self.index.get(s) {
-                Some(&c) => c,
-                None => {
-                    let c = i32::try_from(self.values.len()).unwrap_or(i32::MAX);
-                    self.index.insert(s.to_string(), c);
-                    self.values.push(s.to_string());
-                    c
-                }
-            },
-        };
-        self.codes.push(code);
-    }
-
-    /// `("dict", codes as native-endian int32 bytes, [values])`.
-    fn into_py(self, py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
-        let mut bytes = Vec::with_capacity(self.codes.len() * 4);
-        for c in &self.codes {
-            bytes.extend_from_slice(&c.to_ne_bytes());
-        }
-        PyTuple::new(
-            py,
-            [
-                PyString::new(py, "dict").into_any(),
-                PyBytes::new(py, &bytes).into_any(),
-                PyList::new(py, self.values)?.into_any(),
-            ],
-        )
-    }
 }
 
 /// One tidy row of the record table (targets then outcomes).
@@ -90,52 +50,10 @@ fn rows(ds: &Dataset) -> Vec<Row<'_>> {
         period: o.period,
         kind: "outcome",
         figure: &o.figure,
-        status: Some(outcome_status_code(o.status)),
+        status: Some(o.status.code()),
         provenance: o.provenance.as_ref(),
     });
     targets.chain(outcomes).collect()
-}
-
-/// A float for a quantity's mantissa (NaN when absent); the exact value is its `Decimal`.
-fn mantissa_f64(q: Option<&Quantity>) -> f64 {
-    q.and_then(|q| q.value().to_string().parse::<f64>().ok())
-        .unwrap_or(f64::NAN)
-}
-
-fn f64_column<'py>(py: Python<'py>, values: &[f64]) -> PyResult<Bound<'py, PyTuple>> {
-    let mut bytes = Vec::with_capacity(values.len() * 8);
-    for v in values {
-        bytes.extend_from_slice(&v.to_ne_bytes());
-    }
-    PyTuple::new(
-        py,
-        [
-            PyString::new(py, "f64").into_any(),
-            PyBytes::new(py, &bytes).into_any(),
-        ],
-    )
-}
-
-fn i64_column<'py>(py: Python<'py>, values: &[Option<i64>]) -> PyResult<Bound<'py, PyTuple>> {
-    let mut bytes = Vec::with_capacity(values.len() * 8);
-    let mut mask = Vec::with_capacity(values.len());
-    for v in values {
-        bytes.extend_from_slice(&v.unwrap_or(0).to_ne_bytes());
-        mask.push(u8::from(v.is_none()));
-    }
-    let mask_ob = if mask.contains(&1) {
-        PyBytes::new(py, &mask).into_any()
-    } else {
-        py.None().into_bound(py)
-    };
-    PyTuple::new(
-        py,
-        [
-            PyString::new(py, "i64").into_any(),
-            PyBytes::new(py, &bytes).into_any(),
-            mask_ob,
-        ],
-    )
 }
 
 #[pymethods]
@@ -197,6 +115,57 @@ impl PyDataset {
             .iter()
             .map(|o| PyOutcome::wrap(o.clone(), text))
             .collect()
+    }
+
+    /// The verdicts the document states in words.
+    #[getter]
+    fn verdicts(&self) -> Vec<PyStatedVerdict> {
+        let text = self.inner.text.as_deref();
+        self.inner
+            .verdicts
+            .iter()
+            .map(|v| PyStatedVerdict::wrap(v.clone(), text))
+            .collect()
+    }
+
+    /// The indicators this dataset defines beyond the built-in catalogue.
+    #[getter]
+    fn indicators(&self) -> Vec<PyIndicator> {
+        self.inner
+            .indicators
+            .iter()
+            .cloned()
+            .map(PyIndicator)
+            .collect()
+    }
+
+    /// The built-in catalogue extended with the dataset's own indicators.
+    fn catalogue(&self) -> PyCatalogue {
+        if self.inner.indicators.is_empty() {
+            return PyCatalogue::builtin();
+        }
+        PyCatalogue::new(Arc::new(self.inner.catalogue()), false)
+    }
+
+    /// The scorecard: every target assessed against its outcome, with stated verdicts (same as
+    /// `planwatch.scorecard(self, catalogue, policy)`).
+    #[pyo3(signature = (policy = None, catalogue = None))]
+    fn assess<'py>(
+        slf: &Bound<'py, Self>,
+        policy: Option<&Bound<'py, PyPolicy>>,
+        catalogue: Option<&Bound<'py, PyCatalogue>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::assess::scorecard(slf.py(), slf, catalogue, policy)
+    }
+
+    /// Validates the dataset (same as `planwatch.validate(self, catalogue, rules)`).
+    #[pyo3(signature = (catalogue = None, rules = None))]
+    fn validate(
+        slf: &Bound<'_, Self>,
+        catalogue: Option<&Bound<'_, PyCatalogue>>,
+        rules: Option<Vec<PyRule>>,
+    ) -> PyValidationReport {
+        crate::validate::validate(slf.py(), slf, catalogue, rules)
     }
 
     /// The number of records (targets and outcomes).
@@ -395,4 +364,130 @@ pub fn load(py: Python<'_>, path: std::path::PathBuf) -> PyResult<PyDataset> {
             inner: Arc::new(ds),
         })
         .map_err(|e| errors::load(py, &e))
+}
+
+/// A verdict the document states in words, without a number to assess
+/// (`能耗强度下降和碳强度下降不及预期`).
+#[pyclass(name = "StatedVerdict", module = "planwatch._planwatch", frozen, eq)]
+#[derive(Clone, PartialEq)]
+pub struct PyStatedVerdict {
+    pub inner: StatedVerdict,
+    /// Code-point span of the provenance, when the document text is known.
+    pub chars: Option<(usize, usize)>,
+}
+
+impl PyStatedVerdict {
+    /// Wraps a stated verdict; `text` is the document text, when known.
+    pub fn wrap(inner: StatedVerdict, text: Option<&str>) -> Self {
+        let chars = text.and_then(|t| inner.provenance.as_ref().and_then(|p| p.char_span(t)));
+        PyStatedVerdict { inner, chars }
+    }
+}
+
+#[pymethods]
+impl PyStatedVerdict {
+    /// Reads the JSON form (`start`/`end`: code-point span of the provenance); raises
+    /// `LoadError`.
+    #[classmethod]
+    #[pyo3(signature = (json, /, start = None, end = None))]
+    fn from_json(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        json: PyBackedStr,
+        start: Option<usize>,
+        end: Option<usize>,
+    ) -> PyResult<Self> {
+        let inner: StatedVerdict = from_json!(py, json)?;
+        Ok(PyStatedVerdict {
+            inner,
+            chars: start.zip(end),
+        })
+    }
+    /// The JSON form (byte offsets).
+    fn to_json(&self) -> String {
+        serde_json::to_string(&self.inner).unwrap_or_default()
+    }
+    /// Catalogue id of the indicator.
+    #[getter]
+    fn indicator(&self) -> &str {
+        &self.inner.indicator
+    }
+    /// The period whose target the verdict judges.
+    #[getter]
+    fn period(&self) -> PyPeriod {
+        PyPeriod(self.inner.period)
+    }
+    /// `met`, `exceeded`, `missed` or `not_assessable`.
+    #[getter]
+    fn verdict(&self) -> &'static str {
+        self.inner.verdict.code()
+    }
+    /// Where the verdict was read, or None.
+    #[getter]
+    fn provenance(&self) -> Option<PyProvenance> {
+        self.inner.provenance.clone().map(|p| PyProvenance {
+            inner: p,
+            chars: self.chars,
+        })
+    }
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.inner.indicator.hash(&mut h);
+        self.inner.period.hash(&mut h);
+        self.inner.verdict.hash(&mut h);
+        h.finish()
+    }
+    fn __repr__(&self) -> String {
+        let span = match self.chars {
+            Some((s, e)) => format!(", start={s}, end={e}"),
+            None => String::new(),
+        };
+        format!(
+            "StatedVerdict.from_json({}{span})",
+            py_str_repr(&self.to_json())
+        )
+    }
+    #[allow(clippy::type_complexity)]
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (String, Option<usize>, Option<usize>))> {
+        let me = slf.get();
+        Ok((
+            slf.get_type().getattr("from_json")?,
+            (me.to_json(), me.chars.map(|c| c.0), me.chars.map(|c| c.1)),
+        ))
+    }
+    /// `{'indicator', 'period', 'verdict', 'provenance'}` (period and provenance as dicts).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("indicator", &self.inner.indicator)?;
+        d.set_item(
+            "period",
+            Bound::new(py, self.period())?.call_method0("to_dict")?,
+        )?;
+        d.set_item("verdict", self.verdict())?;
+        let prov = match self.provenance() {
+            Some(p) => Some(Bound::new(py, p)?.call_method0("to_dict")?),
+            None => None,
+        };
+        d.set_item("provenance", prov)?;
+        Ok(d)
+    }
+}
+
+/// The built-in dataset: the 2024 NDRC plan report's targets, outcomes and stated verdicts,
+/// with the report's text attached (provenance offsets are code points into it).
+#[pyfunction]
+pub fn builtin() -> PyDataset {
+    static BUILTIN: std::sync::OnceLock<Arc<Dataset>> = std::sync::OnceLock::new();
+    PyDataset {
+        inner: Arc::clone(BUILTIN.get_or_init(|| Arc::new(planwatch::builtin::dataset()))),
+    }
+}
+
+/// The built-in report's text (35,301 characters, byte-identical to the published copy).
+#[pyfunction]
+pub fn builtin_text() -> &'static str {
+    planwatch::builtin::TEXT
 }

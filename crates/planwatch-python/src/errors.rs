@@ -4,7 +4,7 @@
 //! classes are defined in Python (they have several bases and pickle); they are looked up once
 //! and cached.
 
-use planwatch::error::{Error, LoadError, ParseError, QuantityError};
+use planwatch::error::{LoadError, ParseError, QuantityError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyType;
@@ -107,21 +107,4 @@ pub fn unknown_code(py: Python<'_>, what: &str, code: &str, known: &[&str]) -> P
 /// A `ValidationError` carrying error dicts.
 pub fn validation<'py>(py: Python<'py>, message: &str, errors: Bound<'py, PyAny>) -> PyErr {
     raise(py, &VALIDATION_ERROR, "ValidationError", (message, errors))
-}
-
-/// Any core error: each variant to its class.
-pub fn core(py: Python<'_>, e: &Error, input: &str) -> PyErr {
-    match e {
-        Error::Parse(p) => parse(py, p, input),
-        Error::Quantity(q) => quantity(py, q),
-        Error::Load(l) => load(py, l),
-        Error::Invalid(m) => invalid(py, m),
-        // The core enum is non-exhaustive: keep its code and message.
-        other => raise(
-            py,
-            &INVALID_ERROR,
-            "InvalidInputError",
-            (other.to_string(), other.code()),
-        ),
-    }
 }

@@ -2,24 +2,33 @@
 //! native Python values (`decimal.Decimal`, `datetime.date`, code-point offsets) and the
 //! mapping of core errors to the `planwatch` exception hierarchy. No domain logic lives here.
 
-#[allow(dead_code)] // helpers for the wrappers still to come (quantities, datasets, extraction)
+mod assess;
+mod columns;
 mod convert;
 mod dataset;
 mod document;
-#[allow(dead_code)]
 mod errors;
+mod extract;
+mod indicator;
 mod numerals;
 mod quantity;
 mod target;
 mod units;
+mod validate;
 
 /// The Rust extension of planwatch. Import `planwatch`, not this module.
 #[pyo3::pymodule]
 mod _planwatch {
     #[pymodule_export]
-    use crate::dataset::{PyDataset, load};
+    use crate::assess::{PyAssessment, PyPolicy, PyScoreRow, assess, scorecard};
+    #[pymodule_export]
+    use crate::dataset::{PyDataset, PyStatedVerdict, builtin, builtin_text, load};
     #[pymodule_export]
     use crate::document::{PyDocument, PyPeriod, PyProvenance};
+    #[pymodule_export]
+    use crate::extract::{_mention_columns, PyExtraction, PyMention, extract, extract_document};
+    #[pymodule_export]
+    use crate::indicator::{PyCatalogue, PyIndicator, catalogue};
     #[pymodule_export]
     use crate::numerals::{PyNumeral, parse_numeral};
     #[pymodule_export]
@@ -28,4 +37,6 @@ mod _planwatch {
     use crate::target::{PyFigure, PyOutcome, PyTarget, parse_figure, parse_target};
     #[pymodule_export]
     use crate::units::PyUnit;
+    #[pymodule_export]
+    use crate::validate::{PyIssue, PyRule, PyValidationReport, builtin_rules, validate};
 }

@@ -1,7 +1,7 @@
 //! `Figure`, `Target`, `Outcome`, `parse_target` and `parse_figure`.
 
 use planwatch::figure::{parse_figure as core_parse_figure, parse_target as core_parse_target};
-use planwatch::target::{Figure, Outcome, Relation, Target};
+use planwatch::target::{Figure, Outcome, Target};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyType};
@@ -28,14 +28,6 @@ fn quantity_py<'py>(
     q: Option<&planwatch::quantity::Quantity>,
 ) -> PyResult<Option<Bound<'py, PyQuantity>>> {
     q.map(|q| Bound::new(py, PyQuantity(q.clone()))).transpose()
-}
-
-fn relation_code(r: Relation) -> &'static str {
-    match r {
-        Relation::Same => "same",
-        Relation::Above => "above",
-        Relation::Below => "below",
-    }
 }
 
 /// One stated figure: comparator, quantity or bounds, direction, reference, and the phrase.
@@ -95,13 +87,10 @@ impl PyFigure {
     /// The reference of a relational figure as `(text, indicator id or None, relation)`.
     #[getter]
     fn reference(&self) -> Option<(String, Option<String>, &'static str)> {
-        self.0.reference.as_ref().map(|r| {
-            (
-                r.text.clone(),
-                r.indicator.clone(),
-                relation_code(r.relation),
-            )
-        })
+        self.0
+            .reference
+            .as_ref()
+            .map(|r| (r.text.clone(), r.indicator.clone(), r.relation.code()))
     }
     /// The phrase as written.
     #[getter]
@@ -289,17 +278,7 @@ record_class!(
         /// `preliminary`, `final` or `revised`.
         #[getter]
         fn status(&self) -> &'static str {
-            outcome_status_code(self.inner.status)
+            self.inner.status.code()
         }
     }
 );
-
-/// The stable code of an outcome status.
-pub fn outcome_status_code(s: planwatch::target::OutcomeStatus) -> &'static str {
-    use planwatch::target::OutcomeStatus;
-    match s {
-        OutcomeStatus::Preliminary => "preliminary",
-        OutcomeStatus::Final => "final",
-        OutcomeStatus::Revised => "revised",
-    }
-}

@@ -1,6 +1,6 @@
 //! `Unit`: the information the core keeps about a unit code.
 
-use planwatch::units::{Dimension, Unit};
+use planwatch::units::Unit;
 use pyo3::prelude::*;
 
 use crate::errors;
@@ -14,29 +14,6 @@ impl std::fmt::Display for PyUnit {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.0.code())
     }
-}
-
-/// The dimension as a stable string (the core has no code for dimensions yet).
-fn dimension_code(d: &Dimension) -> String {
-    let simple = match d {
-        Dimension::Currency(c) => return format!("currency:{}", c.iso_code()),
-        Dimension::Count(c) => return format!("count:{c}"),
-        Dimension::Mass => "mass",
-        Dimension::Length => "length",
-        Dimension::Area => "area",
-        Dimension::Volume => "volume",
-        Dimension::ElectricEnergy => "electric_energy",
-        Dimension::CoalEquivalent => "coal_equivalent",
-        Dimension::Power => "power",
-        Dimension::Concentration => "concentration",
-        Dimension::Years => "years",
-        Dimension::Duration => "duration",
-        Dimension::Ratio => "ratio",
-        Dimension::PercentagePoint => "percentage_point",
-        Dimension::Multiple => "multiple",
-        Dimension::Number => "number",
-    };
-    simple.to_string()
 }
 
 /// The core unit for a code, or a `UnitError`.
@@ -82,7 +59,7 @@ impl PyUnit {
     /// The dimension as a string: `currency:CNY`, `count:人`, `mass`, `area`, `ratio`, …
     #[getter]
     fn dimension(&self) -> String {
-        dimension_code(&self.0.dimension())
+        self.0.dimension().code()
     }
 
     /// The exact factor to the dimension's base unit as `(numerator, denominator)`.

@@ -1,0 +1,566 @@
+//! `Mention`, `Extraction`, `extract` and `extract_document`.
+
+use std::sync::{Arc, OnceLock};
+
+use planwatch::extract::{Extraction, Extractor, Mention, extract as core_extract};
+use planwatch::quantity::Quantity;
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyDict, PyList, PyType};
+
+use crate::columns::{DictColumn, f64_column, i64_column, mantissa_f64};
+use crate::convert::{CharCounter, decimal_to_py, from_json};
+use crate::document::py_str_repr;
+use crate::indicator::PyCatalogue;
+use crate::quantity::PyQuantity;
+use crate::target::{PyFigure, PyOutcome, PyTarget};
+
+/// One figure in running text with its meaning. `start`/`end` are code-point offsets, so
+/// `text[m.start:m.end] == m.text`.
+#[pyclass(name = "Mention", module = "planwatch._planwatch", frozen, eq)]
+#[derive(Clone, PartialEq)]
+pub struct PyMention {
+    pub inner: Mention,
+    pub start: usize,
+    pub end: usize,
+    pub subject_chars: Option<(usize, usize)>,
+}
+
+impl PyMention {
+    /// The quantity that fixes the mention's unit and magnitude: the value, else a bound.
+    fn anchor(&self) -> Option<&Quantity> {
+        let f = &self.inner.figure;
+        f.value.as_ref().or(f.lower.as_ref()).or(f.upper.as_ref())
+    }
+}
+
+/// Wraps core mentions of `text`, converting byte spans to code points in one pass each.
+fn wrap_mentions(text: &str, mentions: Vec<Mention>) -> Vec<PyMention> {
+    let mut spans = CharCounter::new(text);
+    let mut subjects = CharCounter::new(text);
+    mentions
+        .into_iter()
+        .map(|m| {
+            let start = spans.at(m.span.start);
+            let end = spans.at(m.span.end);
+            let subject_chars = m
+                .subject_span
+                .as_ref()
+                .map(|s| (subjects.at(s.start), subjects.at(s.end)));
+            PyMention {
+                inner: m,
+                start,
+                end,
+                subject_chars,
+            }
+        })
+        .collect()
+}
+
+/// A `MentionList` (a list with `to_pandas()`/`to_polars()`) of the mentions.
+fn mention_list<'py>(py: Python<'py>, mentions: Vec<PyMention>) -> PyResult<Bound<'py, PyAny>> {
+    let list = PyList::new(py, mentions)?;
+    py.import("planwatch._collections")?
+        .getattr("MentionList")?
+        .call1((list,))
+}
+
+fn quantity_py<'py>(
+    py: Python<'py>,
+    q: Option<&Quantity>,
+) -> PyResult<Option<Bound<'py, PyQuantity>>> {
+    q.map(|q| Bound::new(py, PyQuantity(q.clone()))).transpose()
+}
+
+#[pymethods]
+impl PyMention {
+    /// Reads the JSON form (byte spans) with the code-point spans of the figure and subject.
+    #[classmethod]
+    #[pyo3(signature = (json, /, start, end, subject_start = None, subject_end = None))]
+    fn from_json(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        json: PyBackedStr,
+        start: usize,
+        end: usize,
+        subject_start: Option<usize>,
+        subject_end: Option<usize>,
+    ) -> PyResult<Self> {
+        let inner = from_json!(py, json)?;
+        Ok(PyMention {
+            inner,
+            start,
+            end,
+            subject_chars: subject_start.zip(subject_end),
+        })
+    }
+
+    /// The JSON form (byte spans, decimals as strings).
+    fn to_json(&self) -> String {
+        serde_json::to_string(&self.inner).unwrap_or_default()
+    }
+
+    /// The figure as written (qualifiers included, verb of change excluded).
+    #[getter]
+    fn text(&self) -> &str {
+        &self.inner.text
+    }
+    /// Code-point offset of the figure.
+    #[getter]
+    fn start(&self) -> usize {
+        self.start
+    }
+    /// Code-point offset one past the figure.
+    #[getter]
+    fn end(&self) -> usize {
+        self.end
+    }
+    /// UTF-8 byte offset of the figure.
+    #[getter]
+    fn byte_start(&self) -> usize {
+        self.inner.span.start
+    }
+    /// UTF-8 byte offset one past the figure.
+    #[getter]
+    fn byte_end(&self) -> usize {
+        self.inner.span.end
+    }
+    /// The whole figure: comparator, quantities, direction, reference.
+    #[getter]
+    fn figure(&self) -> PyFigure {
+        PyFigure(self.inner.figure.clone())
+    }
+    /// `exact`, `around`, `at_least`, `at_most`, `more_than`, `less_than`, `range` …
+    #[getter]
+    fn comparator(&self) -> &'static str {
+        self.inner.figure.comparator.code()
+    }
+    /// The quantity (None for ranges).
+    #[getter]
+    fn value<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyQuantity>>> {
+        quantity_py(py, self.inner.figure.value.as_ref())
+    }
+    /// The lower bound of a range.
+    #[getter]
+    fn lower<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyQuantity>>> {
+        quantity_py(py, self.inner.figure.lower.as_ref())
+    }
+    /// The upper bound of a range.
+    #[getter]
+    fn upper<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyQuantity>>> {
+        quantity_py(py, self.inner.figure.upper.as_ref())
+    }
+    /// The magnitude exponent of the value (or of the range's first bound).
+    #[getter]
+    fn exponent(&self) -> Option<i32> {
+        self.anchor().map(Quantity::exponent)
+    }
+    /// The unit code of the value (or of the range's first bound).
+    #[getter]
+    fn unit(&self) -> Option<&str> {
+        self.anchor().map(|q| q.unit().code())
+    }
+    /// The unit as written.
+    #[getter]
+    fn unit_text(&self) -> Option<&str> {
+        self.anchor().map(Quantity::unit_text)
+    }
+    /// `increase`, `decrease`, `stable`, `improve`, or None.
+    #[getter]
+    fn direction(&self) -> Option<&'static str> {
+        self.inner.figure.direction.map(|d| d.code())
+    }
+    /// The subject phrase the figure measures.
+    #[getter]
+    fn subject(&self) -> Option<&str> {
+        self.inner.subject.as_deref()
+    }
+    /// Code-point offset of the subject phrase.
+    #[getter]
+    fn subject_start(&self) -> Option<usize> {
+        self.subject_chars.map(|s| s.0)
+    }
+    /// Code-point offset one past the subject phrase.
+    #[getter]
+    fn subject_end(&self) -> Option<usize> {
+        self.subject_chars.map(|s| s.1)
+    }
+    /// Catalogue id of the indicator, when the catalogue knows the subject.
+    #[getter]
+    fn indicator(&self) -> Option<&str> {
+        self.inner.indicator.as_deref()
+    }
+    /// The year the figure speaks of (first year of a plan period).
+    #[getter]
+    fn year(&self) -> Option<i32> {
+        self.inner.year
+    }
+    /// The last year of a plan period.
+    #[getter]
+    fn end_year(&self) -> Option<i32> {
+        self.inner.end_year
+    }
+    /// `year_end`, `average`, `cumulative` where the text gives one, else None.
+    #[getter]
+    fn basis(&self) -> Option<&'static str> {
+        self.inner.basis.map(|b| b.code())
+    }
+    /// `target`, `outcome` or `other`.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.inner.kind.code()
+    }
+
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.inner.span.hash(&mut h);
+        self.inner.text.hash(&mut h);
+        h.finish()
+    }
+
+    fn __repr__(&self) -> String {
+        let subject = match self.subject_chars {
+            Some((s, e)) => format!(", subject_start={s}, subject_end={e}"),
+            None => String::new(),
+        };
+        format!(
+            "Mention.from_json({}, start={}, end={}{subject})",
+            py_str_repr(&self.to_json()),
+            self.start,
+            self.end
+        )
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(
+        Bound<'py, PyAny>,
+        (String, usize, usize, Option<usize>, Option<usize>),
+    )> {
+        let me = slf.get();
+        Ok((
+            slf.get_type().getattr("from_json")?,
+            (
+                me.to_json(),
+                me.start,
+                me.end,
+                me.subject_start(),
+                me.subject_end(),
+            ),
+        ))
+    }
+
+    /// A flat dict: text, start, end, kind, indicator, subject, year, end_year, basis,
+    /// comparator, direction, value, lower, upper (mantissas as `Decimal`), exponent, unit,
+    /// unit_text.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let f = &self.inner.figure;
+        let mantissa = |q: Option<&Quantity>| q.map(|q| decimal_to_py(py, &q.value())).transpose();
+        let d = PyDict::new(py);
+        d.set_item("text", &self.inner.text)?;
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        d.set_item("kind", self.kind())?;
+        d.set_item("indicator", self.indicator())?;
+        d.set_item("subject", self.subject())?;
+        d.set_item("year", self.inner.year)?;
+        d.set_item("end_year", self.inner.end_year)?;
+        d.set_item("basis", self.basis())?;
+        d.set_item("comparator", self.comparator())?;
+        d.set_item("direction", self.direction())?;
+        d.set_item("value", mantissa(f.value.as_ref())?)?;
+        d.set_item("lower", mantissa(f.lower.as_ref())?)?;
+        d.set_item("upper", mantissa(f.upper.as_ref())?)?;
+        d.set_item("exponent", self.exponent())?;
+        d.set_item("unit", self.unit())?;
+        d.set_item("unit_text", self.unit_text())?;
+        Ok(d)
+    }
+}
+
+/// The tidy mention table column by column (see `planwatch._frames`): one row per mention.
+#[pyfunction]
+#[pyo3(signature = (mentions, decimal = false))]
+pub fn _mention_columns<'py>(
+    py: Python<'py>,
+    mentions: &Bound<'py, PyAny>,
+    decimal: bool,
+) -> PyResult<Bound<'py, PyDict>> {
+    let catalogue = planwatch::builtin::catalogue_ref();
+    let names = [
+        "text",
+        "kind",
+        "indicator",
+        "name_zh",
+        "name_en",
+        "subject",
+        "basis",
+        "comparator",
+        "direction",
+        "unit",
+        "unit_text",
+    ];
+    let mut dict: Vec<DictColumn> = names.iter().map(|_| DictColumn::default()).collect();
+    let mut ints: [Vec<Option<i64>>; 5] = Default::default(); // start end year end_year exponent
+    let mut fvalues: [Vec<f64>; 3] = Default::default();
+    let mut dvalues: [Vec<Bound<'py, PyAny>>; 3] = Default::default();
+    let none = py.None().into_bound(py);
+    for item in mentions.try_iter()? {
+        let item = item?;
+        let m = item.cast::<PyMention>()?.get();
+        let inner = &m.inner;
+        let ind = inner.indicator.as_deref().and_then(|id| catalogue.get(id));
+        let anchor = m.anchor();
+        let strs = [
+            Some(inner.text.as_str()),
+            Some(inner.kind.code()),
+            inner.indicator.as_deref(),
+            ind.map(|i| i.name_zh.as_str()),
+            ind.map(|i| i.name_en.as_str()),
+            inner.subject.as_deref(),
+            inner.basis.map(|b| b.code()),
+            Some(inner.figure.comparator.code()),
+            inner.figure.direction.map(|d| d.code()),
+            anchor.map(|q| q.unit().code()),
+            anchor.map(Quantity::unit_text),
+        ];
+        for (col, s) in dict.iter_mut().zip(strs) {
+            col.push(s);
+        }
+        let nums = [
+            i64::try_from(m.start).ok(),
+            i64::try_from(m.end).ok(),
+            inner.year.map(i64::from),
+            inner.end_year.map(i64::from),
+            anchor.map(|q| i64::from(q.exponent())),
+        ];
+        for (col, v) in ints.iter_mut().zip(nums) {
+            col.push(v);
+        }
+        let f = &inner.figure;
+        for (i, q) in [f.value.as_ref(), f.lower.as_ref(), f.upper.as_ref()]
+            .into_iter()
+            .enumerate()
+        {
+            if decimal {
+                dvalues[i].push(match q {
+                    Some(q) => decimal_to_py(py, &q.value())?,
+                    None => none.clone(),
+                });
+            } else {
+                fvalues[i].push(mantissa_f64(q));
+            }
+        }
+    }
+    let mut strs = std::collections::HashMap::new();
+    for (name, col) in names.iter().zip(dict) {
+        strs.insert(*name, col.into_py(py)?);
+    }
+    let out = PyDict::new(py);
+    out.set_item("text", strs.remove("text"))?;
+    out.set_item("start", i64_column(py, &ints[0])?)?;
+    out.set_item("end", i64_column(py, &ints[1])?)?;
+    for name in ["kind", "indicator", "name_zh", "name_en", "subject"] {
+        out.set_item(name, strs.remove(name))?;
+    }
+    out.set_item("year", i64_column(py, &ints[2])?)?;
+    out.set_item("end_year", i64_column(py, &ints[3])?)?;
+    for name in ["basis", "comparator", "direction"] {
+        out.set_item(name, strs.remove(name))?;
+    }
+    let [dv, dl, du] = dvalues;
+    let [fv, fl, fu] = fvalues;
+    for (name, d, f) in [("value", dv, fv), ("lower", dl, fl), ("upper", du, fu)] {
+        if decimal {
+            out.set_item(name, PyList::new(py, d)?)?;
+        } else {
+            out.set_item(name, f64_column(py, &f)?)?;
+        }
+    }
+    out.set_item("exponent", i64_column(py, &ints[4])?)?;
+    out.set_item("unit", strs.remove("unit"))?;
+    out.set_item("unit_text", strs.remove("unit_text"))?;
+    Ok(out)
+}
+
+/// Every figure of `text` as a `MentionList` of `Mention`, in text order, with indicators from
+/// `catalogue` (the built-in one by default). Releases the GIL while extracting.
+#[pyfunction]
+#[pyo3(signature = (text, /, catalogue = None))]
+pub fn extract<'py>(
+    py: Python<'py>,
+    text: PyBackedStr,
+    catalogue: Option<&Bound<'py, PyCatalogue>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let extractor = catalogue.and_then(|c| c.get().extractor());
+    let mentions = py.detach(|| {
+        let found = match extractor {
+            Some(ex) => ex.mentions(&text),
+            None => core_extract(&text),
+        };
+        wrap_mentions(&text, found)
+    });
+    mention_list(py, mentions)
+}
+
+/// The extractor of the built-in catalogue, compiled once.
+fn builtin_extractor() -> &'static Extractor {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::new(planwatch::builtin::catalogue_ref()))
+}
+
+/// A document's targets (headline first) and outcomes read from its text.
+#[pyclass(name = "Extraction", module = "planwatch._planwatch", frozen)]
+pub struct PyExtraction {
+    pub inner: Arc<Extraction>,
+    pub text: Arc<str>,
+}
+
+#[pymethods]
+impl PyExtraction {
+    /// Reads the JSON form together with the text it was extracted from.
+    #[classmethod]
+    #[pyo3(signature = (json, /, text))]
+    fn from_json(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        json: PyBackedStr,
+        text: PyBackedStr,
+    ) -> PyResult<Self> {
+        let inner: Extraction = from_json!(py, json)?;
+        Ok(PyExtraction {
+            inner: Arc::new(inner),
+            text: Arc::from(&*text),
+        })
+    }
+
+    /// The JSON form (byte spans, decimals as strings).
+    fn to_json(&self, py: Python<'_>) -> String {
+        let inner = Arc::clone(&self.inner);
+        py.detach(move || serde_json::to_string(&*inner).unwrap_or_default())
+    }
+
+    /// The document id used in every provenance.
+    #[getter]
+    fn document(&self) -> &str {
+        &self.inner.document
+    }
+    /// The text extracted from.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.text
+    }
+    /// Every target with a known indicator and year: headline targets first, then the others.
+    #[getter]
+    fn targets(&self) -> Vec<PyTarget> {
+        self.inner
+            .targets
+            .iter()
+            .map(|t| PyTarget::wrap(t.clone(), Some(&self.text)))
+            .collect()
+    }
+    /// The headline targets (主要预期目标).
+    #[getter]
+    fn headline(&self) -> Vec<PyTarget> {
+        self.inner
+            .headline()
+            .map(|t| PyTarget::wrap(t.clone(), Some(&self.text)))
+            .collect()
+    }
+    /// How many of `targets` form the headline list.
+    #[getter]
+    fn headline_len(&self) -> usize {
+        self.inner.headline_len
+    }
+    /// Every outcome with a known indicator and year.
+    #[getter]
+    fn outcomes(&self) -> Vec<PyOutcome> {
+        self.inner
+            .outcomes
+            .iter()
+            .map(|o| PyOutcome::wrap(o.clone(), Some(&self.text)))
+            .collect()
+    }
+    /// Every mention of the text.
+    #[getter]
+    fn mentions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        mention_list(py, wrap_mentions(&self.text, self.inner.mentions.clone()))
+    }
+    /// Target and outcome mentions that could not become records (no indicator or no year).
+    #[getter]
+    fn unresolved<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        mention_list(py, wrap_mentions(&self.text, self.inner.unresolved.clone()))
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PyExtraction>()
+            .is_ok_and(|o| o.get().inner == self.inner && o.get().text == self.text)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<Extraction {}: {} targets ({} headline), {} outcomes, {} mentions>",
+            py_str_repr(&self.inner.document),
+            self.inner.targets.len(),
+            self.inner.headline_len,
+            self.inner.outcomes.len(),
+            self.inner.mentions.len()
+        )
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, (String, String))> {
+        let me = slf.get();
+        Ok((
+            slf.get_type().getattr("from_json")?,
+            (me.to_json(py), me.text.to_string()),
+        ))
+    }
+
+    /// `{'document', 'headline_len', 'targets', 'outcomes'}` with records as JSON-ready dicts.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let json = py.import("json")?;
+        let d = PyDict::new(py);
+        d.set_item("document", &self.inner.document)?;
+        d.set_item("headline_len", self.inner.headline_len)?;
+        let targets = json.call_method1(
+            "loads",
+            (serde_json::to_string(&self.inner.targets).unwrap_or_default(),),
+        )?;
+        let outcomes = json.call_method1(
+            "loads",
+            (serde_json::to_string(&self.inner.outcomes).unwrap_or_default(),),
+        )?;
+        d.set_item("targets", targets)?;
+        d.set_item("outcomes", outcomes)?;
+        Ok(d)
+    }
+}
+
+/// The targets and outcomes of a document's text; `doc_id` labels every provenance. Uses the
+/// built-in catalogue unless `catalogue` is given. Releases the GIL while extracting.
+#[pyfunction]
+#[pyo3(signature = (text, /, doc_id = "document", catalogue = None))]
+pub fn extract_document(
+    py: Python<'_>,
+    text: PyBackedStr,
+    doc_id: &str,
+    catalogue: Option<&Bound<'_, PyCatalogue>>,
+) -> PyExtraction {
+    let extractor = catalogue.and_then(|c| c.get().extractor());
+    let doc_id = doc_id.to_string();
+    let inner = py.detach(|| {
+        extractor
+            .unwrap_or_else(|| builtin_extractor())
+            .document(&text, &doc_id)
+    });
+    PyExtraction {
+        inner: Arc::new(inner),
+        text: Arc::from(&*text),
+    }
+}
