@@ -8,7 +8,30 @@ from typing import Any, Iterator, Optional, Union, final
 import pandas  # type: ignore[import-untyped, unused-ignore]
 import polars
 
+from planwatch._collections import MentionList, Scorecard
+
 __all__ = [
+    "_mention_columns",
+    "Assessment",
+    "Catalogue",
+    "Extraction",
+    "Indicator",
+    "Issue",
+    "Mention",
+    "Policy",
+    "Rule",
+    "ScoreRow",
+    "StatedVerdict",
+    "ValidationReport",
+    "assess",
+    "builtin",
+    "builtin_rules",
+    "builtin_text",
+    "catalogue",
+    "extract",
+    "extract_document",
+    "scorecard",
+    "validate",
     "Dataset",
     "load",
     "Figure",
@@ -420,6 +443,20 @@ class Dataset:
     @property
     def outcomes(self) -> list[Outcome]:
         """The outcomes."""
+    @property
+    def verdicts(self) -> list[StatedVerdict]:
+        """The verdicts the document states in words."""
+    @property
+    def indicators(self) -> list[Indicator]:
+        """The indicators the dataset defines beyond the built-in catalogue."""
+    def catalogue(self) -> Catalogue:
+        """The built-in catalogue extended with the dataset's own indicators."""
+    def assess(self, policy: Optional[Policy] = None, catalogue: Optional[Catalogue] = None) -> Scorecard:
+        """The scorecard: ``planwatch.scorecard(self, catalogue, policy)``."""
+    def validate(
+        self, catalogue: Optional[Catalogue] = None, rules: Optional[list[Rule]] = None
+    ) -> ValidationReport:
+        """``planwatch.validate(self, catalogue, rules)``."""
     def to_pandas(self, decimal: bool = False) -> pandas.DataFrame:
         """A tidy frame, one row per record; floats, or ``Decimal`` objects when ``decimal``."""
     def to_polars(self, decimal: bool = False) -> polars.DataFrame:
@@ -433,3 +470,486 @@ class Dataset:
 
 def load(path: Union[str, "os.PathLike[str]"], /) -> Dataset:
     """Loads a dataset file and the text its ``source`` names; raises ``LoadError``."""
+
+def builtin() -> Dataset:
+    """The built-in 2024 NDRC plan report: targets, outcomes and stated verdicts, with its text."""
+
+def builtin_text() -> str:
+    """The built-in report's text (35,301 characters)."""
+
+@final
+class StatedVerdict:
+    """A verdict the document states in words (``能耗强度下降和碳强度下降不及预期``)."""
+
+    @classmethod
+    def from_json(
+        cls, json: str, /, start: Optional[int] = None, end: Optional[int] = None
+    ) -> StatedVerdict:
+        """Reads the JSON form (``start``/``end``: code-point span of the provenance)."""
+    def to_json(self) -> str:
+        """The JSON form (byte offsets)."""
+    @property
+    def indicator(self) -> str:
+        """Catalogue id of the indicator."""
+    @property
+    def period(self) -> Period:
+        """The period whose target the verdict judges."""
+    @property
+    def verdict(self) -> str:
+        """``met``, ``exceeded``, ``missed`` or ``not_assessable``."""
+    @property
+    def provenance(self) -> Optional[Provenance]:
+        """Where the verdict was read."""
+    def to_dict(self) -> dict[str, Any]:
+        """``{'indicator', 'period', 'verdict', 'provenance'}``."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, tuple[str, Optional[int], Optional[int]]]: ...
+
+@final
+class Indicator:
+    """One indicator: stable id, names, aliases, category, attribute, desired direction,
+    measure and unit."""
+
+    def __new__(
+        cls,
+        id: str,
+        name_zh: str,
+        name_en: str,
+        category: str,
+        desired: str,
+        measure: str,
+        unit: _UnitLike,
+        aliases: list[str] = ...,
+        attribute: Optional[str] = None,
+    ) -> Indicator: ...
+    @classmethod
+    def from_json(cls, json: str, /) -> Indicator:
+        """Reads the JSON form; raises ``LoadError``."""
+    def to_json(self) -> str:
+        """The JSON form."""
+    @property
+    def id(self) -> str:
+        """Stable snake_case id (``gdp_growth``)."""
+    @property
+    def name_zh(self) -> str:
+        """Chinese name."""
+    @property
+    def name_en(self) -> str:
+        """English name."""
+    @property
+    def aliases(self) -> list[str]:
+        """Other names under which reports write the indicator."""
+    @property
+    def category(self) -> str:
+        """Category code (``growth``, ``employment``, ``prices`` …)."""
+    @property
+    def attribute(self) -> Optional[str]:
+        """``indicative`` (预期性), ``binding`` (约束性) or None."""
+    @property
+    def desired(self) -> str:
+        """``higher_better``, ``lower_better``, ``band`` or ``neutral``."""
+    @property
+    def measure(self) -> str:
+        """``level``, ``growth_rate``, ``share``, ``rate`` or ``change``."""
+    @property
+    def unit(self) -> str:
+        """The unit code its values are stated in."""
+    def names(self) -> list[str]:
+        """The Chinese name, then the aliases."""
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as a dict."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+@final
+class Catalogue:
+    """Indicators found by id or by name (leftmost-longest in text)."""
+
+    def __new__(cls, indicators: list[Indicator] = ...) -> Catalogue: ...
+    @classmethod
+    def from_json(cls, json: str, /) -> Catalogue:
+        """Reads a JSON array of indicators; raises ``LoadError``."""
+    def to_json(self) -> str:
+        """The indicators as a JSON array."""
+    def get(self, id: str, /) -> Optional[Indicator]:
+        """The indicator with this id."""
+    def lookup(self, name: str, /) -> Optional[Indicator]:
+        """The indicator whose name or alias is exactly ``name``."""
+    def find_in(self, text: str, /) -> Optional[tuple[Indicator, int, int]]:
+        """The leftmost-longest name in ``text`` as ``(indicator, start, end)`` in code points."""
+    def match_at(self, text: str, /) -> Optional[tuple[Indicator, int]]:
+        """The longest name ``text`` starts with, as ``(indicator, length in code points)``."""
+    def ids(self) -> list[str]:
+        """The ids, in catalogue order."""
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """One dict per indicator."""
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per indicator."""
+    def __len__(self) -> int: ...
+    def __contains__(self, id: object, /) -> bool: ...
+    def __getitem__(self, id: str, /) -> Indicator: ...
+    def __iter__(self) -> Iterator[Indicator]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+def catalogue() -> Catalogue:
+    """The built-in catalogue."""
+
+@final
+class Policy:
+    """How qualifiers are read when assessing (tolerances as ``Decimal``)."""
+
+    def __new__(
+        cls,
+        *,
+        around_tolerance_pp: Optional[_DecimalLike] = None,
+        around_tolerance_rel: Optional[_DecimalLike] = None,
+        in_step_tolerance_pp: Optional[_DecimalLike] = None,
+        in_step_tolerance_rel: Optional[_DecimalLike] = None,
+    ) -> Policy: ...
+    @classmethod
+    def from_json(cls, json: str, /) -> Policy:
+        """Reads the JSON form (missing fields take their defaults)."""
+    def to_json(self) -> str:
+        """The JSON form (decimals as strings)."""
+    @property
+    def around_tolerance_pp(self) -> Decimal:
+        """Half-width of 左右 in percentage points, for % and pp targets (default 0.5)."""
+    @property
+    def around_tolerance_rel(self) -> Decimal:
+        """Half-width of 左右 as a fraction of the value, for other units (default 0.02)."""
+    @property
+    def in_step_tolerance_pp(self) -> Decimal:
+        """How far from the reference an in-step (同步) outcome may be, in pp (default 0.5)."""
+    @property
+    def in_step_tolerance_rel(self) -> Decimal:
+        """The same as a fraction of the reference, for other units (default 0.02)."""
+    def to_dict(self) -> dict[str, Decimal]:
+        """The four tolerances."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+@final
+class Assessment:
+    """A verdict with its components and the policy used."""
+
+    @classmethod
+    def from_json(cls, json: str, /) -> Assessment:
+        """Reads the JSON form."""
+    def to_json(self) -> str:
+        """The JSON form."""
+    @property
+    def verdict(self) -> str:
+        """``met``, ``exceeded``, ``missed`` or ``not_assessable``."""
+    @property
+    def reason(self) -> Optional[str]:
+        """Why not assessable (``unit-mismatch``, ``needs-reference``, …)."""
+    @property
+    def band(self) -> Optional[tuple[Optional[Quantity], Optional[Quantity]]]:
+        """The band held against, ``(lower, upper)``; an open side is None."""
+    @property
+    def value(self) -> Optional[Quantity]:
+        """The outcome as compared (signed, in the band's unit and magnitude)."""
+    @property
+    def margin(self) -> Optional[Decimal]:
+        """How far on the good side of the target (positive = better)."""
+    @property
+    def desired(self) -> str:
+        """The indicator's desired direction."""
+    @property
+    def comparator(self) -> str:
+        """The target's comparator."""
+    @property
+    def policy(self) -> Policy:
+        """The policy used."""
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as a dict."""
+    def _repr_html_(self) -> str: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+def assess(
+    target: Target,
+    outcome: Outcome,
+    indicator: Union[Indicator, str, None] = None,
+    policy: Optional[Policy] = None,
+    reference: Optional[Outcome] = None,
+) -> Assessment:
+    """Assesses a target against an outcome (``reference``: the reference indicator's outcome
+    for a relational target); ``indicator`` defaults to the built-in catalogue's."""
+
+@final
+class ScoreRow:
+    """An indicator and period: target, outcome, reference outcome, assessment, stated verdict."""
+
+    @classmethod
+    def from_json(cls, json: str, /, text: Optional[str] = None) -> ScoreRow:
+        """Reads the JSON form (``text``: the document text, for code-point spans)."""
+    def to_json(self) -> str:
+        """The JSON form."""
+    @property
+    def indicator(self) -> str:
+        """Catalogue id of the indicator."""
+    @property
+    def period(self) -> Period:
+        """The period."""
+    @property
+    def target(self) -> Optional[Target]:
+        """The target (None for a row that only carries a stated verdict)."""
+    @property
+    def outcome(self) -> Optional[Outcome]:
+        """The outcome of the same indicator and period."""
+    @property
+    def reference(self) -> Optional[Outcome]:
+        """For a relational target, the reference indicator's outcome."""
+    @property
+    def assessment(self) -> Optional[Assessment]:
+        """The assessment, when there is a target, an outcome and a known indicator."""
+    @property
+    def stated(self) -> Optional[StatedVerdict]:
+        """The verdict the document states."""
+    @property
+    def verdict(self) -> Optional[str]:
+        """The assessment's verdict, else the stated one."""
+    def to_dict(self) -> dict[str, Any]:
+        """A flat dict for tables."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str, Optional[str]]]: ...
+
+def scorecard(
+    dataset: Dataset, catalogue: Optional[Catalogue] = None, policy: Optional[Policy] = None
+) -> Scorecard:
+    """Every target with its outcome, assessment and stated verdict, then the stated verdicts
+    no target took."""
+
+@final
+class Issue:
+    """One validation problem: code, severity, path, message."""
+
+    def __new__(cls, code: str, severity: str, path: str, message: str) -> Issue: ...
+    @property
+    def code(self) -> str:
+        """Stable kebab-case code."""
+    @property
+    def severity(self) -> str:
+        """``error`` or ``warning``."""
+    @property
+    def path(self) -> str:
+        """Where, as a path into the dataset's JSON."""
+    @property
+    def message(self) -> str:
+        """A sentence for people."""
+    def to_dict(self) -> dict[str, str]:
+        """``{'code', 'severity', 'path', 'message'}``."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[type[Issue], tuple[str, str, str, str]]: ...
+
+@final
+class ValidationReport:
+    """Every issue of a dataset; raising is opt-in (``raise_for_errors()``)."""
+
+    def __new__(cls, issues: list[Issue] = ...) -> ValidationReport: ...
+    @classmethod
+    def from_json(cls, json: str, /) -> ValidationReport:
+        """Reads the JSON form."""
+    def to_json(self) -> str:
+        """The JSON form."""
+    @property
+    def issues(self) -> list[Issue]:
+        """Every issue, in dataset order."""
+    @property
+    def is_ok(self) -> bool:
+        """Whether there is no error."""
+    def errors(self) -> list[dict[str, str]]:
+        """The errors as ``{'code', 'severity', 'path', 'message'}`` dicts."""
+    def warnings(self) -> list[dict[str, str]]:
+        """The warnings as dicts."""
+    def to_dicts(self) -> list[dict[str, str]]:
+        """Every issue as a dict."""
+    def to_dict(self) -> dict[str, Any]:
+        """``{'is_ok', 'issues'}``."""
+    def raise_for_errors(self) -> ValidationReport:
+        """Raises ``ValidationError`` when there is an error; else returns the report."""
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per issue."""
+    def _repr_html_(self) -> str: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Issue]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+@final
+class Rule:
+    """A consistency rule: a share identity or a level ordering."""
+
+    @staticmethod
+    def share_identity(
+        share: str, part: str, whole: str, tolerance_pp: Optional[_DecimalLike] = None, kind: str = "outcome"
+    ) -> Rule:
+        """``share = part / whole`` within rounding plus ``tolerance_pp``."""
+    @staticmethod
+    def level_ordering(lower: str, higher: str, kind: str = "outcome") -> Rule:
+        """``lower <= higher``."""
+    @classmethod
+    def from_json(cls, json: str, /) -> Rule:
+        """Reads the JSON form."""
+    def to_json(self) -> str:
+        """The JSON form."""
+    @property
+    def kind(self) -> str:
+        """``share_identity`` or ``level_ordering``."""
+    def to_dict(self) -> dict[str, Any]:
+        """The fields with the rule's ``kind``."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+def builtin_rules() -> list[Rule]:
+    """The consistency rules of the built-in report."""
+
+def validate(
+    dataset: Dataset, catalogue: Optional[Catalogue] = None, rules: Optional[list[Rule]] = None
+) -> ValidationReport:
+    """Every issue of the dataset (never raises for bad data). Releases the GIL."""
+
+@final
+class Mention:
+    """A figure in running text; ``text[m.start:m.end] == m.text`` (code points)."""
+
+    @classmethod
+    def from_json(
+        cls,
+        json: str,
+        /,
+        start: int,
+        end: int,
+        subject_start: Optional[int] = None,
+        subject_end: Optional[int] = None,
+    ) -> Mention:
+        """Reads the JSON form with the code-point spans."""
+    def to_json(self) -> str:
+        """The JSON form (byte spans)."""
+    @property
+    def text(self) -> str:
+        """The figure as written."""
+    @property
+    def start(self) -> int:
+        """Code-point offset of the figure."""
+    @property
+    def end(self) -> int:
+        """Code-point offset one past the figure."""
+    @property
+    def byte_start(self) -> int:
+        """UTF-8 byte offset."""
+    @property
+    def byte_end(self) -> int:
+        """UTF-8 byte offset one past the figure."""
+    @property
+    def figure(self) -> Figure:
+        """The whole figure."""
+    @property
+    def comparator(self) -> str:
+        """The comparator or bound."""
+    @property
+    def value(self) -> Optional[Quantity]:
+        """The quantity (None for ranges)."""
+    @property
+    def lower(self) -> Optional[Quantity]:
+        """A range's lower bound."""
+    @property
+    def upper(self) -> Optional[Quantity]:
+        """A range's upper bound."""
+    @property
+    def exponent(self) -> Optional[int]:
+        """Magnitude exponent of the value (or of the range's first bound)."""
+    @property
+    def unit(self) -> Optional[str]:
+        """Unit code of the value (or of the range's first bound)."""
+    @property
+    def unit_text(self) -> Optional[str]:
+        """The unit as written."""
+    @property
+    def direction(self) -> Optional[str]:
+        """``increase``, ``decrease``, ``stable``, ``improve``."""
+    @property
+    def subject(self) -> Optional[str]:
+        """The subject phrase the figure measures."""
+    @property
+    def subject_start(self) -> Optional[int]:
+        """Code-point offset of the subject."""
+    @property
+    def subject_end(self) -> Optional[int]:
+        """Code-point offset one past the subject."""
+    @property
+    def indicator(self) -> Optional[str]:
+        """Catalogue id of the indicator."""
+    @property
+    def year(self) -> Optional[int]:
+        """The year the figure speaks of."""
+    @property
+    def end_year(self) -> Optional[int]:
+        """The last year of a plan period."""
+    @property
+    def basis(self) -> Optional[str]:
+        """``year``, ``year_end``, ``average``, ``cumulative`` where the text gives one."""
+    @property
+    def kind(self) -> str:
+        """``target``, ``outcome`` or ``other``."""
+    def to_dict(self) -> dict[str, Any]:
+        """A flat dict (mantissas as ``Decimal``)."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, tuple[str, int, int, Optional[int], Optional[int]]]: ...
+
+def extract(text: str, /, catalogue: Optional[Catalogue] = None) -> MentionList:
+    """Every figure of ``text`` in text order. Releases the GIL."""
+
+def _mention_columns(mentions: Any, decimal: bool = False) -> dict[str, Any]: ...
+
+@final
+class Extraction:
+    """A document's targets (headline first) and outcomes read from its text."""
+
+    @classmethod
+    def from_json(cls, json: str, /, text: str) -> Extraction:
+        """Reads the JSON form with its text."""
+    def to_json(self) -> str:
+        """The JSON form."""
+    @property
+    def document(self) -> str:
+        """The document id used in provenance."""
+    @property
+    def text(self) -> str:
+        """The text extracted from."""
+    @property
+    def targets(self) -> list[Target]:
+        """Every target with a known indicator and year, headline first."""
+    @property
+    def headline(self) -> list[Target]:
+        """The headline targets (主要预期目标)."""
+    @property
+    def headline_len(self) -> int:
+        """How many of ``targets`` are headline targets."""
+    @property
+    def outcomes(self) -> list[Outcome]:
+        """Every outcome with a known indicator and year."""
+    @property
+    def mentions(self) -> MentionList:
+        """Every mention."""
+    @property
+    def unresolved(self) -> MentionList:
+        """Target and outcome mentions without indicator or year."""
+    def to_dict(self) -> dict[str, Any]:
+        """``{'document', 'headline_len', 'targets', 'outcomes'}``."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str, str]]: ...
+
+def extract_document(
+    text: str, /, doc_id: str = "document", catalogue: Optional[Catalogue] = None
+) -> Extraction:
+    """The targets and outcomes of a document's text. Releases the GIL."""
