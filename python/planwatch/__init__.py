@@ -64,7 +64,9 @@ from planwatch._planwatch import (
     parse_numeral,
     parse_quantity,
     parse_target,
+    read_table,
     scorecard,
+    table_fields,
     validate,
 )
 
@@ -118,4 +120,6 @@ __all__ = [
     "validate",
     "extract",
     "extract_document",
+    "read_table",
+    "table_fields",
 ]

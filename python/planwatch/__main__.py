@@ -184,21 +184,18 @@ def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
     """Figures of a text file, one per line or row; ``--targets``: its targets and outcomes."""
     text = _read_text(args.file)
     if args.targets:
-        x = planwatch.extract_document(text, doc_id=args.doc_id)
-        rows = _export.record_rows([*x.targets, *x.outcomes], planwatch.catalogue())
-        fields: Sequence[str] = _export.RECORD_FIELDS
-    else:
-        rows = _export.mention_rows(planwatch.extract(text))
-        fields = _export.MENTION_FIELDS
-    out.write(_export.to_jsonl(rows) if args.format == "jsonl" else _export.to_csv(rows, fields))
+        ds = planwatch.extract_document(text, doc_id=args.doc_id).to_dataset()
+        out.write(ds.to_jsonl() if args.format == "jsonl" else ds.to_csv())
+        return 0
+    rows = _export.mention_rows(planwatch.extract(text))
+    out.write(_export.to_jsonl(rows) if args.format == "jsonl" else _export.to_csv(rows, _export.MENTION_FIELDS))
     return 0
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    """Every record of the built-in data (the fields of ``cargo run --example export``)."""
+    """Every record of the built-in data: the core's record table, as ``cargo run --example export``."""
     ds = planwatch.builtin()
-    rows = _export.record_rows([*ds.targets, *ds.outcomes], ds.catalogue())
-    out.write(_export.to_jsonl(rows) if args.format == "jsonl" else _export.to_csv(rows, _export.RECORD_FIELDS))
+    out.write(ds.to_jsonl() if args.format == "jsonl" else ds.to_csv())
     return 0
 
 

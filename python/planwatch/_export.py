@@ -1,9 +1,10 @@
-"""Flat rows of records and mentions for JSON lines and CSV (used by ``python -m planwatch``).
+"""Flat rows of mentions for JSON lines and CSV (used by ``python -m planwatch extract``).
 
-The record rows have exactly the fields, order and formatting of the Rust example
-``cargo run --example export`` (``crates/planwatch/examples/export.rs``): decimals as strings,
-absent values as ``null`` in JSON lines and empty cells in CSV (RFC 4180, CRLF line ends),
-``start``/``end`` in code points of the document text.
+Records (targets and outcomes) are written by the core's record table
+(:meth:`planwatch.Dataset.to_jsonl`, :meth:`planwatch.Dataset.to_csv`); mention rows follow
+its conventions: decimals as strings (a range bound in full when its scale differs from the
+value's), absent values as ``null`` in JSON lines and empty cells in CSV (RFC 4180, CRLF line
+ends), ``start``/``end`` in code points.
 """
 
 from __future__ import annotations
@@ -11,36 +12,9 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
-from planwatch._planwatch import Catalogue, Mention, Outcome, Quantity, Target
+from planwatch._planwatch import Mention, Quantity
 
-__all__ = ["RECORD_FIELDS", "MENTION_FIELDS", "record_rows", "mention_rows", "to_jsonl", "to_csv"]
-
-#: The fields of a record row, in order (the same as the Rust export example).
-RECORD_FIELDS = (
-    "indicator",
-    "name_zh",
-    "name_en",
-    "year",
-    "end_year",
-    "basis",
-    "kind",
-    "comparator",
-    "value",
-    "exponent",
-    "unit",
-    "unit_text",
-    "lower",
-    "upper",
-    "direction",
-    "reference",
-    "text",
-    "quote",
-    "start",
-    "end",
-    "reference_indicator",
-    "relation",
-    "status",
-)
+__all__ = ["MENTION_FIELDS", "mention_rows", "to_jsonl", "to_csv"]
 
 #: The fields of a mention row, in order.
 MENTION_FIELDS = (
@@ -84,46 +58,6 @@ def _quantities(figure: Any) -> tuple[Optional[Quantity], Optional[str], Optiona
         return str(q)
 
     return anchor, (str(value.value) if value is not None else None), bound(lower), bound(upper)
-
-
-def record_rows(records: Iterable[Union[Target, Outcome]], catalogue: Catalogue) -> list[Row]:
-    """One row per target or outcome (fields :data:`RECORD_FIELDS`)."""
-    rows = []
-    for r in records:
-        f = r.figure
-        ind = catalogue.get(r.indicator)
-        anchor, value, lower, upper = _quantities(f)
-        ref = f.reference
-        prov = r.provenance
-        is_outcome = isinstance(r, Outcome)
-        rows.append(
-            {
-                "indicator": r.indicator,
-                "name_zh": ind.name_zh if ind is not None else "",
-                "name_en": ind.name_en if ind is not None else "",
-                "year": r.period.year,
-                "end_year": r.period.end_year,
-                "basis": r.period.basis,
-                "kind": "outcome" if is_outcome else "target",
-                "comparator": f.comparator,
-                "value": value,
-                "exponent": anchor.exponent if anchor is not None else None,
-                "unit": anchor.unit if anchor is not None else None,
-                "unit_text": anchor.unit_text if anchor is not None else None,
-                "lower": lower,
-                "upper": upper,
-                "direction": f.direction,
-                "reference": ref[0] if ref is not None else None,
-                "text": f.text,
-                "quote": prov.quote if prov is not None else None,
-                "start": prov.start if prov is not None else None,
-                "end": prov.end if prov is not None else None,
-                "reference_indicator": ref[1] if ref is not None else None,
-                "relation": ref[2] if ref is not None else None,
-                "status": r.status if isinstance(r, Outcome) else None,
-            }
-        )
-    return rows
 
 
 def mention_rows(mentions: Iterable[Mention]) -> list[Row]:

@@ -32,6 +32,8 @@ __all__ = [
     "extract_document",
     "scorecard",
     "validate",
+    "read_table",
+    "table_fields",
     "Dataset",
     "load",
     "Figure",
@@ -451,6 +453,10 @@ class Dataset:
         """The indicators the dataset defines beyond the built-in catalogue."""
     def catalogue(self) -> Catalogue:
         """The built-in catalogue extended with the dataset's own indicators."""
+    def to_jsonl(self) -> str:
+        """Every record as JSON lines (the core's record table; code-point spans)."""
+    def to_csv(self) -> str:
+        """Every record as RFC 4180 CSV with a header line."""
     def assess(self, policy: Optional[Policy] = None, catalogue: Optional[Catalogue] = None) -> Scorecard:
         """The scorecard: ``planwatch.scorecard(self, catalogue, policy)``."""
     def validate(
@@ -946,6 +952,8 @@ class Extraction:
         """Target and outcome mentions without indicator or year."""
     def to_dict(self) -> dict[str, Any]:
         """``{'document', 'headline_len', 'targets', 'outcomes'}``."""
+    def to_dataset(self, document: Optional[Document] = None) -> Dataset:
+        """The records as a dataset (text attached), for ``validate`` and ``assess``."""
     def __eq__(self, other: object, /) -> bool: ...
     def __reduce__(self) -> tuple[Any, tuple[str, str]]: ...
 
@@ -953,3 +961,9 @@ def extract_document(
     text: str, /, doc_id: str = "document", catalogue: Optional[Catalogue] = None
 ) -> Extraction:
     """The targets and outcomes of a document's text. Releases the GIL."""
+
+def table_fields() -> list[str]:
+    """The column names of a record table, in order."""
+
+def read_table(text: str, /, format: str = "jsonl") -> list[dict[str, Any]]:
+    """Reads a record table (``jsonl`` or ``csv``) as dicts; raises ``LoadError``."""

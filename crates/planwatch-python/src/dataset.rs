@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use planwatch::dataset::{Dataset, StatedVerdict};
 use planwatch::indicator::Catalogue;
+use planwatch::table;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList, PyType};
@@ -115,6 +116,19 @@ impl PyDataset {
             .iter()
             .map(|o| PyOutcome::wrap(o.clone(), text))
             .collect()
+    }
+
+    /// Every target and outcome as JSON lines, one flat row per record (the fields of
+    /// `planwatch::table`: decimals as strings, `start`/`end` in code points).
+    fn to_jsonl(&self, py: Python<'_>) -> String {
+        let inner = Arc::clone(&self.inner);
+        py.detach(move || table::to_jsonl(&table::rows(&inner)))
+    }
+
+    /// Every target and outcome as RFC 4180 CSV with a header line (see `to_jsonl`).
+    fn to_csv(&self, py: Python<'_>) -> String {
+        let inner = Arc::clone(&self.inner);
+        py.detach(move || table::to_csv(&table::rows(&inner)))
     }
 
     /// The verdicts the document states in words.
@@ -490,4 +504,37 @@ pub fn builtin() -> PyDataset {
 #[pyfunction]
 pub fn builtin_text() -> &'static str {
     planwatch::builtin::TEXT
+}
+
+/// The column names of a record table, in order (`planwatch::table::FIELDS`).
+#[pyfunction]
+pub fn table_fields() -> Vec<&'static str> {
+    table::FIELDS.to_vec()
+}
+
+/// Reads a record table written by `Dataset.to_jsonl()` (`format="jsonl"`) or
+/// `Dataset.to_csv()` (`format="csv"`) as a list of dicts, one per row (absent values None,
+/// decimals as strings); raises `LoadError` with line and column.
+#[pyfunction]
+#[pyo3(signature = (text, /, format = "jsonl"))]
+pub fn read_table<'py>(
+    py: Python<'py>,
+    text: PyBackedStr,
+    format: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let rows = match format {
+        "jsonl" => py.detach(|| table::from_jsonl(&text)),
+        "csv" => py.detach(|| table::from_csv(&text)),
+        other => {
+            return Err(errors::unknown_code(
+                py,
+                "table format",
+                other,
+                &["jsonl", "csv"],
+            ));
+        }
+    }
+    .map_err(|e| errors::load(py, &e))?;
+    let json = serde_json::to_string(&rows).unwrap_or_default();
+    py.import("json")?.call_method1("loads", (json,))
 }

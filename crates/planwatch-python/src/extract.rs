@@ -2,6 +2,8 @@
 
 use std::sync::{Arc, OnceLock};
 
+use planwatch::dataset::Dataset;
+use planwatch::document::{Document, DocumentKind};
 use planwatch::extract::{Extraction, Extractor, Mention, extract as core_extract};
 use planwatch::quantity::Quantity;
 use pyo3::prelude::*;
@@ -10,7 +12,8 @@ use pyo3::types::{PyDict, PyList, PyType};
 
 use crate::columns::{DictColumn, f64_column, i64_column, mantissa_f64};
 use crate::convert::{CharCounter, decimal_to_py, from_json};
-use crate::document::py_str_repr;
+use crate::dataset::PyDataset;
+use crate::document::{PyDocument, py_str_repr};
 use crate::indicator::PyCatalogue;
 use crate::quantity::PyQuantity;
 use crate::target::{PyFigure, PyOutcome, PyTarget};
@@ -492,6 +495,38 @@ impl PyExtraction {
     #[getter]
     fn unresolved<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         mention_list(py, wrap_mentions(&self.text, self.inner.unresolved.clone()))
+    }
+
+    /// The targets and outcomes as a `Dataset` of `document` (by default a document of kind
+    /// `other` with the extraction's id), with the text attached: ready for `validate`,
+    /// `assess` and the record table.
+    #[pyo3(signature = (document = None))]
+    fn to_dataset(&self, document: Option<&Bound<'_, PyDocument>>) -> PyDataset {
+        let document = match document {
+            Some(d) => d.get().0.clone(),
+            None => Document {
+                id: self.inner.document.clone(),
+                title: String::new(),
+                issuer: String::new(),
+                kind: DocumentKind::Other,
+                jurisdiction: String::new(),
+                delivered: None,
+                outcome_year: None,
+                plan_year: None,
+                source: None,
+            },
+        };
+        let ds = Dataset {
+            document,
+            indicators: Vec::new(),
+            targets: self.inner.targets.clone(),
+            outcomes: self.inner.outcomes.clone(),
+            verdicts: Vec::new(),
+            text: Some(Arc::clone(&self.text)),
+        };
+        PyDataset {
+            inner: Arc::new(ds),
+        }
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {

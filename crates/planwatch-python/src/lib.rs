@@ -22,7 +22,9 @@ mod _planwatch {
     #[pymodule_export]
     use crate::assess::{PyAssessment, PyPolicy, PyScoreRow, assess, scorecard};
     #[pymodule_export]
-    use crate::dataset::{PyDataset, PyStatedVerdict, builtin, builtin_text, load};
+    use crate::dataset::{
+        PyDataset, PyStatedVerdict, builtin, builtin_text, load, read_table, table_fields,
+    };
     #[pymodule_export]
     use crate::document::{PyDocument, PyPeriod, PyProvenance};
     #[pymodule_export]
