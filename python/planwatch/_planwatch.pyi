@@ -912,8 +912,15 @@ class Mention:
     def __hash__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, tuple[str, int, int, Optional[int], Optional[int]]]: ...
 
-def extract(text: str, /, catalogue: Optional[Catalogue] = None) -> MentionList:
-    """Every figure of ``text`` in text order. Releases the GIL."""
+def extract(
+    text: str,
+    /,
+    catalogue: Optional[Catalogue] = None,
+    *,
+    plan_year: Optional[int] = None,
+    outcome_year: Optional[int] = None,
+) -> MentionList:
+    """Every figure of ``text`` in text order (years resolve 今年 / 去年). Releases the GIL."""
 
 def _mention_columns(mentions: Any, decimal: bool = False) -> dict[str, Any]: ...
 
@@ -958,7 +965,14 @@ class Extraction:
     def __reduce__(self) -> tuple[Any, tuple[str, str]]: ...
 
 def extract_document(
-    text: str, /, doc_id: str = "document", catalogue: Optional[Catalogue] = None
+    text: str,
+    /,
+    doc_id: Optional[str] = None,
+    catalogue: Optional[Catalogue] = None,
+    *,
+    document: Optional[Document] = None,
+    plan_year: Optional[int] = None,
+    outcome_year: Optional[int] = None,
 ) -> Extraction:
     """The targets and outcomes of a document's text. Releases the GIL."""
 

@@ -390,22 +390,51 @@ pub fn _mention_columns<'py>(
 
 /// Every figure of `text` as a `MentionList` of `Mention`, in text order, with indicators from
 /// `catalogue` (the built-in one by default). Releases the GIL while extracting.
+///
+/// `plan_year` and `outcome_year` resolve `今年` and `去年`/`过去一年` where the text does not
+/// name its years (by default they are read from a title line, else left unresolved).
 #[pyfunction]
-#[pyo3(signature = (text, /, catalogue = None))]
+#[pyo3(signature = (text, /, catalogue = None, *, plan_year = None, outcome_year = None))]
 pub fn extract<'py>(
     py: Python<'py>,
     text: PyBackedStr,
     catalogue: Option<&Bound<'py, PyCatalogue>>,
+    plan_year: Option<i32>,
+    outcome_year: Option<i32>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let extractor = catalogue.and_then(|c| c.get().extractor());
     let mentions = py.detach(|| {
-        let found = match extractor {
-            Some(ex) => ex.mentions(&text),
-            None => core_extract(&text),
+        let found = if plan_year.is_none() && outcome_year.is_none() {
+            match extractor {
+                Some(ex) => ex.mentions(&text),
+                None => core_extract(&text),
+            }
+        } else {
+            with_years(extractor, None, plan_year, outcome_year).mentions(&text)
         };
         wrap_mentions(&text, found)
     });
     mention_list(py, mentions)
+}
+
+/// A copy of the extractor (the built-in one by default) set to a document's years.
+fn with_years(
+    extractor: Option<&Extractor>,
+    document: Option<&Document>,
+    plan_year: Option<i32>,
+    outcome_year: Option<i32>,
+) -> Extractor {
+    let mut ex = extractor.unwrap_or_else(|| builtin_extractor()).clone();
+    if let Some(doc) = document {
+        ex = ex.for_document(doc);
+    }
+    if let Some(y) = plan_year {
+        ex = ex.with_plan_year(y);
+    }
+    if let Some(y) = outcome_year {
+        ex = ex.with_outcome_year(y);
+    }
+    ex
 }
 
 /// The extractor of the built-in catalogue, compiled once.
@@ -419,6 +448,8 @@ fn builtin_extractor() -> &'static Extractor {
 pub struct PyExtraction {
     pub inner: Arc<Extraction>,
     pub text: Arc<str>,
+    /// The document given to `extract_document`, if any.
+    pub document: Option<Document>,
 }
 
 #[pymethods]
@@ -436,6 +467,7 @@ impl PyExtraction {
         Ok(PyExtraction {
             inner: Arc::new(inner),
             text: Arc::from(&*text),
+            document: None,
         })
     }
 
@@ -497,14 +529,15 @@ impl PyExtraction {
         mention_list(py, wrap_mentions(&self.text, self.inner.unresolved.clone()))
     }
 
-    /// The targets and outcomes as a `Dataset` of `document` (by default a document of kind
-    /// `other` with the extraction's id), with the text attached: ready for `validate`,
-    /// `assess` and the record table.
+    /// The targets and outcomes as a `Dataset` of `document` (by default the document given to
+    /// `extract_document`, else one of kind `other` with the extraction's id), with the text
+    /// attached: ready for `validate`, `assess` and the record table.
     #[pyo3(signature = (document = None))]
     fn to_dataset(&self, document: Option<&Bound<'_, PyDocument>>) -> PyDataset {
-        let document = match document {
-            Some(d) => d.get().0.clone(),
-            None => Document {
+        let document = match (document, &self.document) {
+            (Some(d), _) => d.get().0.clone(),
+            (None, Some(d)) => d.clone(),
+            (None, None) => Document {
                 id: self.inner.document.clone(),
                 title: String::new(),
                 issuer: String::new(),
@@ -578,24 +611,37 @@ impl PyExtraction {
 }
 
 /// The targets and outcomes of a document's text; `doc_id` labels every provenance. Uses the
-/// built-in catalogue unless `catalogue` is given. Releases the GIL while extracting.
+/// built-in catalogue unless `catalogue` is given. `document` (a `Document`) gives the id and
+/// the plan and outcome years that resolve `今年` and `去年`; `plan_year`/`outcome_year` set
+/// them directly. Releases the GIL while extracting.
 #[pyfunction]
-#[pyo3(signature = (text, /, doc_id = "document", catalogue = None))]
+#[pyo3(signature = (text, /, doc_id = None, catalogue = None, *, document = None, plan_year = None, outcome_year = None))]
 pub fn extract_document(
     py: Python<'_>,
     text: PyBackedStr,
-    doc_id: &str,
+    doc_id: Option<String>,
     catalogue: Option<&Bound<'_, PyCatalogue>>,
+    document: Option<&Bound<'_, PyDocument>>,
+    plan_year: Option<i32>,
+    outcome_year: Option<i32>,
 ) -> PyExtraction {
     let extractor = catalogue.and_then(|c| c.get().extractor());
-    let doc_id = doc_id.to_string();
+    let document = document.map(|d| d.get().0.clone());
+    let doc_id = doc_id
+        .or_else(|| document.as_ref().map(|d| d.id.clone()))
+        .unwrap_or_else(|| "document".to_string());
     let inner = py.detach(|| {
-        extractor
-            .unwrap_or_else(|| builtin_extractor())
-            .document(&text, &doc_id)
+        if document.is_none() && plan_year.is_none() && outcome_year.is_none() {
+            extractor
+                .unwrap_or_else(|| builtin_extractor())
+                .document(&text, &doc_id)
+        } else {
+            with_years(extractor, document.as_ref(), plan_year, outcome_year).document(&text, &doc_id)
+        }
     });
     PyExtraction {
         inner: Arc::new(inner),
         text: Arc::from(&*text),
+        document,
     }
 }

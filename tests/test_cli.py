@@ -1,0 +1,173 @@
+"""The command line, run as a subprocess: ``python -m planwatch``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import planwatch
+import planwatch._export
+
+from conftest import ROOT
+
+DATA = ROOT / "crates" / "planwatch" / "data" / "cn-ndrc-plan-report-2024.json"
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Runs the command line; output decoded as UTF-8 with line ends kept as written."""
+    r = subprocess.run(
+        [sys.executable, "-m", "planwatch", *args],
+        capture_output=True,
+        input=None if stdin is None else stdin.encode(),
+    )
+    return subprocess.CompletedProcess(r.args, r.returncode, r.stdout.decode(), r.stderr.decode())
+
+
+def test_report() -> None:
+    r = run("report")
+    assert (r.returncode, r.stderr) == (0, "")
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("关于2023年国民经济和社会发展计划执行情况")
+    assert "Headline indicators: 主要预期目标 (main targets)" in lines
+    header = next(line for line in lines if line.startswith("indicator"))
+    assert header.split() == ["indicator", "2023", "target", "2023", "outcome", "2023", "verdict", "2024", "target"]
+    jobs = next(line for line in lines if line.startswith("城镇新增就业 "))
+    assert jobs.split() == ["城镇新增就业", "New", "urban", "jobs", "1200万人左右", "1244万人", "exceeded", "(+44万人)", "=", "stated", "1200万人以上"]
+    cpi = next(line for line in lines if line.startswith("居民消费价格涨幅"))
+    assert "3%左右" in cpi and "上涨0.2%" in cpi and "met (+2.8 pp)" in cpi
+    assert "Verdicts the report states in words" in lines
+    assert "  2023 missed · 工业增加值增长 Industrial value-added growth: industrial_value_added_growth — “工业增长与预期目标有一定差距”" in lines
+    assert "  0 errors, 1 warning" in lines
+
+
+def test_export_jsonl_is_the_core_table() -> None:
+    r = run("export", "--format", "jsonl")
+    assert (r.returncode, r.stderr) == (0, "")
+    assert r.stdout == planwatch.builtin().to_jsonl()
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    ds = planwatch.builtin()
+    assert len(rows) == len(ds.targets) + len(ds.outcomes)
+    assert list(rows[0]) == planwatch.table_fields()
+    for field in ("indicator", "year", "kind", "comparator", "value", "exponent", "unit", "unit_text", "lower",
+                  "upper", "direction", "quote", "start", "end"):
+        assert field in rows[0]
+    gdp = next(row for row in rows if row["indicator"] == "gdp" and row["kind"] == "outcome")
+    assert (gdp["value"], gdp["exponent"], gdp["unit"], gdp["unit_text"]) == ("126.06", 12, "CNY", "元")
+    text = planwatch.builtin_text()
+    assert all(text[row["start"] : row["end"]] == row["quote"] for row in rows if row["start"] is not None)
+
+
+def test_export_csv() -> None:
+    r = run("export", "--format", "csv")
+    assert r.returncode == 0
+    assert r.stdout == planwatch.builtin().to_csv()
+    rows = list(csv.reader(io.StringIO(r.stdout, newline="")))
+    assert rows[0] == planwatch.table_fields()
+    assert planwatch.read_table(r.stdout, "csv") == planwatch.read_table(planwatch.builtin().to_jsonl())
+
+
+@pytest.mark.skipif(shutil.which("cargo") is None, reason="needs the Rust toolchain")
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_export_is_byte_identical_to_the_rust_example(fmt: str) -> None:
+    rust = subprocess.run(
+        ["cargo", "run", "-q", "--example", "export", "--", "--format", fmt],
+        cwd=ROOT, capture_output=True, check=True,
+    ).stdout
+    assert run("export", "--format", fmt).stdout.encode() == rust
+
+
+@pytest.fixture()
+def report_file(tmp_path: Path) -> Path:
+    p = tmp_path / "report.txt"
+    p.write_text("一、2023年计划执行情况 全年国内生产总值126.06万亿元，增长5.2%；城镇新增就业1244万人。", encoding="utf-8")
+    return p
+
+
+def test_extract_jsonl(report_file: Path) -> None:
+    r = run("extract", str(report_file))
+    assert (r.returncode, r.stderr) == (0, "")
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [(m["text"], m["indicator"], m["value"], m["exponent"], m["unit"]) for m in rows] == [
+        ("126.06万亿元", "gdp", "126.06", 12, "CNY"),
+        ("5.2%", "gdp_growth", "5.2", 0, "percent"),
+        ("1244万人", "urban_new_jobs", "1244", 4, "person"),
+    ]
+    text = report_file.read_text(encoding="utf-8")
+    assert all(text[m["start"] : m["end"]] == m["text"] for m in rows)
+    assert list(rows[0]) == list(planwatch._export.MENTION_FIELDS)
+
+
+def test_extract_csv_and_stdin(report_file: Path) -> None:
+    r = run("extract", "-", "--format", "csv", stdin=report_file.read_text(encoding="utf-8"))
+    assert r.returncode == 0
+    rows = list(csv.DictReader(io.StringIO(r.stdout, newline="")))
+    assert [(m["text"], m["kind"], m["year"], m["lower"]) for m in rows] == [
+        ("126.06万亿元", "outcome", "2023", ""),
+        ("5.2%", "outcome", "2023", ""),
+        ("1244万人", "outcome", "2023", ""),
+    ]
+
+
+def test_extract_targets(report_file: Path) -> None:
+    r = run("extract", str(report_file), "--targets", "--doc-id", "mine")
+    assert r.returncode == 0
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [(row["indicator"], row["kind"], row["year"], row["text"]) for row in rows] == [
+        ("gdp", "outcome", 2023, "126.06万亿元"),
+        ("gdp_growth", "outcome", 2023, "5.2%"),
+        ("urban_new_jobs", "outcome", 2023, "1244万人"),
+    ]
+    assert list(rows[0]) == planwatch.table_fields()
+
+
+def test_validate_ok_and_errors(tmp_path: Path) -> None:
+    ok = run("validate", str(DATA), "--builtin-rules")
+    assert (ok.returncode, ok.stdout.splitlines()[0]) == (0, "0 errors, 1 warning")
+    bad = json.loads(DATA.read_text(encoding="utf-8"))
+    bad["outcomes"][0]["figure"]["value"].update(unit="person", unit_text="人")
+    bad["document"].pop("source")
+    p = tmp_path / "bad.json"
+    p.write_text(json.dumps(bad, ensure_ascii=False), encoding="utf-8")
+    r = run("validate", str(p), "--format", "json")
+    assert r.returncode == 1
+    report = json.loads(r.stdout)
+    assert report["is_ok"] is False
+    assert ("unit-mismatch", "outcomes[0].figure.value.unit") in [(i["code"], i["path"]) for i in report["issues"]]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("validate", "/no/such/file.json"), "planwatch: error: /no/such/file.json:0:0: "),
+        (("extract", "/no/such/file.txt"), "planwatch: error: /no/such/file.txt: No such file or directory"),
+    ],
+)
+def test_user_errors_go_to_stderr_without_traceback(args: tuple[str, ...], message: str) -> None:
+    r = run(*args)
+    assert r.returncode == 2
+    assert r.stdout == ""
+    assert r.stderr.startswith(message)
+    assert "Traceback" not in r.stderr
+
+
+def test_broken_inputs(tmp_path: Path) -> None:
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"\xff\xfe\x00bad")
+    r = run("extract", str(binary))
+    assert (r.returncode, r.stderr.startswith(f"planwatch: error: {binary}: not UTF-8 text")) == (2, True)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{\n  "document": 3\n}', encoding="utf-8")
+    r = run("validate", str(broken))
+    assert r.returncode == 2 and r.stderr.startswith(f"planwatch: error: {broken}:2:15: ")
+    assert "Traceback" not in r.stderr
+    r = run("export", "--format", "xml")
+    assert r.returncode == 2 and "invalid choice: 'xml'" in r.stderr
+    r = run()
+    assert r.returncode == 2 and "required: COMMAND" in r.stderr

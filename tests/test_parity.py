@@ -1,0 +1,261 @@
+"""Parity with the core: every public operation of the Rust crate has its Python counterpart.
+
+The operations are read from the source (``pub fn`` of the public modules that ``lib.rs``
+declares, and the ``pub fn`` methods of their types), so a new core operation fails this test
+until the table below says what it is in Python, or why it needs no counterpart.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Optional
+
+import pytest
+
+import planwatch
+import planwatch.plot
+
+from conftest import ROOT
+
+SRC = ROOT / "crates" / "planwatch" / "src"
+
+#: Core operation -> its Python counterpart (a dotted path from ``planwatch``), or ``None`` with
+#: the reason in the comment. Codes (``code``, ``from_code``) are the strings the Python API uses.
+PARITY: dict[str, Optional[str]] = {
+    # assess
+    "assess::Verdict::code": "Assessment.verdict",
+    "assess::NotAssessableReason::code": "Assessment.reason",
+    "assess::Assessment::not_assessable": None,  # constructor used inside assessment
+    "assess::assess": "assess",
+    "assess::assess_relative": "assess",  # assess(..., reference=outcome)
+    # builtin
+    "builtin::try_catalogue": "catalogue",
+    "builtin::catalogue_ref": "catalogue",
+    "builtin::catalogue": "catalogue",
+    "builtin::try_dataset": "builtin",
+    "builtin::dataset": "builtin",
+    "builtin::document": "Dataset.document",  # builtin().document
+    "builtin::rules": "builtin_rules",
+    # dataset
+    "dataset::Dataset::from_json": "Dataset.from_json",
+    "dataset::Dataset::from_path": "load",
+    "dataset::Dataset::to_json": "Dataset.to_json",
+    "dataset::Dataset::with_text": "Dataset.from_json",  # from_json(json, text=...)
+    "dataset::Dataset::catalogue": "Dataset.catalogue",
+    # document
+    "document::DocumentKind::code": "Document.kind",
+    "document::DocumentKind::from_code": "Document",
+    "document::Document::years": "Document.years",
+    "document::Basis::code": "Period.basis",
+    "document::Basis::from_code": "Period",
+    "document::Period::year": "Period",
+    "document::Period::plan": "Period",
+    "document::Period::with_basis": "Period",
+    "document::Period::last_year": "Period.last_year",
+    "document::Period::contains_year": "Period.contains_year",
+    "document::Provenance::locate": None,  # data-building helper; Python offsets come with records
+    "document::Provenance::check": "Provenance.check",
+    "document::Provenance::char_span": "Provenance.start",  # start/end are code points
+    # errors: attributes of the exception classes
+    "error::ParseErrorKind::code": "ParseError.code",
+    "error::ParseError::new": None,  # raised, not built, in Python
+    "error::ParseError::kind": "ParseError.code",
+    "error::ParseError::span": "ParseError",  # .start/.end (code points) of the instance
+    "error::ParseError::input": "ParseError",  # .input of the instance
+    "error::ParseError::code": "ParseError.code",
+    "error::QuantityError::code": "QuantityError.code",
+    "error::Error::code": "PlanwatchError.code",
+    # extract
+    "extract::MentionKind::code": "Mention.kind",
+    "extract::Mention::char_span": "Mention.start",
+    "extract::Extractor::new": "extract",  # extract(text, catalogue=...) keeps one per catalogue
+    "extract::Extractor::with_plan_year": "extract",  # extract(..., plan_year=...)
+    "extract::Extractor::with_outcome_year": "extract",  # extract(..., outcome_year=...)
+    "extract::Extractor::for_document": "extract_document",  # extract_document(..., document=...)
+    "extract::Extractor::mentions": "extract",
+    "extract::Extractor::document": "extract_document",
+    "extract::extract": "extract",
+    "extract::extract_with": "extract",
+    "extract::Extraction::headline": "Extraction.headline",
+    "extract::extract_document": "extract_document",
+    "extract::extract_for": "extract_document",
+    # figure
+    "figure::parse_target": "parse_target",
+    "figure::parse_figure": "parse_figure",
+    "figure::Figure::resolve_reference": None,  # done by parse/extraction with the catalogue
+    # indicator
+    "indicator::Desired::code": "Indicator.desired",
+    "indicator::Indicator::names": "Indicator.names",
+    "indicator::Catalogue::new": "Catalogue",
+    "indicator::Catalogue::insert": "Catalogue",  # immutable in Python: Catalogue([*cat, new])
+    "indicator::Catalogue::builtin": "catalogue",
+    "indicator::Catalogue::from_json": "Catalogue.from_json",
+    "indicator::Catalogue::get": "Catalogue.get",
+    "indicator::Catalogue::lookup": "Catalogue.lookup",
+    "indicator::Catalogue::find_in": "Catalogue.find_in",
+    "indicator::Catalogue::match_at": "Catalogue.match_at",
+    "indicator::Catalogue::iter": "Catalogue.__iter__",
+    "indicator::Catalogue::len": "Catalogue.__len__",
+    "indicator::Catalogue::is_empty": "Catalogue.__len__",
+    # numerals
+    "numerals::Numeral::is_exact": "Numeral.is_exact",
+    "numerals::scan_numeral": None,  # scanning primitive of the parsers and the extractor
+    "numerals::parse_numeral": "parse_numeral",
+    "numerals::is_ordinal_or_name": None,  # extractor primitive
+    # quantity
+    "quantity::Quantity::new": "Quantity",
+    "quantity::Quantity::from_numeral": "Quantity",
+    "quantity::Quantity::with_unit_text": "Quantity",  # Quantity(..., unit_text=...)
+    "quantity::Quantity::value": "Quantity.value",
+    "quantity::Quantity::exponent": "Quantity.exponent",
+    "quantity::Quantity::unit": "Quantity.unit",
+    "quantity::Quantity::unit_text": "Quantity.unit_text",
+    "quantity::Quantity::magnitude_text": "Quantity.magnitude_text",
+    "quantity::Quantity::is_ratio": "Quantity.is_ratio",
+    "quantity::Quantity::to_base": "Quantity.to_base",
+    "quantity::Quantity::convert_to": "Quantity.convert_to",
+    "quantity::Quantity::cmp_amount": "Quantity.__lt__",
+    "quantity::Quantity::checked_add": "Quantity.__add__",
+    "quantity::Quantity::checked_sub": "Quantity.__sub__",
+    "quantity::Quantity::checked_neg": "Quantity.__neg__",
+    "quantity::parse_quantity": "parse_quantity",
+    "quantity::scan_quantity": None,  # scanning primitive
+    # scorecard
+    "scorecard::ScoreRow::verdict": "ScoreRow.verdict",
+    "scorecard::scorecard": "scorecard",
+    # table
+    "table::rows": "read_table",
+    "table::to_jsonl": "Dataset.to_jsonl",
+    "table::from_jsonl": "read_table",
+    "table::to_csv": "Dataset.to_csv",
+    "table::parse_csv": "read_table",
+    "table::from_csv": "read_table",
+    "table::Row::figure": None,  # rows read back are dicts; Dataset.from_json is the typed path
+    # target
+    "target::Comparator::code": "Figure.comparator",
+    "target::Comparator::from_code": "Figure.from_json",
+    "target::Comparator::is_quantitative": "Figure.is_quantitative",
+    "target::Direction::code": "Figure.direction",
+    "target::Direction::from_code": "Figure.from_json",
+    "target::Relation::code": "Figure.reference",
+    "target::Relation::from_code": "Figure.from_json",
+    "target::Figure::point": "Figure.from_json",
+    "target::Figure::with_direction": "Figure.from_json",
+    "target::Figure::lower_bound": "Figure.lower_bound",
+    "target::Figure::upper_bound": "Figure.upper_bound",
+    "target::Figure::quantities": "Figure.value",
+    "target::Figure::signed_value": "Figure.signed_value",
+    "target::OutcomeStatus::code": "Outcome.status",
+    "target::OutcomeStatus::from_code": "Outcome.from_json",
+    # units
+    "units::Currency::iso_code": "Unit.dimension",  # currency:CNY
+    "units::Classifier::new": "Unit.count",
+    "units::Classifier::text": "Unit.dimension",  # count:人
+    "units::Dimension::code": "Unit.dimension",
+    "units::Unit::count": "Unit.count",
+    "units::Unit::is_count": "Unit.is_count",
+    "units::Unit::code": "Unit.code",
+    "units::Unit::from_code": "Unit",
+    "units::Unit::canonical_text": "Unit.canonical_text",
+    "units::Unit::name_en": "Unit.name_en",
+    "units::Unit::dimension": "Unit.dimension",
+    "units::Unit::same_dimension": "Unit.same_dimension",
+    "units::Unit::factor": "Unit.factor",
+    "units::Unit::is_ratio": "Unit.is_ratio",
+    "units::scan_unit": None,  # scanning primitive
+    # validate
+    "validate::Severity::code": "Issue.severity",
+    "validate::IssueCode::code": "Issue.code",
+    "validate::IssueCode::from_code": "Issue",
+    "validate::ValidationReport::is_ok": "ValidationReport.is_ok",
+    "validate::ValidationReport::errors": "ValidationReport.errors",
+    "validate::ValidationReport::warnings": "ValidationReport.warnings",
+    "validate::ValidationReport::with_code": "ValidationReport.issues",
+    "validate::ValidationReport::into_result": "ValidationReport.raise_for_errors",
+    "validate::validate": "validate",
+    "validate::validate_with": "validate",  # validate(..., rules=...)
+}
+
+
+def core_operations() -> list[str]:
+    """``module::fn`` and ``module::Type::method`` for every public operation of the core."""
+    lib = (SRC / "lib.rs").read_text(encoding="utf-8")
+    files: list[tuple[str, Path]] = []
+    for module in re.findall(r"^pub mod (\w+);", lib, re.M):
+        single = SRC / f"{module}.rs"
+        if single.exists():
+            files.append((module, single))
+            continue
+        mod_rs = SRC / module / "mod.rs"
+        files.append((module, mod_rs))
+        # Submodules whose items the module re-exports.
+        for sub in re.findall(r"^pub use (\w+)::", mod_rs.read_text(encoding="utf-8"), re.M):
+            files.append((module, SRC / module / f"{sub}.rs"))
+    ops = []
+    for module, path in files:
+        owner: Optional[str] = None
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#[cfg(test)]"):
+                break
+            m = re.match(r"^impl(?:<[^>]*>)?\s+([\w:]+)(?:<[^>]*>)?\s*\{", line)
+            if m:
+                owner = m.group(1)
+                continue
+            if line.startswith("impl"):
+                owner = None  # a trait implementation
+                continue
+            m = re.match(r"^pub (?:const )?fn (\w+)", line)
+            if m:
+                ops.append(f"{module}::{m.group(1)}")
+                continue
+            m = re.match(r"^    pub (?:const )?fn (\w+)", line)
+            if m and owner is not None:
+                ops.append(f"{module}::{owner}::{m.group(1)}")
+    return ops
+
+
+def resolve(path: str) -> object:
+    obj: object = planwatch
+    for part in path.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def test_operations_are_read_from_the_source() -> None:
+    ops = core_operations()
+    assert "quantity::parse_quantity" in ops and "indicator::Catalogue::find_in" in ops
+    assert "scorecard::scorecard" in ops and "extract::extract_document" in ops
+    assert len(ops) == len(set(ops))
+
+
+def test_every_core_operation_is_in_the_table() -> None:
+    missing = [op for op in core_operations() if op not in PARITY]
+    assert missing == [], "add these core operations to PARITY (a counterpart or None with a reason)"
+
+
+def test_the_table_names_no_operation_the_core_dropped() -> None:
+    ops = set(core_operations())
+    assert sorted(op for op in PARITY if op not in ops) == []
+
+
+@pytest.mark.parametrize("op", sorted(k for k, v in PARITY.items() if v is not None))
+def test_counterpart_exists(op: str) -> None:
+    counterpart = PARITY[op]
+    assert counterpart is not None
+    assert resolve(counterpart) is not None
+
+
+def test_most_operations_have_a_counterpart() -> None:
+    unmapped = sorted(k for k, v in PARITY.items() if v is None)
+    assert unmapped == [
+        "assess::Assessment::not_assessable",
+        "document::Provenance::locate",
+        "error::ParseError::new",
+        "figure::Figure::resolve_reference",
+        "numerals::is_ordinal_or_name",
+        "numerals::scan_numeral",
+        "quantity::scan_quantity",
+        "table::Row::figure",
+        "units::scan_unit",
+    ]

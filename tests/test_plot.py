@@ -1,0 +1,64 @@
+"""The plot helper draws the assessed targets of the built-in data (Agg backend)."""
+
+from __future__ import annotations
+
+import pytest
+
+matplotlib = pytest.importorskip("matplotlib")
+matplotlib.use("Agg")
+
+import matplotlib.colors as mcolors  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+
+import planwatch  # noqa: E402
+import planwatch.plot  # noqa: E402
+
+
+def test_targets_vs_outcomes_artists() -> None:
+    fig, ax = plt.subplots()
+    try:
+        out = planwatch.plot.targets_vs_outcomes(planwatch.builtin(), ax=ax)
+        assert out is ax
+        labels = [t.get_text() for t in ax.get_yticklabels()]
+        assert labels == [
+            "Surveyed urban unemployment rate 2023",
+            "New urban jobs 2023",
+            "Consumer price inflation (CPI) 2023",
+            "Real growth of per capita disposable income 2023",
+        ]
+        # Three two-sided bands as line collections; one one-sided target (income: at least the
+        # reference less the tolerance) as a '>' marker; four outcome dots.
+        from matplotlib.collections import LineCollection, PathCollection
+
+        bands = [c for c in ax.collections if isinstance(c, LineCollection)]
+        points = [c for c in ax.collections if isinstance(c, PathCollection)]
+        assert len(bands) == 3
+        assert len(points) == 5
+        outcome_dots = [p for p in points if p.get_label() in planwatch.plot.VERDICT_COLORS]
+        assert [p.get_label() for p in outcome_dots] == ["met", "exceeded", "met", "met"]
+        jobs = outcome_dots[1]
+        assert mcolors.to_hex(jobs.get_facecolor()[0]) == planwatch.plot.VERDICT_COLORS["exceeded"]
+        # Outcomes as % of the target's reference point: 1244 of 1200 (band middle) is 103.67%.
+        assert round(float(jobs.get_offsets()[0][0]), 2) == 103.67
+        legend = ax.get_legend()
+        assert legend is not None and [t.get_text() for t in legend.get_texts()] == ["met", "exceeded"]
+        assert ax.get_xlabel() == "% of target (band middle or bound)"
+    finally:
+        plt.close(fig)
+
+
+def test_scorecard_input_and_new_axes() -> None:
+    card = planwatch.builtin().assess(policy=planwatch.Policy(around_tolerance_rel="0.01"))
+    ax = planwatch.plot.targets_vs_outcomes(card)
+    try:
+        assert len(ax.get_yticklabels()) == 4
+    finally:
+        plt.close(ax.figure)
+
+
+def test_empty_scorecard() -> None:
+    ax = planwatch.plot.targets_vs_outcomes(planwatch.Scorecard())
+    try:
+        assert (len(ax.get_yticklabels()), ax.get_legend()) == (0, None)
+    finally:
+        plt.close(ax.figure)
