@@ -53,6 +53,7 @@
 //! | `hour` | `Hour` | 小时 | duration (hour) | 1 |
 //! | `percent` | `Percent` | %, ％ | ratio (%) | 1 |
 //! | `per_mille` | `PerMille` | ‰ | ratio (%) | 1/10 |
+//! | `tenth` | `Tenth` | 成 | ratio (%) | 10 |
 //! | `percentage_point` | `PercentagePoint` | 个百分点, 百分点 | percentage point | 1 |
 //! | `multiple` | `Multiple` | 倍 | multiple | 1 |
 //! | `number` | `Number` | (nothing) | number | 1 |
@@ -251,6 +252,10 @@ pub enum Unit {
     Percent,
     /// Per mille, ‰ (`per_mille`); 1‰ = 0.1%.
     PerMille,
+    /// Tenths, 成 (`tenth`): 四成 = 40%. [`scan_unit`] reads any 成 after a number; telling the
+    /// unit from words that start with 成 (成为, 成本, 一成不变) is left to the reader of running
+    /// text (see `planwatch::extract`).
+    Tenth,
     /// Percentage points, 个百分点 (`percentage_point`); never mixed with percent.
     PercentagePoint,
     /// Multiples, 倍 (`multiple`).
@@ -534,6 +539,7 @@ impl Unit {
             Unit::Hectare => (10_000, 1),
             Unit::Day => (24, 1),
             Unit::PerMille => (1, 10),
+            Unit::Tenth => (10, 1),
             _ => (1, 1),
         }
     }
@@ -548,7 +554,7 @@ impl Unit {
     pub fn is_ratio(&self) -> bool {
         matches!(
             self,
-            Unit::Percent | Unit::PerMille | Unit::PercentagePoint | Unit::Multiple
+            Unit::Percent | Unit::PerMille | Unit::Tenth | Unit::PercentagePoint | Unit::Multiple
         )
     }
 
@@ -583,7 +589,7 @@ impl Unit {
             Unit::MicrogramPerCubicMetre => DimKey::Concentration,
             Unit::Year | Unit::Age => DimKey::Years,
             Unit::Day | Unit::Hour => DimKey::Duration,
-            Unit::Percent | Unit::PerMille => DimKey::Ratio,
+            Unit::Percent | Unit::PerMille | Unit::Tenth => DimKey::Ratio,
             Unit::PercentagePoint => DimKey::PercentagePoint,
             Unit::Multiple => DimKey::Multiple,
             Unit::Number => DimKey::Number,
@@ -633,6 +639,7 @@ impl Unit {
             Unit::Hour => ("hour", "小时", "hour"),
             Unit::Percent => ("percent", "%", "percent"),
             Unit::PerMille => ("per_mille", "‰", "per mille"),
+            Unit::Tenth => ("tenth", "成", "tenth"),
             Unit::PercentagePoint => ("percentage_point", "个百分点", "percentage point"),
             Unit::Multiple => ("multiple", "倍", "multiple"),
             Unit::Number => ("number", "", "number"),
@@ -678,6 +685,7 @@ const ALL_SIMPLE: &[Unit] = &[
     Unit::Hour,
     Unit::Percent,
     Unit::PerMille,
+    Unit::Tenth,
     Unit::PercentagePoint,
     Unit::Multiple,
     Unit::Number,
@@ -737,6 +745,7 @@ pub fn scan_unit(s: &str) -> Option<(Unit, usize)> {
     match first {
         '%' | '％' => hit(Unit::Percent, n1),
         '‰' => hit(Unit::PerMille, n1),
+        '成' => hit(Unit::Tenth, n1),
         '元' => hit(Unit::CNY, n1),
         '美' => with("元").map(|n| (Unit::USD, n)),
         '欧' => with("元").map(|n| (Unit::EUR, n)),
@@ -884,6 +893,9 @@ mod tests {
         assert!(!Unit::KilowattHour.same_dimension(&Unit::TonCoalEquivalent));
         assert!(!Unit::Percent.same_dimension(&Unit::PercentagePoint));
         assert!(Unit::Percent.same_dimension(&Unit::PerMille));
+        assert!(Unit::Tenth.same_dimension(&Unit::Percent));
+        assert_eq!(Unit::Tenth.factor(), (10, 1));
+        assert_eq!(scan_unit("成以上"), Some((Unit::Tenth, 3)));
         assert_eq!(
             Unit::count("条").map(|u| u.dimension()),
             Some(Dimension::Count("条".into()))

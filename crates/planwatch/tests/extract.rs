@@ -4,7 +4,8 @@
 use planwatch::builtin;
 use planwatch::document::Basis;
 use planwatch::extract::{
-    Extraction, Mention, MentionKind, extract, extract_document, extract_with,
+    Extraction, Extractor, Mention, MentionKind, extract, extract_document, extract_for,
+    extract_with,
 };
 use planwatch::indicator::Catalogue;
 use planwatch::quantity::Quantity;
@@ -604,7 +605,7 @@ fn recall_on_the_builtin_report() {
     for m in &misses {
         println!("  {m}");
     }
-    assert_eq!(records.len(), 157);
+    assert_eq!(records.len(), 168);
     assert!(recall >= 0.98, "recall {recall:.4}; misses: {misses:#?}");
 }
 
@@ -681,4 +682,406 @@ proptest! {
             prop_assert!(p.check(&s));
         }
     }
+}
+
+// ---------------------------------------------------------------- texts of other years and issuers
+
+/// One line per mention: text|value|exponent|unit|comparator|direction|subject|indicator|year|kind.
+fn row(m: &Mention) -> String {
+    let q = m.figure.value.as_ref().or(m.figure.lower.as_ref());
+    format!(
+        "{}|{}|{}|{}|{}|{}|{}|{}|{}|{}",
+        m.text,
+        q.map_or(String::new(), |q| q.value().to_string()),
+        q.map_or(0, |q| q.exponent()),
+        q.map_or("", |q| q.unit().code().to_string().leak()),
+        m.figure.comparator.code(),
+        m.figure.direction.map_or("", |d| d.code()),
+        m.subject.as_deref().unwrap_or(""),
+        m.indicator.as_deref().unwrap_or(""),
+        m.year.map_or(String::new(), |y| y.to_string()),
+        m.kind.code(),
+    )
+}
+
+fn rows(ms: &[Mention]) -> Vec<String> {
+    ms.iter().map(row).collect()
+}
+
+fn with_plan_year(year: i32) -> Extractor {
+    Extractor::new(&Catalogue::builtin()).with_plan_year(year)
+}
+
+#[test]
+fn work_report_without_headings_resolves_this_year_from_the_plan_year() {
+    let text = fixture("gwr-2024-review-and-targets.txt");
+    let ex = with_plan_year(2024);
+    let ms = ex.mentions(&text);
+    assert_eq!(
+        rows(&ms),
+        [
+            "超过126万亿元|126|12|CNY|more_than||国内生产总值|gdp|2023|outcome",
+            "5.2%|5.2|0|percent|exact|increase|国内生产总值|gdp_growth|2023|outcome",
+            "1244万人|1244|4|person|exact||城镇新增就业|urban_new_jobs|2023|outcome",
+            "5.2%|5.2|0|percent|exact||城镇调查失业率|urban_surveyed_unemployment|2023|outcome",
+            "0.2%|0.2|0|percent|exact|increase|居民消费价格|cpi_change|2023|outcome",
+            "1.39万亿斤|1.39|12|jin|exact||粮食产量|grain_output|2023|outcome",
+            "6.1%|6.1|0|percent|exact|increase|居民人均可支配收入|disposable_income_growth|2023|outcome",
+            "5%左右|5|0|percent|around|increase|国内生产总值|gdp_growth|2024|target",
+            "1200万人以上|1200|4|person|at_least||城镇新增就业|urban_new_jobs|2024|target",
+            "5.5%左右|5.5|0|percent|around||城镇调查失业率|urban_surveyed_unemployment|2024|target",
+            "3%左右|3|0|percent|around|increase|居民消费价格涨幅|cpi_change|2024|target",
+            "1.3万亿斤以上|1.3|12|jin|at_least||粮食产量|grain_output|2024|target",
+            "2.5%左右|2.5|0|percent|around|decrease|单位国内生产总值能耗|energy_intensity_change|2024|target",
+        ]
+    );
+    assert_eq!(ms[3].basis, Some(Basis::Average));
+    let x = ex.document(&text, "gwr-2024");
+    assert_eq!(
+        headline(&x),
+        [
+            h("gdp_growth", "around", Some("5%")),
+            h("urban_new_jobs", "at_least", Some("1200万人")),
+            h("urban_surveyed_unemployment", "around", Some("5.5%")),
+            h("cpi_change", "around", Some("3%")),
+            h("disposable_income_growth", "in_step_with", None),
+            h("balance_of_payments", "qualitative", None),
+            h("grain_output", "at_least", Some("1.3万亿斤")),
+            h("energy_intensity_change", "around", Some("2.5%")),
+            h("eco_environment_quality", "direction_only", None),
+        ]
+    );
+    assert!(x.headline().all(|t| t.period.year == 2024));
+    let outcomes: Vec<(&str, i32)> = x
+        .outcomes
+        .iter()
+        .map(|o| (o.indicator.as_str(), o.period.year))
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            ("gdp", 2023),
+            ("gdp_growth", 2023),
+            ("urban_new_jobs", 2023),
+            ("urban_surveyed_unemployment", 2023),
+            ("cpi_change", 2023),
+            ("balance_of_payments", 2023),
+            ("grain_output", 2023),
+            ("disposable_income_growth", 2023),
+        ]
+    );
+
+    // The same text with the document's years, and with the year named in a title.
+    let mut doc = builtin::document();
+    doc.id = "gwr-2024".into();
+    let y = extract_for(&text, &doc, &Catalogue::builtin());
+    assert_eq!(headline(&y), headline(&x));
+    assert_eq!(y.outcomes.len(), x.outcomes.len());
+    for title in [
+        "2024年政府工作报告\n",
+        "关于2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告\n",
+    ] {
+        let titled = format!("{title}{text}");
+        let z = extract_document(&titled, "titled", &Catalogue::builtin());
+        assert_eq!(headline(&z), headline(&x), "{title}");
+        assert_eq!(z.outcomes.len(), x.outcomes.len(), "{title}");
+        assert!(z.outcomes.iter().all(|o| o.period.year == 2023), "{title}");
+    }
+    // Without any year, 今年 and 过去一年 stay unresolved rather than guessed.
+    let plain = extract_document(&text, "plain", &Catalogue::builtin());
+    assert!(plain.targets.is_empty() && plain.outcomes.is_empty());
+    assert!(extract(&text).iter().all(|m| m.year.is_none()));
+}
+
+#[test]
+fn gwr_2021_floor_and_direction_only_targets() {
+    let x = extract_document(
+        &fixture("gwr-2021-targets.txt"),
+        "gwr-2021",
+        &Catalogue::builtin(),
+    );
+    assert_eq!(
+        headline(&x),
+        [
+            h("gdp_growth", "at_least", Some("6%")),
+            h("urban_new_jobs", "at_least", Some("1100万人")),
+            h("urban_surveyed_unemployment", "around", Some("5.5%")),
+            h("cpi_change", "around", Some("3%")),
+            h("balance_of_payments", "qualitative", None),
+            h("disposable_income_growth", "direction_only", None),
+            h("eco_environment_quality", "direction_only", None),
+            h("energy_intensity_change", "around", Some("3%")),
+            h("major_pollutant_emissions", "direction_only", None),
+            h("grain_output", "at_least", Some("1.3万亿斤")),
+        ]
+    );
+    assert!(x.headline().all(|t| t.period.year == 2021));
+    let energy = x.headline().nth(7).expect("energy");
+    assert_eq!(energy.figure.direction, Some(Direction::Decrease));
+}
+
+#[test]
+fn gwr_2025_titled_with_budget_figures() {
+    let text = fixture("gwr-2025-titled.txt");
+    let x = extract_document(&text, "gwr-2025", &Catalogue::builtin());
+    assert_eq!(
+        headline(&x),
+        [
+            h("gdp_growth", "around", Some("5%")),
+            h("urban_surveyed_unemployment", "around", Some("5.5%")),
+            h("urban_new_jobs", "at_least", Some("1200万人")),
+            h("cpi_change", "around", Some("2%")),
+            h("disposable_income_growth", "in_step_with", None),
+            h("balance_of_payments", "qualitative", None),
+            h("grain_output", "around", Some("1.4万亿斤")),
+            h("energy_intensity_change", "around", Some("3%")),
+            h("eco_environment_quality", "direction_only", None),
+        ]
+    );
+    assert!(x.headline().all(|t| t.period.year == 2025));
+    let budget: Vec<String> = x.mentions[6..].iter().map(row).collect();
+    assert_eq!(
+        budget,
+        [
+            "4%左右|4|0|percent|around||赤字率|fiscal_deficit_ratio|2025|target",
+            "5.66万亿元|5.66|12|CNY|exact||赤字规模|fiscal_deficit|2025|target",
+            "1.6万亿元|1.6|12|CNY|exact|increase|赤字规模|fiscal_deficit_change|2025|target",
+            "1.3万亿元|1.3|12|CNY|exact||超长期特别国债|ultra_long_special_bonds|2025|target",
+            "3000亿元|3000|8|CNY|exact|increase|超长期特别国债||2025|target",
+            "4.4万亿元|4.4|12|CNY|exact||地方政府专项债券|local_special_bonds|2025|target",
+            "5000亿元|5000|8|CNY|exact|increase|地方政府专项债券|local_special_bonds_change|2025|target",
+        ]
+    );
+}
+
+#[test]
+fn indicator_table_of_targets_and_results() {
+    let ms = extract(&fixture("ndrc-2020-indicator-table.txt"));
+    assert_eq!(
+        rows(&ms),
+        [
+            "6%－6.5%|6|0|percent|range|increase|国内生产总值增长|gdp_growth|2019|target",
+            "6.1%|6.1|0|percent|exact|increase|国内生产总值增长|gdp_growth|2019|outcome",
+            "1100万人以上|1100|4|person|at_least||城镇新增就业|urban_new_jobs|2019|target",
+            "1352万人|1352|4|person|exact||城镇新增就业|urban_new_jobs|2019|outcome",
+            "5.5%左右|5.5|0|percent|around||城镇调查失业率|urban_surveyed_unemployment|2019|target",
+            "5.2%|5.2|0|percent|exact||城镇调查失业率|urban_surveyed_unemployment|2019|outcome",
+            "4.5%以内|4.5|0|percent|at_most||城镇登记失业率|urban_registered_unemployment|2019|target",
+            "3.62%|3.62|0|percent|exact||城镇登记失业率|urban_registered_unemployment|2019|outcome",
+            "3%左右|3|0|percent|around|increase|居民消费价格涨幅|cpi_change|2019|target",
+            "2.9%|2.9|0|percent|exact|increase|居民消费价格涨幅|cpi_change|2019|outcome",
+            "3%左右|3|0|percent|around|decrease|单位国内生产总值能耗下降|energy_intensity_change|2019|target",
+            "2.6%|2.6|0|percent|exact|decrease|单位国内生产总值能耗下降|energy_intensity_change|2019|outcome",
+            "1.2万亿斤以上|1.2|12|jin|at_least|stable|粮食产量|grain_output|2019|target",
+            "1.33万亿斤|1.33|12|jin|exact||粮食产量|grain_output|2019|outcome",
+        ]
+    );
+}
+
+#[test]
+fn review_against_the_stated_targets() {
+    let ms = extract(&fixture("ndrc-2022-review.txt"));
+    assert_eq!(
+        rows(&ms),
+        [
+            "8.1%|8.1|0|percent|exact|increase|国内生产总值|gdp_growth|2021|outcome",
+            "6%以上|6|0|percent|at_least||国内生产总值|gdp_growth|2021|target",
+            "5.1%|5.1|0|percent|exact|increase|国内生产总值|gdp_growth|2021|outcome",
+            "1269万人|1269|4|person|exact||城镇新增就业|urban_new_jobs|2021|outcome",
+            "1100万人以上|1100|4|person|at_least||城镇新增就业|urban_new_jobs|2021|target",
+            "5.1%|5.1|0|percent|exact||城镇调查失业率|urban_surveyed_unemployment|2021|outcome",
+            "5.5%左右|5.5|0|percent|around||城镇调查失业率|urban_surveyed_unemployment|2021|target",
+            "0.9%|0.9|0|percent|exact|increase|居民消费价格|cpi_change|2021|outcome",
+            "3%左右|3|0|percent|around||居民消费价格|cpi_change|2021|target",
+            "2.7%|2.7|0|percent|exact|decrease|单位国内生产总值能耗|energy_intensity_change|2021|outcome",
+            "3%左右|3|0|percent|around||单位国内生产总值能耗|energy_intensity_change|2021|target",
+        ]
+    );
+    assert_eq!(ms[2].basis, Some(Basis::Average));
+}
+
+#[test]
+fn provincial_report_with_full_width_signs() {
+    let text = fixture("provincial-2024-fullwidth.txt");
+    let ms = extract(&text);
+    let review: Vec<String> = ms
+        .iter()
+        .take_while(|m| m.year == Some(2023))
+        .map(row)
+        .collect();
+    assert_eq!(
+        review,
+        [
+            "4.81万亿元|4.81|12|CNY|exact||地区生产总值|gdp|2023|outcome",
+            "5.3％|5.3|0|percent|exact|increase|地区生产总值|gdp_growth|2023|outcome",
+            "3247.6亿元|3247.6|8|CNY|exact||一般公共预算收入|general_budget_revenue|2023|outcome",
+            "6.1％|6.1|0|percent|exact|increase|一般公共预算收入|general_budget_revenue_growth|2023|outcome",
+            "72.4％|72.4|0|percent|exact||税收收入占比||2023|outcome",
+            "6.5％|6.5|0|percent|exact|increase|规模以上工业增加值|above_scale_industry_growth|2023|outcome",
+            "4.2％|4.2|0|percent|exact|increase|固定资产投资|fixed_asset_investment_growth|2023|outcome",
+            "7.4％|7.4|0|percent|exact|increase|社会消费品零售总额|retail_sales_growth|2023|outcome",
+            "68.3万人|68.3|4|person|exact||城镇新增就业|urban_new_jobs|2023|outcome",
+            "5.3％以内|5.3|0|percent|at_most||城镇调查失业率|urban_surveyed_unemployment|2023|outcome",
+            "0.3％|0.3|0|percent|exact|increase|居民消费价格|cpi_change|2023|outcome",
+            "5.1％|5.1|0|percent|exact|increase|城镇居民人均可支配收入|urban_disposable_income_growth|2023|outcome",
+            "7.3％|7.3|0|percent|exact|increase|农村居民人均可支配收入|rural_disposable_income_growth|2023|outcome",
+        ]
+    );
+    let x = extract_document(&text, "prov-2024", &Catalogue::builtin());
+    assert_eq!(
+        headline(&x),
+        [
+            h("gdp_growth", "around", Some("5.5％")),
+            h("general_budget_revenue_growth", "exact", Some("5％")),
+            h("above_scale_industry_growth", "exact", Some("6％")),
+            h("fixed_asset_investment_growth", "range", Some("5％")),
+            h("retail_sales_growth", "at_least", Some("6％")),
+            h("urban_new_jobs", "at_least", Some("65万人")),
+            h("urban_surveyed_unemployment", "at_most", Some("5.5％")),
+            h("cpi_change", "around", Some("3％")),
+            h("disposable_income_growth", "in_step_with", None),
+        ]
+    );
+    assert!(x.headline().all(|t| t.period.year == 2024));
+}
+
+#[test]
+fn city_report_with_yuan_and_points() {
+    let ms = extract(&fixture("city-2024-review.txt"));
+    let got: Vec<String> = ms.iter().map(row).collect();
+    let want = [
+        "3256.8亿元|3256.8|8|CNY|exact||地区生产总值|gdp|2023|outcome",
+        "6.1％|6.1|0|percent|exact|increase|地区生产总值|gdp_growth|2023|outcome",
+        "0.7个百分点|0.7|0|percentage_point|exact|increase|地区生产总值增速||2023|outcome",
+        "突破10万元|10|4|CNY|more_than||人均地区生产总值|per_capita_gdp|2023|outcome",
+        "268.4亿元|268.4|8|CNY|exact||一般公共预算收入|general_budget_revenue|2023|outcome",
+        "9.2％|9.2|0|percent|exact|increase|一般公共预算收入|general_budget_revenue_growth|2023|outcome",
+        "8.3％|8.3|0|percent|exact|increase|规模以上工业增加值|above_scale_industry_growth|2023|outcome",
+        "47.6％|47.6|0|percent|exact||高新技术产业增加值占规模以上工业增加值比重||2023|outcome",
+        "2.1个百分点|2.1|0|percentage_point|exact|increase|高新技术产业增加值占规模以上工业增加值比重||2023|outcome",
+        "1402.6亿元|1402.6|8|CNY|exact||社会消费品零售总额|retail_sales|2023|outcome",
+        "7.8％|7.8|0|percent|exact|increase|社会消费品零售总额|retail_sales_growth|2023|outcome",
+        "4.6亿美元|4.6|8|USD|exact||实际使用外资|fdi_utilized|2023|outcome",
+        "52136元|52136|0|CNY|exact||城镇居民人均可支配收入|urban_disposable_income|2023|outcome",
+        "26480元|26480|0|CNY|exact||农村居民人均可支配收入|rural_disposable_income|2023|outcome",
+        "5.3％|5.3|0|percent|exact|increase|城镇居民人均可支配收入|urban_disposable_income_growth|2023|outcome",
+        "7.1％|7.1|0|percent|exact|increase|农村居民人均可支配收入|rural_disposable_income_growth|2023|outcome",
+        "6.2万人|6.2|4|person|exact||新增城镇就业|urban_new_jobs|2023|outcome",
+        "5680万人次|5680|4|person_time|exact||游客||2023|outcome",
+        "620亿元|620|8|CNY|exact||旅游总收入||2023|outcome",
+        "12.6件|12.6|0|piece|exact||每万人口高价值发明专利拥有量|high_value_patents_per_10k|2023|outcome",
+    ];
+    assert_eq!(got, want);
+}
+
+#[test]
+fn five_year_plan_outline_targets() {
+    let text = fixture("fyp-outline-targets.txt");
+    let x = extract_document(&text, "fyp-14", &Catalogue::builtin());
+    assert_eq!(
+        headline(&x),
+        [
+            h("labor_productivity_growth", "relative", None),
+            h("urbanization_rate", "exact", Some("65%")),
+            h("rd_expenditure_growth", "at_least", Some("7%")),
+            h("digital_economy_core_share", "exact", Some("10%")),
+            h("urban_surveyed_unemployment", "at_most", Some("5.5%")),
+            h("disposable_income_growth", "in_step_with", None),
+            h("education_years", "exact", Some("11.3年")),
+            h("energy_intensity_change", "exact", Some("13.5%")),
+            h("carbon_intensity_change", "exact", Some("18%")),
+            h("forest_coverage", "exact", Some("24.1%")),
+            h("grain_capacity", "at_least", Some("6.5亿吨")),
+            h(
+                "energy_production_capacity",
+                "at_least",
+                Some("46亿吨标准煤")
+            ),
+        ]
+    );
+    for t in x.headline() {
+        assert_eq!(
+            (t.period.year, t.period.end_year),
+            (2021, Some(2025)),
+            "{t:?}"
+        );
+    }
+    let ms = &x.mentions;
+    assert!(ms.iter().all(|m| m.kind == MentionKind::Target), "{ms:#?}");
+    let carbon = ms.iter().find(|m| m.text == "18%").expect("carbon");
+    assert_eq!(
+        carbon.subject.as_deref(),
+        Some("单位国内生产总值二氧化碳排放")
+    );
+    assert_eq!(carbon.figure.direction, Some(Direction::Decrease));
+}
+
+#[test]
+fn ndrc_2020_list_without_a_growth_target() {
+    let x = extract_document(
+        &fixture("ndrc-2020-no-growth-target.txt"),
+        "ndrc-2020",
+        &Catalogue::builtin(),
+    );
+    assert_eq!(
+        headline(&x),
+        [
+            h("urban_new_jobs", "at_least", Some("900万人")),
+            h("urban_surveyed_unemployment", "around", Some("6%")),
+            h("urban_registered_unemployment", "around", Some("5.5%")),
+            h("cpi_change", "around", Some("3.5%")),
+            h("balance_of_payments", "qualitative", None),
+            h("disposable_income_growth", "in_step_with", None),
+            h("grain_output", "at_least", Some("1.3万亿斤")),
+            h("energy_intensity_change", "direction_only", None),
+            h("major_pollutant_emissions", "direction_only", None),
+        ]
+    );
+    assert!(x.headline().all(|t| t.period.year == 2020));
+    assert!(x.targets.iter().all(|t| t.indicator != "gdp_growth"));
+}
+
+#[test]
+fn tenths_and_the_idioms_they_are_not() {
+    let ms = extract(&fixture("tenths.txt"));
+    let got: Vec<_> = ms.iter().map(summary).collect();
+    let want = [
+        ("五成以上", "5", 0, "tenth", "at_least"),
+        ("六成以上", "6", 0, "tenth", "at_least"),
+        ("七成以上", "7", 0, "tenth", "at_least"),
+        ("八成以上", "8", 0, "tenth", "at_least"),
+        ("九成以上", "9", 0, "tenth", "at_least"),
+        ("接近六成", "6", 0, "tenth", "less_than"),
+        ("三成", "3", 0, "tenth", "exact"),
+    ];
+    let want: Vec<_> = want
+        .iter()
+        .map(|w| (w.0.to_string(), w.1.to_string(), w.2, w.3.to_string(), w.4))
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(ms[6].figure.direction, Some(Direction::Increase));
+    let q = ms[0].figure.value.as_ref().expect("value");
+    assert_eq!(
+        q.convert_to(&planwatch::units::Unit::Percent)
+            .map(|p| p.value().normalize().to_string())
+            .ok(),
+        Some("50".to_string())
+    );
+    for idiom in [
+        "政策一成不变",
+        "统一成本核算",
+        "唯一成员",
+        "八成新的设备",
+        "三成为骨干",
+        "两成倍增长",
+    ] {
+        assert_eq!(texts(&extract(idiom)), Vec::<&str>::new(), "{idiom}");
+    }
+    // A number that is no small count of tenths keeps no 成: 人口突破1亿成为….
+    let ms = extract("人口突破1亿成为人口大省");
+    assert!(
+        ms.iter()
+            .all(|m| m.figure.quantities().all(|q| q.unit().code() != "tenth")),
+        "{ms:?}"
+    );
 }

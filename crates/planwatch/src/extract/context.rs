@@ -11,7 +11,7 @@ use super::lexicon::{
 };
 use super::matcher::Matcher;
 use super::scan::{Event, Heading, Num, PlanMark, Pos, YearMark, scan};
-use super::{Mention, MentionKind};
+use super::{Mention, MentionKind, Years};
 use crate::document::Basis;
 use crate::numerals::Approx;
 use crate::quantity::Quantity;
@@ -76,13 +76,95 @@ struct Cues {
     outcome: bool,
     whole_year: bool,
     this_year: bool,
+    /// The last relative year word of the sentence so far: `Some(true)` for 今年, `Some(false)`
+    /// for 去年, 上年 and 过去一年 (not after 比, 较: those are comparison bases).
+    relative: Option<bool>,
+}
+
+/// The document's years: those given, else those a title line names (`2025年政府工作报告`,
+/// `关于2024年…执行情况与2025年…计划草案的报告`: outcome year first, plan year last).
+pub(crate) fn resolve_years(text: &str, given: Years) -> Years {
+    if given.plan.is_some() || given.outcome.is_some() {
+        return Years {
+            plan: given
+                .plan
+                .or_else(|| given.outcome.and_then(|y| y.checked_add(1))),
+            outcome: given
+                .outcome
+                .or_else(|| given.plan.and_then(|y| y.checked_sub(1))),
+        };
+    }
+    let head = &text[..floor_boundary(text, 400)];
+    let line = head.trim_start().lines().next().unwrap_or("");
+    if !line.contains("报告") || line.contains('。') {
+        return given;
+    }
+    let mut found: Vec<i32> = Vec::new();
+    let b = line.as_bytes();
+    let mut k = 0;
+    while k + 4 <= b.len() {
+        if b[k..k + 4].iter().all(u8::is_ascii_digit)
+            && (k == 0 || !b[k - 1].is_ascii_digit())
+            && line.get(k + 4..).is_some_and(|s| s.starts_with('年'))
+        {
+            if let Some(y) = line.get(k..k + 4).and_then(|s| s.parse::<i32>().ok()) {
+                if (1900..=2100).contains(&y) {
+                    found.push(y);
+                }
+            }
+            k += 4;
+        } else {
+            k += 1;
+        }
+    }
+    let (Some(&first), Some(&last)) = (found.first(), found.last()) else {
+        return given;
+    };
+    if first < last && line.contains("执行情况") {
+        Years {
+            plan: Some(last),
+            outcome: Some(first),
+        }
+    } else {
+        Years {
+            plan: Some(first),
+            outcome: Some(first - 1),
+        }
+    }
+}
+
+/// The section a paragraph sets by its opening time phrase when no heading says: `过去一年，…`
+/// and `去年…` review the outcome year, `今年…` speaks of the plan year.
+pub(crate) fn paragraph_section(text: &str, start: usize, years: Years) -> Section {
+    let rest = text.get(start..).unwrap_or("");
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace());
+    if ["过去一年", "去年", "上年", "上一年"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+    {
+        Section {
+            kind: SectionKind::Outcome,
+            year: years.outcome,
+        }
+    } else if rest.starts_with("今年") {
+        Section {
+            kind: SectionKind::Unknown,
+            year: years.plan,
+        }
+    } else {
+        Section::default()
+    }
 }
 
 /// Reads every mention of `text`.
-pub(crate) fn mentions(text: &str, matcher: &Matcher) -> Vec<Found> {
+pub(crate) fn mentions(text: &str, matcher: &Matcher, years_given: Years) -> Vec<Found> {
+    let doc_years = resolve_years(text, years_given);
     let events = scan(text);
     let mut out: Vec<Found> = Vec::new();
-    let mut section = Section::default();
+    let mut heading_section = Section::default();
+    let mut para_start = 0usize;
+    let mut para_scanned = 0usize;
+    let mut para_section = paragraph_section(text, 0, doc_years);
     let mut years: Vec<YearCtx> = Vec::new();
     let mut cues = Cues::default();
     // The last figure that is not a bare number, and the last that is not a duration either.
@@ -93,16 +175,42 @@ pub(crate) fn mentions(text: &str, matcher: &Matcher) -> Vec<Found> {
         match &events[i] {
             Event::Heading(h) => {
                 if h.level == 1 {
-                    section = classify_heading(text, h);
+                    heading_section = classify_heading(text, h);
+                } else if heading_section.kind == SectionKind::Unknown {
+                    // （二）“十四五”时期…主要目标 outside any numbered part: a target section.
+                    let title = text.get(h.start..h.end).unwrap_or("");
+                    if contains_any(title, super::lexicon::LIST_INTROS) {
+                        heading_section = classify_heading(text, h);
+                    }
                 }
             }
             Event::Year(y) => push_year_ctx(text, &mut years, y),
-            Event::Plan(p) => push_plan_ctx(&mut years, p),
+            Event::Plan(p) => push_plan_ctx(text, &mut years, p),
             Event::Item(_) => {}
             Event::Num(n) => {
                 let (fig, used) = figure_at(text, &events, i);
                 i += used;
                 if let Some(fig) = fig {
+                    // The paragraph: a line break since the last figure opens a new one.
+                    let upto = n.pos.sentence_start.max(para_scanned);
+                    if let Some(k) = text
+                        .as_bytes()
+                        .get(para_scanned..upto)
+                        .and_then(|b| b.iter().rposition(|&c| c == b'\n'))
+                    {
+                        para_start = para_scanned + k + 1;
+                        para_section = paragraph_section(text, para_start, doc_years);
+                    }
+                    para_scanned = upto;
+                    let _ = para_start;
+                    let section = if heading_section.kind == SectionKind::Unknown {
+                        Section {
+                            kind: para_section.kind,
+                            year: heading_section.year.or(para_section.year),
+                        }
+                    } else {
+                        heading_section
+                    };
                     if cues.sentence != n.pos.sentence || cues.scanned_to < n.pos.sentence_start {
                         cues = Cues {
                             sentence: n.pos.sentence,
@@ -117,7 +225,8 @@ pub(crate) fn mentions(text: &str, matcher: &Matcher) -> Vec<Found> {
                     let pl = last_nonbare.and_then(|k| out.get(k));
                     let pr = last_real.and_then(|k| out.get(k));
                     let found = contextualize(
-                        text, matcher, fig, n.pos, section, &mut years, &mut cues, pl, pr,
+                        text, matcher, fig, n.pos, section, doc_years, &mut years, &mut cues, pl,
+                        pr,
                     );
                     if !found.bare {
                         last_nonbare = Some(out.len());
@@ -168,13 +277,19 @@ pub(crate) fn classify_heading(text: &str, h: &Heading) -> Section {
     Section { kind, year }
 }
 
-fn push_year_ctx(text: &str, years: &mut Vec<YearCtx>, y: &YearMark) {
-    let before = text.get(..y.start).unwrap_or("");
-    let comparative = [
-        "比", "较", "与", "同", "和", "相比", "对比", "超过", "低于", "高于",
+/// Whether a year or plan name at `start` is a comparison base (`比2023年`, `高于“十三五”`).
+fn is_comparative(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let before = before.trim_end_matches(is_open_quote);
+    [
+        "比", "较", "与", "同", "和", "相比", "对比", "超过", "低于", "高于", "快于", "慢于",
     ]
     .iter()
-    .any(|w| before.ends_with(w));
+    .any(|w| before.ends_with(w))
+}
+
+fn push_year_ctx(text: &str, years: &mut Vec<YearCtx>, y: &YearMark) {
+    let comparative = is_comparative(text, y.start);
     years.push(YearCtx {
         start: y.start,
         end: y.end,
@@ -187,7 +302,7 @@ fn push_year_ctx(text: &str, years: &mut Vec<YearCtx>, y: &YearMark) {
     });
 }
 
-fn push_plan_ctx(years: &mut Vec<YearCtx>, p: &PlanMark) {
+fn push_plan_ctx(text: &str, years: &mut Vec<YearCtx>, p: &PlanMark) {
     let (year, end_year, basis) = if p.at_end {
         (p.last, None, Some(Basis::YearEnd))
     } else {
@@ -200,7 +315,7 @@ fn push_plan_ctx(years: &mut Vec<YearCtx>, p: &PlanMark) {
         end_year,
         basis,
         clause: p.pos.clause,
-        comparative: false,
+        comparative: is_comparative(text, p.start),
         consumed: false,
     });
 }
@@ -341,6 +456,7 @@ fn contextualize(
     mut fig: RawFigure,
     pos: Pos,
     section: Section,
+    doc_years: Years,
     years: &mut [YearCtx],
     cues: &mut Cues,
     prior_last: Option<&Found>,
@@ -426,6 +542,7 @@ fn contextualize(
     let mut to_level = false;
     let mut first_link: Option<&str> = None;
     let mut target_cue = false;
+    let mut outcome_cue = false;
     let mut distributive = false;
     let mut attached: Option<usize> = None;
     let mut lead_start = cursor;
@@ -482,15 +599,49 @@ fn contextualize(
                 "目标" | "力争" | "预期" | "拟" | "要" | "设定为" | "确定为" => {
                     target_cue = true
                 }
+                "执行结果" | "执行结果为" | "实际执行" | "实际完成" | "完成情况" => {
+                    outcome_cue = true
+                }
                 _ => {}
             }
             cursor -= w.len();
             lead_start = cursor;
             continue;
         }
+        // A difference from a named base: 增速高于全省0.7个百分点 (points above the province).
+        if direction.is_none() && fig.unit == Some(Unit::PercentagePoint) {
+            let base = ["高于", "快于", "超过", "低于", "慢于"]
+                .into_iter()
+                .filter_map(|w| s.rfind(w).map(|k| (k, w)))
+                .max_by_key(|&(k, _)| k);
+            if let Some((k, w)) = base {
+                let between = &s[k + w.len()..];
+                if k > 0
+                    && between.len() <= 30
+                    && !between
+                        .chars()
+                        .any(|c| c.is_ascii_digit() || is_clause_break(c))
+                {
+                    direction = Some(if matches!(w, "低于" | "慢于") {
+                        Direction::Decrease
+                    } else {
+                        Direction::Increase
+                    });
+                    cursor = window_lo + k;
+                    lead_start = cursor;
+                    continue;
+                }
+            }
+        }
         // A comparison base before a change: 比2023年年初预算增加, 较上年同期下降.
         if direction.is_some() {
-            if let Some(k) = s.rfind(['比', '较']) {
+            // 比重, 比例 and 较快 are no comparison.
+            let base = s.char_indices().rev().find(|&(k, c)| {
+                matches!(c, '比' | '较')
+                    && !s[k + c.len_utf8()..]
+                        .starts_with(['重', '例', '率', '值', '快', '慢', '大', '高', '低'])
+            });
+            if let Some((k, _)) = base {
                 if s.len() - k <= 45 && k > 0 || k == 0 {
                     cursor = window_lo + k;
                     lead_start = cursor;
@@ -533,7 +684,11 @@ fn contextualize(
             || (prior_in_sentence.is_none() && raw.trim().is_empty() && lead_start < fig.start);
         if governed {
             // 增发1万亿元国债, 支持建设21个国家产教融合试点城市、45个…: the object after the figure.
-            if let Some(r) = object_after(text, fig.end) {
+            // 未完成3%左右的预期目标: the target is no object.
+            if let Some(r) = object_after(text, fig.end).filter(|r| {
+                text.get(r.clone())
+                    .is_some_and(|o| !o.ends_with("目标") && !o.ends_with("目标任务"))
+            }) {
                 subject = text.get(r.clone()).map(str::to_string);
                 subj_range = Some(r);
             }
@@ -544,9 +699,22 @@ fn contextualize(
                 subject = p.mention.subject.clone();
                 subj_range = p.mention.subject_span.clone();
                 inherited = true;
-            } else if let Some(r) = topic_of(text, pos.sentence_start, fig.start) {
-                // 关于城镇调查失业率：…将预期目标稳定在5.5%左右.
+                // 国内生产总值增长：预期目标…，执行结果6.1%: the subject's noun of change.
+                if direction.is_none() {
+                    direction = subject
+                        .as_deref()
+                        .and_then(|t| longest_suffix(t, DIRECTION_NOUNS))
+                        .map(|(_, d)| d);
+                }
+            } else if let Some(r) = topic_of(text, matcher, pos.sentence_start, fig.start) {
+                // 关于城镇调查失业率：…将预期目标稳定在5.5%左右; 城镇新增就业：预期目标….
                 subject = text.get(r.clone()).map(str::to_string);
+                if direction.is_none() {
+                    direction = subject
+                        .as_deref()
+                        .and_then(|t| longest_suffix(t, DIRECTION_NOUNS))
+                        .map(|(_, d)| d);
+                }
                 subj_range = Some(r);
             }
         }
@@ -603,6 +771,14 @@ fn contextualize(
         if attached.is_some() {
             years[k].consumed = true;
         }
+    } else if let Some(y) = cues.relative.and_then(|this| {
+        if this {
+            doc_years.plan
+        } else {
+            doc_years.outcome
+        }
+    }) {
+        year = Some(y);
     } else if section.year.is_some() {
         year = section.year;
     }
@@ -626,10 +802,17 @@ fn contextualize(
         target_cue = true;
     }
     let unit = fig.unit.clone().unwrap_or(Unit::Number);
-    let kind = if matches!(unit, Unit::Year | Unit::Age | Unit::Day | Unit::Hour) {
+    // A span of time is no target or outcome (连续9年), unless it measures an indicator
+    // (平均受教育年限11.3年) or changes (人均预期寿命提高1岁).
+    let kind = if matches!(unit, Unit::Year | Unit::Age | Unit::Day | Unit::Hour)
+        && indicator.is_none()
+        && direction.is_none()
+    {
         MentionKind::Other
     } else if target_cue {
         MentionKind::Target
+    } else if outcome_cue {
+        MentionKind::Outcome
     } else {
         match section.kind {
             SectionKind::Outcome => MentionKind::Outcome,
@@ -686,7 +869,8 @@ fn contextualize(
 
 /// Verbs that open a clause before its subject.
 const LEADING_VERBS: &[&str] = &[
-    "安排", "增发", "实现", "完成", "推动", "累计", "力争", "确保", "保持",
+    "安排", "增发", "实现", "完成", "推动", "累计", "力争", "确保", "保持", "接待", "引进", "吸引",
+    "招引", "拉动",
 ];
 
 /// Nouns of people: a bare 万 before or after them counts persons.
@@ -728,11 +912,13 @@ const GENERIC_HEADS: &[&str] = &[
 ];
 
 fn is_duration(f: &Found) -> bool {
-    f.mention
-        .figure
-        .quantities()
-        .next()
-        .is_some_and(|q| matches!(q.unit(), Unit::Year | Unit::Age | Unit::Day | Unit::Hour))
+    f.mention.indicator.is_none()
+        && f.mention.figure.direction.is_none()
+        && f.mention
+            .figure
+            .quantities()
+            .next()
+            .is_some_and(|q| matches!(q.unit(), Unit::Year | Unit::Age | Unit::Day | Unit::Hour))
 }
 
 /// Whether the figure's clause, or a short time phrase opening its sentence (`截至年末，`),
@@ -755,17 +941,35 @@ fn year_end_context(text: &str, pos: Pos, at: usize) -> bool {
 }
 
 /// The topic of a sentence opened by `关于X：`.
-fn topic_of(text: &str, sentence_start: usize, upto: usize) -> Option<Range<usize>> {
+/// The topic of a sentence opened by `关于X：`, or by a label `X：` naming an indicator (the rows
+/// of an indicator table: `城镇新增就业：预期目标…，执行结果…`).
+fn topic_of(
+    text: &str,
+    matcher: &Matcher,
+    sentence_start: usize,
+    upto: usize,
+) -> Option<Range<usize>> {
     let hi = floor_boundary(text, upto.min(sentence_start + 240)).max(sentence_start);
     let s = text.get(sentence_start..hi)?;
-    let t = s.trim_start();
+    let t = s.trim_start_matches(|c: char| c.is_whitespace() || c == '—');
     let lo = sentence_start + s.len() - t.len();
-    let rest = t.strip_prefix("关于")?;
+    let (rest, start, named) = match t.strip_prefix("关于") {
+        Some(r) => (r, lo + "关于".len(), false),
+        None => (t, lo, true),
+    };
     let k = rest.find(['：', ':'])?;
     if k == 0 || k > 60 {
         return None;
     }
-    let start = lo + "关于".len();
+    let label = &rest[..k];
+    if named
+        && (label
+            .chars()
+            .any(|c| c.is_ascii_digit() || is_clause_break(c))
+            || matcher.resolve(label, None, None).is_none())
+    {
+        return None;
+    }
     Some(start..start + k)
 }
 
@@ -832,9 +1036,16 @@ fn subject_of(
             lo += w.len();
             continue;
         }
+        // A span of years is time, not subject: 两年平均增长, 3年来.
+        if let Some(n) = duration_prefix(t) {
+            lo += n;
+            continue;
+        }
         if let Some(w) = longest_prefix_word(
             t,
-            &["截至", "截止", "在", "对", "将", "使", "把", "让", "由"],
+            &[
+                "截至", "截止", "在", "对", "将", "使", "把", "让", "由", "拟", "要",
+            ],
         ) {
             if t.len() > w.len() {
                 lo += w.len();
@@ -846,7 +1057,10 @@ fn subject_of(
     let s = text.get(lo..hi).unwrap_or("");
     let s_trim = s.trim_end();
     let hi = lo + s_trim.len();
-    if s_trim.is_empty() || longest_suffix_word(s_trim, OBJECT_VERBS).is_some() {
+    if s_trim.is_empty()
+        || longest_suffix_word(s_trim, OBJECT_VERBS).is_some()
+        || ADVERBS_ONLY.contains(&s_trim)
+    {
         return (None, None);
     }
     let dir = longest_suffix(s_trim, DIRECTION_NOUNS).map(|(_, d)| d);
@@ -867,6 +1081,32 @@ fn subject_of(
         }
     }
     (Some(lo..hi), dir)
+}
+
+/// Words that are no subject on their own (`未完成3%左右的预期目标` leaves `未`).
+const ADVERBS_ONLY: &[&str] = &[
+    "未", "尚未", "没有", "也", "并", "都", "还", "仍", "均", "亦", "又", "已", "已经", "共", "较",
+];
+
+/// The length of a span of years opening `t` (`两年`, `3年来`, `五年间`) when nothing but time
+/// words follow it.
+fn duration_prefix(t: &str) -> Option<usize> {
+    let digits: usize = t
+        .chars()
+        .take_while(|&c| c.is_ascii_digit() || super::lexicon::is_cjk_numeral(c))
+        .map(char::len_utf8)
+        .sum();
+    if digits == 0 {
+        return None;
+    }
+    let rest = t[digits..].strip_prefix('年')?;
+    let tail = ["来", "间", "内", "里"]
+        .into_iter()
+        .find(|w| rest.starts_with(w))
+        .map_or(0, str::len);
+    let rest = &rest[tail..];
+    (rest.is_empty() || rest.starts_with("平均") || rest.starts_with("累计"))
+        .then_some(digits + '年'.len_utf8() + tail)
 }
 
 /// Whether the region is (or ends with) a verb governing the figure as its object.
@@ -900,6 +1140,29 @@ fn object_after(text: &str, from: usize) -> Option<Range<usize>> {
     Some(end - s.len()..end)
 }
 
+/// The last relative year word of `s`: `true` for 今年, `false` for 去年, 上年, 过去一年.
+fn last_relative_year(s: &str) -> Option<bool> {
+    let mut best: Option<(usize, bool)> = None;
+    for (w, this) in [
+        ("今年", true),
+        ("去年", false),
+        ("上年", false),
+        ("上一年", false),
+        ("过去一年", false),
+    ] {
+        if let Some(k) = s.rfind(w) {
+            let before = &s[..k];
+            let comparative = ["比", "较", "同", "与", "于", "和", "超过"]
+                .iter()
+                .any(|c| before.ends_with(c));
+            if !comparative && best.is_none_or(|(b, _)| k > b) {
+                best = Some((k, this));
+            }
+        }
+    }
+    best.map(|(_, this)| this)
+}
+
 fn gather_cues(text: &str, cues: &mut Cues, upto: usize) {
     if upto <= cues.scanned_to {
         return;
@@ -919,6 +1182,9 @@ fn gather_cues(text: &str, cues: &mut Cues, upto: usize) {
     }
     if s.contains("今年") {
         cues.this_year = true;
+    }
+    if let Some(r) = last_relative_year(s) {
+        cues.relative = Some(r);
     }
     // Keep the last few bytes: a cue word may straddle the boundary.
     cues.scanned_to = floor_boundary(text, upto.saturating_sub(9)).max(cues.scanned_to);
@@ -1004,7 +1270,22 @@ fn apply_group(text: &str, matcher: &Matcher, found: &mut [Found], i: usize, j: 
         }
         _ => Vec::new(),
     };
-    let subjects: Vec<(Option<String>, Option<Range<usize>>)> = if conjuncts.len() == n {
+    let subjects: Vec<(Option<String>, Option<Range<usize>>)> = if n == 2
+        && conjuncts.len() == 1
+        && text
+            .get(conjuncts[0].clone())
+            .is_some_and(|c| c.starts_with("城乡"))
+    {
+        // 城乡居民人均可支配收入分别增长5.1%和7.3%: urban, then rural.
+        let rest = text
+            .get(conjuncts[0].start + "城乡".len()..conjuncts[0].end)
+            .unwrap_or("");
+        ["城镇", "农村"]
+            .into_iter()
+            .map(|w| (Some(format!("{w}{rest}")), Some(conjuncts[0].clone())))
+            .collect()
+    } else if conjuncts.len() == n {
+        let first = text.get(conjuncts[0].clone()).unwrap_or("").to_string();
         let last = text.get(conjuncts[n - 1].clone()).unwrap_or("").to_string();
         conjuncts
             .iter()
@@ -1019,6 +1300,8 @@ fn apply_group(text: &str, matcher: &Matcher, found: &mut [Found], i: usize, j: 
                     .map(|q| q.unit().clone());
                 let full = if k + 1 < n {
                     with_shared_head(matcher, &own, &last, unit.as_ref(), direction)
+                } else if k > 0 {
+                    with_shared_modifier(matcher, &own, &first, unit.as_ref(), direction)
                 } else {
                     own
                 };
@@ -1120,6 +1403,34 @@ pub(crate) fn with_shared_head(
     ] {
         if last.ends_with(head) && !own.ends_with(head) {
             return format!("{own}{head}");
+        }
+    }
+    own.to_string()
+}
+
+/// `二氧化碳排放` + the modifier of `单位国内生产总值能源消耗` → `单位国内生产总值二氧化碳排放`
+/// when the conjunct names no indicator itself and the composed phrase starts with a catalogue
+/// name; otherwise the conjunct itself.
+pub(crate) fn with_shared_modifier(
+    matcher: &Matcher,
+    own: &str,
+    first: &str,
+    unit: Option<&Unit>,
+    direction: Option<Direction>,
+) -> String {
+    if matcher.resolve(own, unit, direction).is_some() {
+        return own.to_string();
+    }
+    let mut composed = String::with_capacity(own.len() + first.len());
+    for (k, _) in first.char_indices().rev() {
+        if k == 0 {
+            break;
+        }
+        composed.clear();
+        composed.push_str(&first[..k]);
+        composed.push_str(own);
+        if matcher.prefix_len(&composed) > k {
+            return composed;
         }
     }
     own.to_string()

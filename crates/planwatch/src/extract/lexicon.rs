@@ -96,11 +96,17 @@ pub(crate) const DIRECTION_NOUNS: &[(&str, Direction)] = &[
     ("增长", Direction::Increase),
     ("降幅", Direction::Decrease),
     ("下降率", Direction::Decrease),
+    ("下降", Direction::Decrease),
+    ("降低", Direction::Decrease),
 ];
 
 /// Words that link a subject to its figure without meaning of their own (达到, 为, 分别, 同比,
 /// 比上年 …). Skipped when looking back from a figure for its subject.
 pub(crate) const LINKS: &[&str] = &[
+    "执行结果为",
+    "执行结果",
+    "实际执行",
+    "实际完成",
     "比上年同期",
     "较上年同期",
     "比上年末",

@@ -41,8 +41,12 @@ const INCREASE_SUFFIXES: &[&str] = &[
     "增幅",
     "增加",
     "提高",
+    "比上年增加",
 ];
-const DECREASE_SUFFIXES: &[&str] = &["下降", "降幅", "降低", "下降率", "减少"];
+/// Heads that make a phrase a share or ratio of what it names.
+const SHARE_HEADS: &[&str] = &["比重", "占比", "比例", "率", "之比", "贡献"];
+
+const DECREASE_SUFFIXES: &[&str] = &["下降", "降幅", "降低", "下降率", "减少", "比上年减少"];
 
 impl Matcher {
     pub fn new(catalogue: &Catalogue) -> Self {
@@ -133,16 +137,36 @@ impl Matcher {
             }
         }
         let mut found: Vec<(usize, usize, u32)> = Vec::new();
+        // Tails of the subject that a name continues with a change suffix: 规模以上工业增加值
+        // + 增长, ahead of shorter names ending at the same place (工业增加值 + 增长).
+        let mut tails: Vec<(usize, u32)> = Vec::new();
         for (start, _) in subject.char_indices() {
-            if let Some((idx, len)) = self.longest_at(&subject[start..]) {
+            let (best, node) = self.walk(&subject[start..]);
+            if let Some((idx, len)) = best {
                 found.push((start, start + len, idx));
+            }
+            if let Some(node) = node {
+                if let Some(idx) = self.suffixed_at(node, unit, direction) {
+                    tails.push((start, idx));
+                }
             }
         }
         // Nearest to the figure first, then longest.
         found.sort_by(|a, b| b.1.cmp(&a.1).then((b.1 - b.0).cmp(&(a.1 - a.0))));
         for &(start, end, idx) in &found {
+            if let Some(&(_, t)) = tails
+                .first()
+                .filter(|t| t.0 < start && end == subject.len())
+            {
+                return Some(t);
+            }
             if self.fits(idx, unit, direction) {
                 return Some(idx);
+            }
+            // A change suffix attaches to the end of the phrase: 工业增加值 inside
+            // 工业增加值占…比重 is no 工业增加值增长.
+            if SHARE_HEADS.iter().any(|h| subject[end..].contains(h)) {
+                continue;
             }
             if let Some(c) = self.with_suffix(&subject[start..end], unit, direction) {
                 return Some(c);
@@ -151,6 +175,67 @@ impl Matcher {
             for name in &self.info(idx).names {
                 if let Some(c) = self.with_suffix(name, unit, direction) {
                     return Some(c);
+                }
+            }
+        }
+        tails.first().map(|t| t.1)
+    }
+
+    /// The longest catalogue name that ends exactly where `s` ends (`稳定粮食播种面积` → 粮食播种
+    /// 面积), if any.
+    pub fn ending_name(&self, s: &str) -> Option<u32> {
+        for (start, _) in s.char_indices() {
+            if let (Some((idx, len)), _) = self.walk(&s[start..]) {
+                if start + len == s.len() {
+                    return Some(idx);
+                }
+            }
+        }
+        None
+    }
+
+    /// Walks `s` down the trie: the longest name it starts with, and the node reached when the
+    /// whole of `s` is a prefix of some name.
+    fn walk(&self, s: &str) -> (Option<(u32, usize)>, Option<usize>) {
+        let mut node = 0usize;
+        let mut best = None;
+        let mut len = 0;
+        for c in s.chars() {
+            let Ok(k) = self.nodes[node].edges.binary_search_by_key(&c, |e| e.0) else {
+                return (best, None);
+            };
+            node = self.nodes[node].edges[k].1 as usize;
+            len += c.len_utf8();
+            if let Some(t) = self.nodes[node].term {
+                best = Some((t, len));
+            }
+        }
+        (best, Some(node))
+    }
+
+    /// The indicator reached from `node` by a change suffix, if it fits.
+    fn suffixed_at(
+        &self,
+        node: usize,
+        unit: Option<&Unit>,
+        direction: Option<Direction>,
+    ) -> Option<u32> {
+        let suffixes: &[&str] = match direction {
+            Some(Direction::Decrease) => DECREASE_SUFFIXES,
+            Some(Direction::Increase) | None => INCREASE_SUFFIXES,
+            _ => return None,
+        };
+        'next: for s in suffixes {
+            let mut n = node;
+            for c in s.chars() {
+                match self.nodes[n].edges.binary_search_by_key(&c, |e| e.0) {
+                    Ok(k) => n = self.nodes[n].edges[k].1 as usize,
+                    Err(_) => continue 'next,
+                }
+            }
+            if let Some(idx) = self.nodes[n].term {
+                if self.fits(idx, unit, direction) {
+                    return Some(idx);
                 }
             }
         }
@@ -201,7 +286,7 @@ impl Matcher {
         let changes = matches!(direction, Some(Direction::Increase | Direction::Decrease));
         match unit {
             Unit::Number => info.unit.is_count() || info.unit == Unit::Number,
-            Unit::Percent | Unit::PerMille => {
+            Unit::Percent | Unit::PerMille | Unit::Tenth => {
                 if !info.unit.same_dimension(unit) {
                     return false;
                 }
@@ -212,7 +297,8 @@ impl Matcher {
                         Measure::Level | Measure::Share | Measure::Rate
                     ))
             }
-            _ => info.unit.same_dimension(unit),
+            // 比上年增加1.6万亿元 of a level is its change, not its value.
+            _ => info.unit.same_dimension(unit) && !(changes && info.measure == Measure::Level),
         }
     }
 }

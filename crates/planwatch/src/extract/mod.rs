@@ -71,11 +71,11 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::Basis;
+use crate::document::{Basis, Document};
 use crate::indicator::Catalogue;
 use crate::target::Figure;
 
-pub use records::{Extraction, extract_document};
+pub use records::{Extraction, extract_document, extract_for};
 
 /// Whether a mention is a target, an outcome or neither.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -170,6 +170,15 @@ impl Mention {
 #[derive(Clone, Debug)]
 pub struct Extractor {
     matcher: matcher::Matcher,
+    years: Years,
+}
+
+/// The years a document speaks of: `今年` is the plan year, `去年`, `上年` and `过去一年` the
+/// outcome year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Years {
+    pub plan: Option<i32>,
+    pub outcome: Option<i32>,
 }
 
 impl Extractor {
@@ -177,7 +186,57 @@ impl Extractor {
     pub fn new(catalogue: &Catalogue) -> Self {
         Extractor {
             matcher: matcher::Matcher::new(catalogue),
+            years: Years::default(),
         }
+    }
+
+    /// The same extractor for a document whose plan year is `year`: `今年` resolves to it, and
+    /// `去年`, `上年` and `过去一年` to the year before (unless [`Extractor::with_outcome_year`]
+    /// says otherwise). Without it, the year is read from a title line naming it
+    /// (`2025年政府工作报告`, `关于2024年…执行情况与2025年…计划草案的报告`), else left unresolved.
+    ///
+    /// ```
+    /// let ex = planwatch::extract::Extractor::new(&planwatch::indicator::Catalogue::builtin())
+    ///     .with_plan_year(2024);
+    /// let ms = ex.mentions("过去一年，国内生产总值增长5.2%。今年国内生产总值预期增长5%左右。");
+    /// assert_eq!((ms[0].year, ms[1].year), (Some(2023), Some(2024)));
+    /// ```
+    pub fn with_plan_year(mut self, year: i32) -> Self {
+        self.years.plan = Some(year);
+        if self.years.outcome.is_none() {
+            self.years.outcome = year.checked_sub(1);
+        }
+        self
+    }
+
+    /// The same extractor for a document whose outcome year (`去年`, `过去一年`) is `year`.
+    ///
+    /// ```
+    /// let ex = planwatch::extract::Extractor::new(&planwatch::indicator::Catalogue::builtin())
+    ///     .with_outcome_year(2019);
+    /// assert_eq!(ex.mentions("去年城镇新增就业1352万人。")[0].year, Some(2019));
+    /// ```
+    pub fn with_outcome_year(mut self, year: i32) -> Self {
+        self.years.outcome = Some(year);
+        self
+    }
+
+    /// The same extractor with the plan and outcome years of `doc` (those it has).
+    ///
+    /// ```
+    /// let doc = planwatch::builtin::document();
+    /// let ex = planwatch::extract::Extractor::new(&planwatch::indicator::Catalogue::builtin())
+    ///     .for_document(&doc);
+    /// assert_eq!(ex.mentions("今年粮食产量目标1.3万亿斤以上")[0].year, Some(2024));
+    /// ```
+    pub fn for_document(mut self, doc: &Document) -> Self {
+        if let Some(y) = doc.outcome_year {
+            self.years.outcome = Some(y);
+        }
+        if let Some(y) = doc.plan_year {
+            self = self.with_plan_year(y);
+        }
+        self
     }
 
     /// Every mention of `text`, in text order.
@@ -187,7 +246,7 @@ impl Extractor {
     /// assert_eq!(ex.mentions("粮食产量1.3万亿斤以上").len(), 1);
     /// ```
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
-        context::mentions(text, &self.matcher)
+        context::mentions(text, &self.matcher, self.years)
             .into_iter()
             .map(|f| f.mention)
             .collect()
@@ -201,7 +260,7 @@ impl Extractor {
     /// assert_eq!(x.targets[0].indicator, "gdp_growth");
     /// ```
     pub fn document(&self, text: &str, doc_id: &str) -> Extraction {
-        records::build(text, doc_id, &self.matcher)
+        records::build(text, doc_id, &self.matcher, self.years)
     }
 }
 

@@ -4,12 +4,13 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::context::{Found, mentions};
+use super::Years;
+use super::context::{Found, Section, SectionKind, mentions, paragraph_section, resolve_years};
 use super::lexicon::{LIST_INTROS, is_clause_break, is_sentence_break};
 use super::matcher::Matcher;
 use super::scan::{Event, scan};
 use super::{Mention, MentionKind};
-use crate::document::{Period, Provenance};
+use crate::document::{Document, Period, Provenance};
 use crate::indicator::Catalogue;
 use crate::target::{
     Comparator, Direction, Figure, Outcome, OutcomeStatus, Reference, Relation, Target,
@@ -76,9 +77,36 @@ pub fn extract_document(text: &str, doc_id: &str, catalogue: &Catalogue) -> Extr
     super::Extractor::new(catalogue).document(text, doc_id)
 }
 
-pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher) -> Extraction {
-    let found = mentions(text, matcher);
-    let blocks = headline_blocks(text);
+/// The targets and outcomes of `text`, the text of `doc`: `doc.id` labels provenance, and the
+/// document's plan and outcome years resolve `今年` and `去年`/`过去一年` where the text does
+/// not name its years.
+///
+/// ```
+/// use planwatch::extract::extract_for;
+/// use planwatch::indicator::Catalogue;
+/// let doc = planwatch::builtin::document();
+/// let text = "过去一年，国内生产总值增长5.2%。今年发展主要预期目标是：国内生产总值增长5%左右；\
+///             居民收入增长和经济增长同步。";
+/// let x = extract_for(text, &doc, &Catalogue::builtin());
+/// assert_eq!((x.outcomes[0].indicator.as_str(), x.outcomes[0].period.year), ("gdp_growth", 2023));
+/// assert_eq!(x.headline().map(|t| t.period.year).collect::<Vec<_>>(), [2024, 2024]);
+/// assert_eq!(x.document, doc.id);
+/// ```
+pub fn extract_for(text: &str, doc: &Document, catalogue: &Catalogue) -> Extraction {
+    super::Extractor::new(catalogue)
+        .for_document(doc)
+        .document(text, &doc.id)
+}
+
+pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher, years: Years) -> Extraction {
+    let years = resolve_years(text, years);
+    let found = mentions(text, matcher, years);
+    let mut blocks = headline_blocks(text, &found, matcher);
+    for b in &mut blocks {
+        if b.year.is_none() {
+            b.year = years.plan;
+        }
+    }
     let mut targets = Vec::new();
     let mut in_headline = vec![false; found.len()];
     for block in &blocks {
@@ -93,7 +121,7 @@ pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher) -> Extraction {
                     for (id, figure, quote) in statements(text, clause.clone(), matcher) {
                         targets.push(Target {
                             indicator: id,
-                            period: Period::year(y),
+                            period: block.period(y, None),
                             figure,
                             provenance: Some(provenance(doc_id, text, quote)),
                         });
@@ -108,7 +136,7 @@ pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher) -> Extraction {
                     let quote = clause_quote(text, &clause, m);
                     targets.push(Target {
                         indicator: ind.clone(),
-                        period: period(y, m),
+                        period: block.period(y, Some(m)),
                         figure: m.figure.clone(),
                         provenance: Some(provenance(doc_id, text, quote)),
                     });
@@ -123,6 +151,7 @@ pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher) -> Extraction {
         text,
         doc_id,
         matcher,
+        years,
         &found,
         &blocks,
         &mut targets,
@@ -156,6 +185,10 @@ pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher) -> Extraction {
             MentionKind::Other => {}
         }
     }
+    // Text order (statements and figures were gathered in two passes).
+    let at = |p: &Option<Provenance>| p.as_ref().map_or(usize::MAX, |p| p.start);
+    targets[headline_len..].sort_by_key(|t| at(&t.provenance));
+    outcomes.sort_by_key(|o| at(&o.provenance));
     Extraction {
         document: doc_id.to_string(),
         targets,
@@ -169,10 +202,12 @@ pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher) -> Extraction {
 /// Relational, qualitative and direction-only statements of the running text (`国际收支保持基本
 /// 平衡`, `主要污染物排放量继续下降`, `提高民营企业贷款占比`): targets in a plan section, outcomes
 /// in a review section; clauses with figures or in the headline list are left to those.
+#[allow(clippy::too_many_arguments)]
 fn statements_in_text(
     text: &str,
     doc_id: &str,
     matcher: &Matcher,
+    years: Years,
     found: &[Found],
     blocks: &[Block],
     targets: &mut Vec<Target>,
@@ -190,14 +225,13 @@ fn statements_in_text(
     let mut sec = 0;
     let mut fi = 0;
     let mut lo = 0;
-    let mut handle = |r: Range<usize>, sec: usize, fi: &mut usize| {
-        let Some(section) = sec
+    let mut handle = |r: Range<usize>, sec: usize, para: Section, fi: &mut usize| {
+        let section = sec
             .checked_sub(1)
             .and_then(|k| sections.get(k))
             .map(|s| s.1)
-        else {
-            return;
-        };
+            .filter(|s| s.kind != SectionKind::Unknown)
+            .unwrap_or(para);
         let Some(year) = section.year else { return };
         while *fi < found.len() && found[*fi].mention.span.end <= r.start {
             *fi += 1;
@@ -215,36 +249,40 @@ fn statements_in_text(
         for (id, figure, quote) in statements(text, r, matcher) {
             let prov = Some(provenance(doc_id, text, quote));
             match section.kind {
-                super::context::SectionKind::Target => targets.push(Target {
+                SectionKind::Target => targets.push(Target {
                     indicator: id,
                     period: Period::year(year),
                     figure,
                     provenance: prov,
                 }),
-                super::context::SectionKind::Outcome => outcomes.push(Outcome {
+                SectionKind::Outcome => outcomes.push(Outcome {
                     indicator: id,
                     period: Period::year(year),
                     figure,
                     status: OutcomeStatus::Preliminary,
                     provenance: prov,
                 }),
-                super::context::SectionKind::Unknown => {}
+                SectionKind::Unknown => {}
             }
         }
     };
+    let mut para = paragraph_section(text, 0, years);
     for (k, c) in text.char_indices() {
         if is_clause_break(c) {
             while sec < sections.len() && sections[sec].0 <= k {
                 sec += 1;
             }
             if k > lo {
-                handle(lo..k, sec, &mut fi);
+                handle(lo..k, sec, para, &mut fi);
             }
             lo = k + c.len_utf8();
+            if c == '\n' {
+                para = paragraph_section(text, lo, years);
+            }
         }
     }
     if lo < text.len() {
-        handle(lo..text.len(), sec, &mut fi);
+        handle(lo..text.len(), sec, para, &mut fi);
     }
 }
 
@@ -307,11 +345,35 @@ fn trim_start(text: &str, mut start: usize, end: usize) -> usize {
 struct Block {
     range: Range<usize>,
     year: Option<i32>,
+    /// The plan period a heading names (`“十四五”时期…主要目标` → 2021–2025).
+    plan: Option<(i32, i32)>,
+}
+
+impl Block {
+    fn period(&self, year: i32, m: Option<&Mention>) -> Period {
+        match (self.plan, m) {
+            (Some((a, b)), _) => Period::plan(a, b),
+            (None, Some(m)) => period(year, m),
+            (None, None) => Period::year(year),
+        }
+    }
+}
+
+/// The plan period named in `title`: `十四五` → (2021, 2025).
+fn plan_period(title: &str) -> Option<(i32, i32)> {
+    let k = title.find('十')?;
+    let mut it = title[k..].chars().skip(1);
+    let n = super::lexicon::cjk_digit(it.next()?)?;
+    if !(1..=5).contains(&n) || it.next()? != '五' {
+        return None;
+    }
+    let first = 1966 + 5 * (10 + n as i32 - 3);
+    Some((first, first + 4))
 }
 
 /// Finds headline target lists: a heading naming the targets followed by `——` items (or by
 /// its first sentence), or a sentence `…主要预期目标是：…`.
-fn headline_blocks(text: &str) -> Vec<Block> {
+fn headline_blocks(text: &str, found: &[Found], matcher: &Matcher) -> Vec<Block> {
     let events = scan(text);
     let mut blocks = Vec::new();
     let mut section_year: Option<i32> = None;
@@ -341,6 +403,10 @@ fn headline_blocks(text: &str) -> Vec<Block> {
                 let lo = all_items.partition_point(|&a| a <= h.end);
                 let hi = all_items.partition_point(|&a| a < stop);
                 let items = all_items.get(lo..hi.max(lo)).unwrap_or(&[]).to_vec();
+                let plan = plan_period(title);
+                let year = section_year
+                    .or_else(|| last_year(title))
+                    .or(plan.map(|p| p.0));
                 if items.is_empty() {
                     // The first sentence after the heading.
                     let lo = sentence_end(text, h.end);
@@ -348,15 +414,28 @@ fn headline_blocks(text: &str) -> Vec<Block> {
                     if lo < hi {
                         blocks.push(Block {
                             range: lo..hi,
-                            year: section_year.or_else(|| last_year(title)),
+                            year,
+                            plan,
                         });
                     }
                 } else {
-                    for at in items {
-                        let hi = sentence_end(text, at).min(stop);
+                    for (k, &at) in items.iter().enumerate() {
+                        let mut hi = sentence_end(text, at).min(stop);
+                        if is_item_title(text, at..hi, found, matcher) {
+                            // ——经济发展取得新成效。…: a titled item; its list is the rest of
+                            // its paragraph.
+                            let next = items.get(k + 1).copied().unwrap_or(stop).min(stop);
+                            let line = text
+                                .get(hi..next)
+                                .and_then(|s| s.find('\n'))
+                                .map_or(next, |j| hi + j);
+                            hi = line.min(hi + 4000).max(hi);
+                            hi = floor_char(text, hi);
+                        }
                         blocks.push(Block {
                             range: at..hi,
-                            year: section_year.or_else(|| last_year(title)),
+                            year,
+                            plan,
                         });
                     }
                 }
@@ -391,6 +470,7 @@ fn headline_blocks(text: &str) -> Vec<Block> {
                     blocks.push(Block {
                         range: lo..hi,
                         year,
+                        plan: None,
                     });
                 }
             }
@@ -401,6 +481,26 @@ fn headline_blocks(text: &str) -> Vec<Block> {
     }
     blocks.sort_by_key(|b| b.range.start);
     blocks
+}
+
+/// Whether a `——` item's first sentence is a title: it has no figure and states nothing.
+fn is_item_title(text: &str, r: Range<usize>, found: &[Found], matcher: &Matcher) -> bool {
+    let k = found.partition_point(|f| f.mention.span.start < r.start);
+    if found.get(k).is_some_and(|f| f.mention.span.start < r.end) {
+        return false;
+    }
+    clauses(text, r)
+        .into_iter()
+        .all(|c| statements(text, c, matcher).is_empty())
+}
+
+/// The largest char boundary of `text` at or below `at`.
+fn floor_char(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// The year of the last level-1 heading before `at`.
@@ -506,8 +606,47 @@ const PREDICATES: &[&str] = &[
     "持续提升",
 ];
 
+/// Manner adverbs before a verb of change (`稳中改善`): the statement is the change.
+const MANNERS: &[&str] = &[
+    "稳中",
+    "稳步",
+    "持续",
+    "继续",
+    "进一步",
+    "不断",
+    "明显",
+    "逐步",
+];
+
+/// Verbs of change that end a clause as its predicate: `出口增速回落`.
+const CHANGE_VERBS: &[&str] = &[
+    "下降", "回落", "降低", "减少", "收窄", "缩小", "改善", "提高", "提升", "上升", "增长", "扩大",
+    "回升",
+];
+
+/// Verbs that make their object change (`推动社会综合融资成本下降`); a clause opening with one
+/// states the change of its object.
+const CAUSATIVES: &[&str] = &["推动", "促进", "带动", "促使", "引导", "实现"];
+
+/// A verb of change ending `s` after a subject: (where it starts, the verb).
+fn bare_change(s: &str) -> Option<(usize, &'static str)> {
+    let v = CHANGE_VERBS.iter().find(|v| s.ends_with(**v))?;
+    let k = s.len() - v.len();
+    let subj = &s[..k];
+    // 防止…下降 and the like say the opposite; adverbs before the verb are other predicates.
+    if ["防止", "遏制", "避免", "扭转", "防范", "减缓", "延缓"]
+        .iter()
+        .any(|w| subj.contains(w))
+        || subj.ends_with(['不', '未', '将', '要', '会', '能'])
+    {
+        return None;
+    }
+    Some((k, v))
+}
+
 /// Verbs that open a direction-only clause with its object: `提高民营企业贷款占比`.
 const LEAD_VERBS: &[&str] = &[
+    "稳定",
     "稳步提高",
     "稳步提升",
     "持续提高",
@@ -525,6 +664,9 @@ const LEAD_VERBS: &[&str] = &[
 
 /// Adverbs before a lead verb.
 const ADVERBS: &[&str] = &[
+    "适度",
+    "适当",
+    "合理",
     "努力",
     "进一步",
     "着力",
@@ -555,22 +697,57 @@ pub(crate) fn statements(
     if s.is_empty() || s.len() > 180 || NEGATIONS.iter().any(|w| s.contains(w)) {
         return out;
     }
+    // 受A回落、B收缩等影响: each cause is a statement of its own.
+    if let Some(inner) = s.strip_prefix('受').and_then(|r| r.strip_suffix("影响")) {
+        let inner = inner.strip_suffix('等').unwrap_or(inner);
+        let lo = clause.start + '受'.len_utf8();
+        for r in super::context::split_conjuncts(text, lo..lo + inner.len()) {
+            if text.get(r.clone()).is_some_and(|p| !p.contains('、')) {
+                out.extend(statements(text, r, matcher));
+            }
+        }
+        return out;
+    }
     // Shape 1: subject + predicate at the clause end.
     let marker = PREDICATES
         .iter()
         .filter(|w| s.ends_with(**w))
         .map(|w| (s.len() - w.len(), *w))
         .min_by_key(|&(k, _)| k);
+    // Relational: 全员劳动生产率增长高于国内生产总值增长.
+    let relation = ["高于", "快于", "低于", "慢于"]
+        .into_iter()
+        .filter_map(|w| s.find(w).map(|k| (k, w)))
+        .min_by_key(|&(k, _)| k)
+        .filter(|&(k, w)| {
+            k > 0
+                && !s.chars().any(|c| c.is_ascii_digit())
+                && matcher.resolve(&s[k + w.len()..], None, None).is_some()
+        });
     let (subject_rng, predicate): (Range<usize>, &str) = if let Some((mut k, w)) = marker {
         if w == "同步" || w == "基本同步" || w == "相匹配" || w == "相适应" {
-            // The reference opens with 与 or 同: 与经济增长同步.
-            if let Some(j) = s[..k].rfind(['与', '同']) {
+            // The reference opens with 与, 同 or 和: 与经济增长同步, 和经济增长同步.
+            if let Some(j) = s[..k].rfind(['与', '同', '和']) {
                 k = j;
             }
         }
         let subj = s[..k].trim_end();
         let subj = subj.strip_suffix("保持").unwrap_or(subj);
         (clause.start..clause.start + subj.len(), &s[k..])
+    } else if let Some((k, _)) = relation {
+        (clause.start..clause.start + k, &s[k..])
+    } else if let Some((k, w)) = bare_change(s) {
+        // 推动社会综合融资成本下降, 出口增速回落: a subject naming an indicator and a verb of
+        // change.
+        let mut lo = 0;
+        if let Some(v) = CAUSATIVES.iter().find(|v| s.starts_with(**v)) {
+            lo = v.len();
+        }
+        let subj = &s[lo..k];
+        if subj.is_empty() || matcher.ending_name(subj).is_none() {
+            return out;
+        }
+        (clause.start + lo..clause.start + k, w)
     } else {
         // Shape 2: [adverb] verb + object: 努力提高居民收入在国民收入分配中的比重,
         // 提高民营企业贷款占比和发债融资规模.
@@ -590,18 +767,43 @@ pub(crate) fn statements(
         };
         let obj_lo = clause.start + adv + v.len();
         let conj = super::context::split_conjuncts(text, obj_lo..clause.end);
-        let Some(r) = conj.into_iter().find(|r| {
-            text.get(r.clone())
-                .is_some_and(|o| o.ends_with("比重") || o.ends_with("占比") || o.ends_with('率'))
-        }) else {
-            return out;
-        };
-        (r, &rest[..v.len()])
+        // Every object names an indicator (its own name or one sharing the first object's
+        // modifier: 以工代赈吸纳…数量和劳务报酬发放规模): the verb applies to all of them.
+        let first = conj.first().and_then(|r| text.get(r.clone())).unwrap_or("");
+        let all_named = !conj.is_empty()
+            && conj.iter().enumerate().all(|(k, r)| {
+                let o = text.get(r.clone()).unwrap_or("");
+                matcher.ending_name(o).is_some()
+                    || k > 0
+                        && matcher
+                            .ending_name(&super::context::with_shared_modifier(
+                                matcher, o, first, None, None,
+                            ))
+                            .is_some()
+            });
+        if all_named {
+            (obj_lo..clause.end, &rest[..v.len()])
+        } else {
+            let Some(r) = conj.into_iter().find(|r| {
+                text.get(r.clone()).is_some_and(|o| {
+                    o.ends_with("比重") || o.ends_with("占比") || o.ends_with('率')
+                })
+            }) else {
+                return out;
+            };
+            (r, &rest[..v.len()])
+        }
     };
     if predicate.is_empty() || subject_rng.is_empty() {
         return out;
     }
-    let Some(mut figure) = crate::figure::parse_target(predicate)
+    // A manner adverb before a verb of change leaves the change: 稳中改善, 稳步提高.
+    let core = MANNERS
+        .iter()
+        .find_map(|m| predicate.strip_prefix(m))
+        .filter(|v| CHANGE_VERBS.contains(v))
+        .unwrap_or(predicate);
+    let Some(mut figure) = crate::figure::parse_target(core)
         .ok()
         .filter(|f| !f.comparator.is_quantitative())
         .or_else(|| own_figure(predicate))
@@ -632,6 +834,7 @@ pub(crate) fn statements(
     let quote = quote_lo..clause.end;
     let conjuncts = super::context::split_conjuncts(text, subject_rng.clone());
     let subjects: Vec<String> = if conjuncts.len() >= 2 {
+        let first = text.get(conjuncts[0].clone()).unwrap_or("").to_string();
         let last = text
             .get(conjuncts[conjuncts.len() - 1].clone())
             .unwrap_or("")
@@ -644,7 +847,7 @@ pub(crate) fn statements(
                 if k + 1 < conjuncts.len() {
                     super::context::with_shared_head(matcher, own, &last, None, dir_hint)
                 } else {
-                    own.to_string()
+                    super::context::with_shared_modifier(matcher, own, &first, None, dir_hint)
                 }
             })
             .collect()

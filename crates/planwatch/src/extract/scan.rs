@@ -276,7 +276,7 @@ impl<'a> Scanner<'a> {
                 return num_end + after.chars().next().map_or(0, char::len_utf8);
             }
         }
-        let unit = scan_unit(after);
+        let unit = tenths_guard(scan_unit(after), after, Some(&num));
         if let Some((u, _)) = &unit {
             if self.is_article_count(u) {
                 return num_end + unit.as_ref().map_or(0, |(_, l)| *l);
@@ -477,7 +477,7 @@ impl<'a> Scanner<'a> {
         let has_magnitude = rest[..run_len].contains(['万', '亿']);
         // Chinese numerals are figures only with a magnitude word or a unit of measure; counted
         // phrases (两个确立, 八项行动, 三年) are wording, not statistics.
-        let unit = scan_unit(after);
+        let unit = tenths_guard(scan_unit(after), after, None);
         let measure = unit.as_ref().is_some_and(|(u, _)| is_measure(u));
         if !(has_magnitude || measure) {
             return run_end.max(at + first);
@@ -489,7 +489,11 @@ impl<'a> Scanner<'a> {
             return run_end.max(at + first);
         };
         let num_end = at + len;
-        let unit = scan_unit(self.rest(num_end));
+        let unit = tenths_guard(
+            scan_unit(self.rest(num_end)),
+            self.rest(num_end),
+            Some(&num),
+        );
         self.push_num(at, num_end, num, unit, true)
     }
 
@@ -536,6 +540,34 @@ impl<'a> Scanner<'a> {
         }
         end
     }
+}
+
+/// Words that may follow 成 when it counts tenths (`七成以上`, `近六成的企业`, `三成来自`); any
+/// other character makes a word with 成 (成为, 成本, 成员, 一成不变, 八成新) and the number is not
+/// a figure of tenths.
+const AFTER_TENTHS: &[char] = &[
+    '以', '左', '上', '下', '多', '余', '之', '的', '和', '与', '及', '或', '是', '来', '用', '至',
+    '到', '了', '在', '半',
+];
+
+/// Keeps a 成 unit only as tenths: after a plain number up to ten (not 1亿成为) and before a
+/// word boundary (see [`AFTER_TENTHS`]). Other units pass through.
+fn tenths_guard(
+    unit: Option<(Unit, usize)>,
+    after: &str,
+    num: Option<&crate::numerals::Numeral>,
+) -> Option<(Unit, usize)> {
+    let Some((Unit::Tenth, len)) = unit else {
+        return unit;
+    };
+    let next = after.get(len..).and_then(|s| s.chars().next());
+    let boundary = match next {
+        None => true,
+        Some(c) => !('\u{4E00}'..='\u{9FFF}').contains(&c) || AFTER_TENTHS.contains(&c),
+    };
+    let small =
+        num.is_none_or(|n| n.exponent == 0 && n.value > Decimal::ZERO && n.value <= Decimal::TEN);
+    (boundary && small).then_some((Unit::Tenth, len))
 }
 
 /// Four ASCII or full-width digits not followed by a fifth digit or a decimal point.
