@@ -105,9 +105,8 @@ pub fn char_offset(text: &str, byte: usize) -> usize {
     text.get(..b).map_or(0, |head| head.chars().count())
 }
 
-/// Converts ascending byte offsets to code-point offsets in one pass over `text`.
-///
-/// `offsets` must be sorted ascending; the result has the same order.
+/// Converts byte offsets to code-point offsets by walking from the previous offset: one pass
+/// over `text` for ascending offsets.
 pub struct CharCounter<'a> {
     text: &'a str,
     byte: usize,
@@ -124,21 +123,22 @@ impl<'a> CharCounter<'a> {
         }
     }
 
-    /// The code-point offset of `byte`. Offsets before the previous one restart from the
-    /// beginning, so any order is correct (ascending order is fast).
+    /// The code-point offset of `byte` (clamped to the text and to the previous character
+    /// boundary). The counter moves from the previous offset, forward or backward, so any order
+    /// is correct and offsets close to each other are cheap.
     pub fn at(&mut self, byte: usize) -> usize {
-        if byte < self.byte {
-            self.byte = 0;
-            self.chars = 0;
-        }
         let mut b = byte.min(self.text.len());
         while !self.text.is_char_boundary(b) {
             b -= 1;
         }
-        if let Some(segment) = self.text.get(self.byte..b) {
-            self.chars += segment.chars().count();
-            self.byte = b;
+        if b >= self.byte {
+            if let Some(segment) = self.text.get(self.byte..b) {
+                self.chars += segment.chars().count();
+            }
+        } else if let Some(segment) = self.text.get(b..self.byte) {
+            self.chars = self.chars.saturating_sub(segment.chars().count());
         }
+        self.byte = b;
         self.chars
     }
 }

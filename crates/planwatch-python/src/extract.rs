@@ -636,7 +636,8 @@ pub fn extract_document(
                 .unwrap_or_else(|| builtin_extractor())
                 .document(&text, &doc_id)
         } else {
-            with_years(extractor, document.as_ref(), plan_year, outcome_year).document(&text, &doc_id)
+            with_years(extractor, document.as_ref(), plan_year, outcome_year)
+                .document(&text, &doc_id)
         }
     });
     PyExtraction {
