@@ -62,7 +62,7 @@ def _quantities(figure: Any) -> tuple[Optional[Quantity], Optional[str], Optiona
 
 def mention_rows(mentions: Iterable[Mention]) -> list[Row]:
     """One row per mention (fields :data:`MENTION_FIELDS`)."""
-    rows = []
+    rows: list[Row] = []
     for m in mentions:
         _, value, lower, upper = _quantities(m)
         rows.append(

@@ -13,10 +13,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Mapping, Sequence, Union
 
 if TYPE_CHECKING:
-    import pandas as pd
+    import pandas as pd  # type: ignore[import-untyped, unused-ignore]
     import polars as pl
 
-Column = Union[Sequence[Any], tuple]
+Column = Union[Sequence[Any], tuple[Any, ...]]
 Columns = Mapping[str, Column]
 
 #: The tidy record columns, in order: one row per target or outcome.
@@ -130,14 +130,16 @@ def _max_scale(col: Sequence[Any]) -> int:
 def dicts_to_pandas(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] = ()) -> pd.DataFrame:
     """A pandas DataFrame from a list of flat dicts; ``columns`` fixes the columns and their
     order (so an empty list still has them)."""
-    pd = _require("pandas", "pandas")
+    pandas = _require("pandas", "pandas")
     cols = list(columns) or (list(rows[0].keys()) if rows else [])
-    return pd.DataFrame.from_records([[r.get(c) for c in cols] for r in rows], columns=cols)
+    frame: pd.DataFrame = pandas.DataFrame.from_records([[r.get(c) for c in cols] for r in rows], columns=cols)
+    return frame
 
 
 def dicts_to_polars(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] = ()) -> pl.DataFrame:
     """A polars DataFrame from a list of flat dicts (see :func:`dicts_to_pandas`)."""
-    pl = _require("polars", "polars")
+    polars = _require("polars", "polars")
     cols = list(columns) or (list(rows[0].keys()) if rows else [])
     data = {c: [r.get(c) for r in rows] for c in cols}
-    return pl.DataFrame(data, strict=False)
+    frame: pl.DataFrame = polars.DataFrame(data, strict=False)
+    return frame
