@@ -56,7 +56,7 @@ def _require(module: str, extra: str) -> Any:
 
 def to_pandas(columns: Columns) -> pd.DataFrame:
     """A pandas DataFrame from extension columns (see the module docs)."""
-    pd = _require("pandas", "pandas")
+    pandas = _require("pandas", "pandas")
     np = _require("numpy", "pandas")
     data: dict[str, Any] = {}
     for name, col in columns.items():
@@ -64,7 +64,7 @@ def to_pandas(columns: Columns) -> pd.DataFrame:
             kind = col[0]
             if kind == "dict":
                 codes = np.frombuffer(col[1], dtype=np.int32)
-                data[name] = pd.Categorical.from_codes(codes, categories=pd.Index(col[2], dtype=object))
+                data[name] = pandas.Categorical.from_codes(codes, categories=pandas.Index(col[2], dtype=object))
             elif kind == "f64":
                 data[name] = np.frombuffer(col[1], dtype=np.float64)
             elif kind == "i64":
@@ -73,17 +73,18 @@ def to_pandas(columns: Columns) -> pd.DataFrame:
                 if mask is None:
                     data[name] = values
                 else:
-                    data[name] = pd.arrays.IntegerArray(values.copy(), np.frombuffer(mask, dtype=np.bool_).copy())
+                    data[name] = pandas.arrays.IntegerArray(values.copy(), np.frombuffer(mask, dtype=np.bool_).copy())
             else:  # pragma: no cover - the extension only sends f64 and i64
                 raise ValueError(f"unknown column buffer kind {kind!r}")
         else:
-            data[name] = pd.array(col, dtype=object) if _has_decimal(col) else col
-    return pd.DataFrame(data, copy=False)
+            data[name] = pandas.array(col, dtype=object) if _has_decimal(col) else col
+    frame: pd.DataFrame = pandas.DataFrame(data, copy=False)
+    return frame
 
 
 def to_polars(columns: Columns) -> pl.DataFrame:
     """A polars DataFrame from extension columns (see the module docs)."""
-    pl = _require("polars", "polars")
+    polars = _require("polars", "polars")
     np = _require("numpy", "polars")
     series = []
     for name, col in columns.items():
@@ -91,24 +92,25 @@ def to_polars(columns: Columns) -> pl.DataFrame:
             kind = col[0]
             if kind == "dict":
                 codes = np.frombuffer(col[1], dtype=np.int32)
-                values = pl.Series(name, [*col[2], None], dtype=pl.String)
+                values = polars.Series(name, [*col[2], None], dtype=polars.String)
                 series.append(values.gather(np.where(codes < 0, len(col[2]), codes)))
             elif kind == "f64":
-                series.append(pl.Series(name, np.frombuffer(col[1], dtype=np.float64), nan_to_null=True))
+                series.append(polars.Series(name, np.frombuffer(col[1], dtype=np.float64), nan_to_null=True))
             elif kind == "i64":
-                values = pl.Series(name, np.frombuffer(col[1], dtype=np.int64))
+                values = polars.Series(name, np.frombuffer(col[1], dtype=np.int64))
                 mask = col[2] if len(col) > 2 else None
                 if mask is not None:
-                    missing = pl.Series(np.frombuffer(mask, dtype=np.bool_))
-                    values = pl.select(pl.when(missing).then(None).otherwise(values).alias(name)).to_series()
+                    missing = polars.Series(np.frombuffer(mask, dtype=np.bool_))
+                    values = polars.select(polars.when(missing).then(None).otherwise(values).alias(name)).to_series()
                 series.append(values)
             else:  # pragma: no cover
                 raise ValueError(f"unknown column buffer kind {kind!r}")
         elif _has_decimal(col):
-            series.append(pl.Series(name, col, dtype=pl.Decimal(scale=_max_scale(col))))
+            series.append(polars.Series(name, col, dtype=polars.Decimal(scale=_max_scale(col))))
         else:
-            series.append(pl.Series(name, col))
-    return pl.DataFrame(series)
+            series.append(polars.Series(name, col))
+    frame: pl.DataFrame = polars.DataFrame(series)
+    return frame
 
 
 def _has_decimal(col: Sequence[Any]) -> bool:
