@@ -1140,27 +1140,34 @@ fn object_after(text: &str, from: usize) -> Option<Range<usize>> {
     Some(end - s.len()..end)
 }
 
-/// The last relative year word of `s`: `true` for 今年, `false` for 去年, 上年, 过去一年.
+/// The last relative year word of `s`: `true` for 今年, `false` for 去年, 上年, 上一年 and 过去一年
+/// (not after 比, 较 and the like: those are comparison bases). One pass over the 年 of `s`.
 fn last_relative_year(s: &str) -> Option<bool> {
-    let mut best: Option<(usize, bool)> = None;
-    for (w, this) in [
-        ("今年", true),
-        ("去年", false),
-        ("上年", false),
-        ("上一年", false),
-        ("过去一年", false),
-    ] {
-        if let Some(k) = s.rfind(w) {
-            let before = &s[..k];
-            let comparative = ["比", "较", "同", "与", "于", "和", "超过"]
-                .iter()
-                .any(|c| before.ends_with(c));
-            if !comparative && best.is_none_or(|(b, _)| k > b) {
-                best = Some((k, this));
-            }
+    let mut best = None;
+    for (k, _) in s.match_indices('年') {
+        let before = &s[..k];
+        let (this, word) = if before.ends_with('今') {
+            (true, "今")
+        } else if before.ends_with('去') && !before.ends_with("过去") {
+            (false, "去")
+        } else if before.ends_with("过去一") {
+            (false, "过去一")
+        } else if before.ends_with("上一") {
+            (false, "上一")
+        } else if before.ends_with('上') {
+            (false, "上")
+        } else {
+            continue;
+        };
+        let head = &before[..before.len() - word.len()];
+        let comparative = ["比", "较", "同", "与", "于", "和", "超过"]
+            .iter()
+            .any(|c| head.ends_with(c));
+        if !comparative {
+            best = Some(this);
         }
     }
-    best.map(|(_, this)| this)
+    best
 }
 
 fn gather_cues(text: &str, cues: &mut Cues, upto: usize) {

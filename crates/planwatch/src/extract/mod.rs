@@ -34,7 +34,8 @@
 //!   `第14`), names (`二十大`, `二十届二中全会`, `C919`, `5G`), list markers (`一是`, `一、`,
 //!   `（一）`, `1.`), article counts in a clause naming a law (`《…法》共7编1260条`), and Chinese
 //!   numerals with a bare classifier (`两个确立`, `八项行动`, `三年`): official prose uses them as
-//!   wording. Durations are figures of kind [`MentionKind::Other`]: `连续9年` is nine years, not
+//!   wording. `成` counts tenths (`七成以上` = 70% or more) only after a number up to ten and
+//!   before a word boundary: `一成不变`, `统一成本`, `成为`, `八成新` are words. Durations are figures of kind [`MentionKind::Other`]: `连续9年` is nine years, not
 //!   a year.
 //! * **Figure.** Ranges (`6%－6.5%`, `6.5%-7%`, `6至6.5%`); bounds after (`左右`, `以上`, `以内`,
 //!   `以下`) and before (`超过`, `近`, `约`, `不低于`, `不超过`, `控制在` …) the number; `余`/`多`
@@ -45,20 +46,45 @@
 //! * **Subject.** The noun phrase before the figure within its clause, after skipping linking
 //!   words (`达到`, `为`, `分别`, `比上年`, `同比` …), qualifiers, attached years and comparison
 //!   bases (`比2023年年初预算`); leading time words (`全年`, `2023年末`, `截至`, `其中`) are
-//!   context, not subject. A clause with no subject of its own (`，增长5.2%`) continues the
-//!   previous figure's. A governing verb (`增发1万亿元国债`) takes the noun after the figure.
+//!   context, not subject, and so is a span of years (`两年平均增长`). A clause with no subject
+//!   of its own (`，增长5.2%`) continues the previous figure's. A governing verb
+//!   (`增发1万亿元国债`) takes the noun after the figure (never a `目标`). A sentence opened by a
+//!   label naming an indicator (`城镇新增就业：预期目标…，执行结果…`) or by `关于X：` has it as
+//!   topic. Points above or below a named base (`增速高于全省0.7个百分点`) are a difference in
+//!   that direction. Leading verbs and modals (`拟安排`, `接待`) are not part of the subject.
 //! * **Distribution.** `A、B和C分别增长x、y和z` gives each figure its conjunct (sharing the head
 //!   noun where the catalogue knows the composed name: `基本养老、失业、工伤保险参保人数`);
 //!   elided units are shared backward (`分别下降0.2个和0.1个百分点`); a group opening its clause
-//!   (`，分别增长6%和18%`) takes the subjects of the previous figures.
+//!   (`，分别增长6%和18%`) takes the subjects of the previous figures. `城乡X` over two figures is
+//!   `城镇X` then `农村X`; a later conjunct shares the first one's modifier where the catalogue
+//!   knows the result (`单位国内生产总值能源消耗和二氧化碳排放`).
 //! * **Year.** A year attached to the figure (`由2023年的“1200万人左右”`), else the nearest
 //!   non-comparative year before it in its clause, then its sentence, else the year of the
-//!   report section (`一、2023年…执行情况`, `二、2024年…`). `年末`/`年底` give a year-end basis,
+//!   report section (`一、2023年…执行情况`, `二、2024年…`). Relative years resolve against the
+//!   document's years ([`Extractor::with_plan_year`], [`Extractor::for_document`], or a title
+//!   line such as `2025年政府工作报告`): `今年` is the plan year, `去年`, `上年`, `过去一年` the
+//!   outcome year (not after `比`, `较`), and a paragraph opened by `过去一年，` reviews the
+//!   outcome year. Without document years they stay unresolved. `年末`/`年底` give a year-end basis,
 //!   `平均` an average; `十四五` a plan period; `十三五末` its last year.
 //! * **Kind.** Target cues (`目标`, `预期目标`, `力争`, `拟`, `的预期目标` after the figure) make a
-//!   target; otherwise the section decides (review → outcome, plan → target, with figures of an
-//!   earlier year in the plan section as outcomes); outside sections, target cues or outcome cues
-//!   (`全年`, `年末`, `比上年`, `实现`, `累计` …) in the sentence, else other.
+//!   target, result cues (`执行结果`, `实际完成`) an outcome; otherwise the section decides
+//!   (review → outcome, plan → target, with figures of an earlier year in the plan section as
+//!   outcomes; a `（二）…主要目标` heading outside numbered parts opens a plan section); outside
+//!   sections, target cues or outcome cues (`全年`, `年末`, `比上年`, `实现`, `累计` …) in the
+//!   sentence, else other. Durations are other unless they measure an indicator
+//!   (`平均受教育年限提高到11.3年`) or change (`人均预期寿命提高1岁`).
+//! * **Indicator.** The catalogue name ending nearest the figure that fits its unit; a change
+//!   of a level (`增长5.2%`, `比上年增加1.6万亿元`) is the indicator's growth or change
+//!   (`…增长`, `…比上年增加`), the whole phrase taking the suffix before a shorter name inside it
+//!   (`规模以上工业增加值` → `规模以上工业增加值增长`), never a name followed by a share head
+//!   (`工业增加值占…比重`).
+//! * **Statements.** Clauses without figures state targets and outcomes too: a predicate at the
+//!   end (`与经济增长同步`, `和经济增长同步`, `保持基本平衡`, `持续改善`), a relation
+//!   (`全员劳动生产率增长高于国内生产总值增长`), a verb of change after a subject naming an
+//!   indicator (`推动社会综合融资成本下降`, `受出口增速回落、…等影响`), or a verb before objects
+//!   that all name indicators (`稳定粮食播种面积`, `适度提高…最低标准、…标准`). A `——` item
+//!   whose first sentence states nothing is a title (`——经济发展取得新成效。`): its list is the
+//!   rest of its paragraph, and a plan period in the heading (`十四五`) is the targets' period.
 
 mod context;
 mod lexicon;
