@@ -163,7 +163,6 @@ pub(crate) fn mentions(text: &str, matcher: &Matcher, years_given: Years) -> Vec
     let mut out: Vec<Found> = Vec::new();
     let mut heading_section = Section::default();
     let mut para_start = 0usize;
-    let mut para_scanned = 0usize;
     let mut para_section = paragraph_section(text, 0, doc_years);
     let mut years: Vec<YearCtx> = Vec::new();
     let mut cues = Cues::default();
@@ -191,18 +190,11 @@ pub(crate) fn mentions(text: &str, matcher: &Matcher, years_given: Years) -> Vec
                 let (fig, used) = figure_at(text, &events, i);
                 i += used;
                 if let Some(fig) = fig {
-                    // The paragraph: a line break since the last figure opens a new one.
-                    let upto = n.pos.sentence_start.max(para_scanned);
-                    if let Some(k) = text
-                        .as_bytes()
-                        .get(para_scanned..upto)
-                        .and_then(|b| b.iter().rposition(|&c| c == b'\n'))
-                    {
-                        para_start = para_scanned + k + 1;
+                    // A new paragraph: its opening time phrase may set the section.
+                    if n.pos.paragraph_start != para_start {
+                        para_start = n.pos.paragraph_start;
                         para_section = paragraph_section(text, para_start, doc_years);
                     }
-                    para_scanned = upto;
-                    let _ = para_start;
                     let section = if heading_section.kind == SectionKind::Unknown {
                         Section {
                             kind: para_section.kind,

@@ -71,6 +71,8 @@ pub(crate) struct Pos {
     pub clause_start: usize,
     pub sentence: u32,
     pub sentence_start: usize,
+    /// Start of the line (paragraph) the event is on.
+    pub paragraph_start: usize,
 }
 
 /// One thing the scan found, in text order.
@@ -130,7 +132,11 @@ impl<'a> Scanner<'a> {
                         i = self.hit(i);
                         continue;
                     }
-                    b'\n' | b'\r' | b'!' | b'?' => self.sentence_break(i + 1),
+                    b'\n' => {
+                        self.sentence_break(i + 1);
+                        self.pos.paragraph_start = i + 1;
+                    }
+                    b'\r' | b'!' | b'?' => self.sentence_break(i + 1),
                     b',' | b';' | b':' => self.clause_break(i + 1),
                     _ => {}
                 }
