@@ -4,34 +4,22 @@
 //! cargo run --example report
 //! ```
 //!
-//! Prints, for every indicator the report sets a target for (the 主要预期目标 first) or states a
-//! verdict on: the 2023 target the report restates, the 2023 outcome, the verdict, and the 2024
-//! target, each figure as published (units and qualifiers as written). Then the verdicts the
-//! report states in words, with their quotes, and the validation summary of the built-in data.
+//! Prints, for every indicator the report sets a target for (the 主要预期目标 first, as the
+//! extractor reads them from the report's own text) or states a verdict on: the target of the
+//! outcome year the report restates, the outcome, the verdict, and the plan year's target, each
+//! figure as published (units and qualifiers as written). Then the verdicts the report states in
+//! words, with their quotes, and the validation summary of the built-in data.
 //!
-//! A verdict is computed (`planwatch::assess`, default policy) where the report restates the 2023
-//! target; where it does not, the verdict the report states is shown, marked `stated`.
+//! Verdicts come from [`planwatch::scorecard`] under the default policy: computed where the report
+//! restates the target, else the verdict the report states, marked `stated`.
 
-use planwatch::assess::{Assessment, Policy, Verdict, assess, assess_relative};
+use planwatch::assess::{Policy, Verdict};
 use planwatch::builtin;
-use planwatch::dataset::Dataset;
-use planwatch::indicator::Catalogue;
-use planwatch::target::{Figure, Outcome, Target};
+use planwatch::extract::extract_document;
+use planwatch::scorecard::{ScoreRow, scorecard};
+use planwatch::target::Target;
 use planwatch::units::Unit;
 use planwatch::validate::validate_with;
-
-/// The 2024 main targets (主要预期目标), in the order the report gives them.
-const MAIN_TARGETS: [&str; 9] = [
-    "gdp_growth",
-    "urban_new_jobs",
-    "urban_surveyed_unemployment",
-    "cpi_change",
-    "disposable_income_growth",
-    "balance_of_payments",
-    "grain_output",
-    "energy_intensity_change",
-    "eco_environment_quality",
-];
 
 /// Display width in a terminal: East Asian wide and full-width characters take two columns.
 fn width(s: &str) -> usize {
@@ -77,23 +65,6 @@ fn cell(s: &str, max: usize) -> String {
     out
 }
 
-fn target_of<'a>(ds: &'a Dataset, ind: &str, year: i32) -> Option<&'a Target> {
-    ds.targets
-        .iter()
-        .find(|t| t.indicator == ind && t.period.year == year)
-}
-
-fn outcome_of<'a>(ds: &'a Dataset, ind: &str, year: i32) -> Option<&'a Outcome> {
-    ds.outcomes
-        .iter()
-        .find(|o| o.indicator == ind && o.period.year == year)
-}
-
-/// The figure as published; a relational figure names its reference.
-fn shown(f: &Figure) -> String {
-    f.text.clone()
-}
-
 /// The unit a margin is counted in: percentage points for % targets, else the target's
 /// magnitude and unit as written (万人).
 fn margin_unit(t: &Target) -> String {
@@ -104,62 +75,51 @@ fn margin_unit(t: &Target) -> String {
     }
 }
 
-fn verdict_text(a: &Assessment, t: &Target) -> String {
-    match (a.verdict, a.margin) {
-        (Verdict::NotAssessable, _) => {
-            format!(
-                "not assessable ({})",
-                a.reason.map(|r| r.code()).unwrap_or("unknown")
-            )
+/// The verdict cell: the computed verdict with its margin (and `= stated` when the report says
+/// the same in words), else the stated verdict, else why there is none.
+fn verdict_cell(row: Option<&ScoreRow>) -> String {
+    let Some(row) = row else {
+        return "—".into();
+    };
+    let stated = row.stated.as_ref().map(|s| s.verdict);
+    match (&row.assessment, &row.target) {
+        (Some(a), Some(t)) => {
+            let text = match (a.verdict, a.margin) {
+                (Verdict::NotAssessable, _) => format!(
+                    "not assessable ({})",
+                    a.reason.map(|r| r.code()).unwrap_or("unknown")
+                ),
+                (v, Some(m)) => {
+                    let sign = if m.is_sign_negative() { "" } else { "+" };
+                    format!("{} ({sign}{}{})", v.code(), m.normalize(), margin_unit(t))
+                }
+                (v, None) => v.code().to_string(),
+            };
+            let agrees = if stated == Some(a.verdict) {
+                " = stated"
+            } else {
+                ""
+            };
+            format!("{text}{agrees}")
         }
-        (v, Some(m)) => {
-            let sign = if m.is_sign_negative() { "" } else { "+" };
-            format!("{} ({sign}{}{})", v.code(), m.normalize(), margin_unit(t))
-        }
-        (v, None) => v.code().to_string(),
+        _ => match stated {
+            Some(v) => format!("{} (stated)", v.code()),
+            None if row.target.is_some() => "no outcome".into(),
+            None => "—".into(),
+        },
     }
-}
-
-/// The 2023 verdict: computed from the restated target and the outcome, else as stated.
-fn verdict_2023(ds: &Dataset, cat: &Catalogue, ind: &str) -> String {
-    let policy = Policy::default();
-    let stated = ds
-        .verdicts
-        .iter()
-        .find(|v| v.indicator == ind && v.period.year == 2023)
-        .map(|v| format!("{} (stated)", v.verdict.code()));
-    let stated_code = ds
-        .verdicts
-        .iter()
-        .find(|v| v.indicator == ind && v.period.year == 2023)
-        .map(|v| v.verdict);
-    let (Some(t), Some(indicator)) = (target_of(ds, ind, 2023), cat.get(ind)) else {
-        return stated.unwrap_or_else(|| "—".into());
-    };
-    let Some(o) = outcome_of(ds, ind, 2023) else {
-        return stated.unwrap_or_else(|| "no outcome".into());
-    };
-    let reference = t
-        .figure
-        .reference
-        .as_ref()
-        .and_then(|r| r.indicator.as_deref());
-    let a = match reference.and_then(|r| outcome_of(ds, r, 2023)) {
-        Some(ro) => assess_relative(t, o, ro, indicator, &policy),
-        None => assess(t, o, indicator, &policy),
-    };
-    let agrees = if stated_code == Some(a.verdict) {
-        " = stated"
-    } else {
-        ""
-    };
-    format!("{}{agrees}", verdict_text(&a, t))
 }
 
 fn main() {
     let ds = builtin::dataset();
     let cat = builtin::catalogue_ref();
     let doc = &ds.document;
+    let policy = Policy::default();
+    let card = scorecard(&ds, cat, &policy);
+    let (Some(y0), Some(y1)) = (doc.outcome_year, doc.plan_year) else {
+        eprintln!("report: the document names no outcome year and plan year");
+        std::process::exit(1);
+    };
 
     println!("{}", doc.title);
     println!(
@@ -171,36 +131,55 @@ fn main() {
         ds.verdicts.len(),
         builtin::SHA256
     );
-    let p = Policy::default();
     println!(
         "Verdicts under the default policy: 左右 = ±{} pp for %, ±{}% of the value otherwise; 同步 within {} pp.",
-        p.around_tolerance_pp,
-        (p.around_tolerance_rel * rust_decimal::Decimal::ONE_HUNDRED).normalize(),
-        p.in_step_tolerance_pp
+        policy.around_tolerance_pp,
+        (policy.around_tolerance_rel * rust_decimal::Decimal::ONE_HUNDRED).normalize(),
+        policy.in_step_tolerance_pp
     );
 
-    // Rows: the main targets, then every other indicator with a target or a stated verdict, in
-    // the order of the text.
-    let mut rows: Vec<&str> = MAIN_TARGETS.to_vec();
-    let others = ds
-        .targets
+    // Rows: the headline targets as the report lists them, then every other indicator with a
+    // target or a stated verdict, in dataset order.
+    let text = ds.text.as_deref().unwrap_or_default();
+    let headline: Vec<String> = extract_document(text, &doc.id, cat)
+        .headline()
+        .map(|t| t.indicator.clone())
+        .collect();
+    let mut rows: Vec<&str> = Vec::new();
+    for ind in headline
         .iter()
-        .map(|t| t.indicator.as_str())
-        .chain(ds.verdicts.iter().map(|v| v.indicator.as_str()));
-    for ind in others {
+        .map(String::as_str)
+        .chain(card.iter().map(|r| r.indicator.as_str()))
+    {
         if !rows.contains(&ind) {
             rows.push(ind);
         }
     }
+    let row_of = |ind: &str, year: i32| {
+        card.iter()
+            .find(|r| r.indicator == ind && r.period.year == year)
+    };
+    let target_text = |ind: &str, year: i32| {
+        row_of(ind, year)
+            .and_then(|r| r.target.as_ref())
+            .map(|t| t.figure.text.clone())
+            .unwrap_or_else(|| "—".into())
+    };
 
     let cols = [30, 40, 14, 14, 28, 34];
+    let (h0, h1, h2, h3) = (
+        format!("{y0} target"),
+        format!("{y0} outcome"),
+        format!("{y0} verdict"),
+        format!("{y1} target"),
+    );
     let header = [
         "indicator",
         "",
-        "2023 target",
-        "2023 outcome",
-        "2023 verdict",
-        "2024 target",
+        h0.as_str(),
+        h1.as_str(),
+        h2.as_str(),
+        h3.as_str(),
     ];
     let line = |cells: [&str; 6]| {
         let parts: Vec<String> = cells.iter().zip(cols).map(|(c, w)| cell(c, w)).collect();
@@ -210,7 +189,7 @@ fn main() {
         if i == 0 {
             println!("\nHeadline indicators: 主要预期目标 (main targets)");
             line(header);
-        } else if i == MAIN_TARGETS.len() {
+        } else if i == headline.len() {
             println!("\nOther targets and stated verdicts");
             line(header);
         }
@@ -218,21 +197,25 @@ fn main() {
             .get(ind)
             .map(|i| (i.name_zh.as_str(), i.name_en.as_str()))
             .unwrap_or((ind, ""));
-        let t23 = target_of(&ds, ind, 2023)
-            .map(|t| shown(&t.figure))
+        let outcome = ds
+            .outcomes
+            .iter()
+            .find(|o| o.indicator == *ind && o.period.year == y0)
+            .map(|o| o.figure.text.clone())
             .unwrap_or_else(|| "—".into());
-        let o23 = outcome_of(&ds, ind, 2023)
-            .map(|o| shown(&o.figure))
-            .unwrap_or_else(|| "—".into());
-        let t24 = target_of(&ds, ind, 2024)
-            .map(|t| shown(&t.figure))
-            .unwrap_or_else(|| "—".into());
-        let v = verdict_2023(&ds, cat, ind);
-        line([zh, en, &t23, &o23, &v, &t24]);
+        let verdict = verdict_cell(row_of(ind, y0));
+        line([
+            zh,
+            en,
+            &target_text(ind, y0),
+            &outcome,
+            &verdict,
+            &target_text(ind, y1),
+        ]);
     }
 
     println!(
-        "\n— : not in the report (it restates only some 2023 targets). \"= stated\": the computed verdict is the one the report states in words."
+        "\n— : not in the report (it restates only some {y0} targets). \"= stated\": the computed verdict is the one the report states in words."
     );
 
     println!("\nVerdicts the report states in words");
