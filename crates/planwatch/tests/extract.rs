@@ -1085,3 +1085,277 @@ fn tenths_and_the_idioms_they_are_not() {
         "{ms:?}"
     );
 }
+
+// ---------------------------------------------------------------- round two: other registers
+
+#[test]
+fn ndrc_2018_plan_report_review_and_targets() {
+    let text = fixture("ndrc-2018-plan.txt");
+    let ms = extract(&text);
+    assert_eq!(
+        rows(&ms),
+        [
+            "6.9%|6.9|0|percent|exact|increase|国内生产总值|gdp_growth|2017|outcome",
+            "6.5%左右|6.5|0|percent|around||国内生产总值|gdp_growth|2017|target",
+            "1351万人|1351|4|person|exact||城镇新增就业|urban_new_jobs|2017|outcome",
+            "3.9%|3.9|0|percent|exact||城镇登记失业率|urban_registered_unemployment|2017|outcome",
+            "4.5%以内|4.5|0|percent|at_most||城镇登记失业率|urban_registered_unemployment|2017|target",
+            "1.6%|1.6|0|percent|exact|increase|居民消费价格|cpi_change|2017|outcome",
+            "3%左右|3|0|percent|around||居民消费价格|cpi_change|2017|target",
+            "3.7%|3.7|0|percent|exact|decrease|单位国内生产总值能耗|energy_intensity_change|2017|outcome",
+            "3.4%以上|3.4|0|percent|at_least||单位国内生产总值能耗|energy_intensity_change|2017|target",
+            "6.5%左右|6.5|0|percent|around|increase|国内生产总值|gdp_growth|2018|target",
+            "3%左右|3|0|percent|around|increase|居民消费价格涨幅|cpi_change|2018|target",
+            "1100万人以上|1100|4|person|at_least||城镇新增就业|urban_new_jobs|2018|target",
+            "5.5%以内|5.5|0|percent|at_most||城镇调查失业率|urban_surveyed_unemployment|2018|target",
+            "4.5%以内|4.5|0|percent|at_most||城镇登记失业率|urban_registered_unemployment|2018|target",
+            "3%以上|3|0|percent|at_least|decrease|单位国内生产总值能耗|energy_intensity_change|2018|target",
+        ]
+    );
+    let x = extract_document(&text, "ndrc-2018", &Catalogue::builtin());
+    assert_eq!(
+        headline(&x),
+        [
+            h("gdp_growth", "around", Some("6.5%")),
+            h("cpi_change", "around", Some("3%")),
+            h("urban_new_jobs", "at_least", Some("1100万人")),
+            h("urban_surveyed_unemployment", "at_most", Some("5.5%")),
+            h("urban_registered_unemployment", "at_most", Some("4.5%")),
+            h("disposable_income_growth", "in_step_with", None),
+            h("balance_of_payments", "qualitative", None),
+            h("energy_intensity_change", "at_least", Some("3%")),
+            h("major_pollutant_emissions", "direction_only", None),
+        ]
+    );
+    assert!(x.headline().all(|t| t.period.year == 2018));
+}
+
+#[test]
+fn gwr_2016_em_dash_range_and_a_second_sentence_of_targets() {
+    let text = fixture("gwr-2016-targets.txt");
+    let ms = extract(&text);
+    assert_eq!(
+        rows(&ms),
+        [
+            "6.5%—7%|6.5|0|percent|range|increase|国内生产总值|gdp_growth|2016|target",
+            "3%左右|3|0|percent|around|increase|居民消费价格涨幅|cpi_change|2016|target",
+            "1000万人以上|1000|4|person|at_least||城镇新增就业|urban_new_jobs|2016|target",
+            "4.5%以内|4.5|0|percent|at_most||城镇登记失业率|urban_registered_unemployment|2016|target",
+            "3.4%以上|3.4|0|percent|at_least|decrease|单位国内生产总值能耗|energy_intensity_change|2016|target",
+        ]
+    );
+    let upper = ms[0].figure.upper.as_ref().map(|q| q.to_string());
+    assert_eq!(upper.as_deref(), Some("7%"));
+    let x = extract_document(&text, "gwr-2016", &Catalogue::builtin());
+    assert_eq!(
+        headline(&x),
+        [
+            h("gdp_growth", "range", Some("6.5%")),
+            h("cpi_change", "around", Some("3%")),
+            h("urban_new_jobs", "at_least", Some("1000万人")),
+            h("urban_registered_unemployment", "at_most", Some("4.5%")),
+            h("balance_of_payments", "qualitative", None),
+            h("disposable_income_growth", "in_step_with", None),
+            h("energy_intensity_change", "at_least", Some("3.4%")),
+            h("major_pollutant_emissions", "direction_only", None),
+        ]
+    );
+    assert!(x.headline().all(|t| t.period.year == 2016));
+}
+
+#[test]
+fn provincial_plan_execution_with_shares_of_plan_and_points_above_the_nation() {
+    let text = fixture("provincial-2023-plan-execution.txt");
+    let ms = extract(&text);
+    assert_eq!(
+        rows(&ms),
+        [
+            "13021.5亿元|13021.5|8|CNY|exact||生产总值|gdp|2023|outcome",
+            "5.8%|5.8|0|percent|exact|increase|生产总值|gdp_growth|2023|outcome",
+            "0.6个百分点|0.6|0|percentage_point|exact|increase|生产总值||2023|outcome",
+            "6.9%|6.9|0|percent|exact|increase|规模以上工业增加值|above_scale_industry_growth|2023|outcome",
+            "98.6%|98.6|0|percent|exact||规模以上工业增加值||2023|outcome",
+            "4.1%|4.1|0|percent|exact|increase|固定资产投资|fixed_asset_investment_growth|2023|outcome",
+            "102.5%|102.5|0|percent|exact||固定资产投资||2023|outcome",
+            "1085.3亿元|1085.3|8|CNY|exact||一般公共预算收入|general_budget_revenue|2023|outcome",
+            "10.2%|10.2|0|percent|exact|increase|一般公共预算收入|general_budget_revenue_growth|2023|outcome",
+            "101.3%|101.3|0|percent|exact||一般公共预算收入||2023|outcome",
+            "5368.7亿元|5368.7|8|CNY|exact||社会消费品零售总额|retail_sales|2023|outcome",
+            "7.2%|7.2|0|percent|exact|increase|社会消费品零售总额|retail_sales_growth|2023|outcome",
+            "45210元|45210|0|CNY|exact||城镇居民人均可支配收入|urban_disposable_income|2023|outcome",
+            "19875元|19875|0|CNY|exact||农村居民人均可支配收入|rural_disposable_income|2023|outcome",
+            "4.9%|4.9|0|percent|exact|increase|城镇居民人均可支配收入|urban_disposable_income_growth|2023|outcome",
+            "7.6%|7.6|0|percent|exact|increase|农村居民人均可支配收入|rural_disposable_income_growth|2023|outcome",
+            "52.6万人|52.6|4|person|exact||城镇新增就业|urban_new_jobs|2023|outcome",
+            "116.9%|116.9|0|percent|exact||城镇新增就业||2023|outcome",
+            "3.1%|3.1|0|percent|exact||城镇登记失业率|urban_registered_unemployment|2023|outcome",
+            "4.5%以内|4.5|0|percent|at_most||城镇登记失业率|urban_registered_unemployment|2023|outcome",
+            "12项|12|0|item|exact||重点任务||2023|outcome",
+        ]
+    );
+    // 高于全国 names the base of the difference.
+    let above = &ms[2].figure;
+    let base = above
+        .reference
+        .as_ref()
+        .map(|r| (r.text.as_str(), r.relation));
+    assert_eq!(base, Some(("全国", planwatch::target::Relation::Above)));
+}
+
+#[test]
+fn city_work_report_with_teu_person_times_and_households() {
+    let text = fixture("city-2024-work-report.txt");
+    let ms = extract(&text);
+    assert_eq!(
+        rows(&ms),
+        [
+            "2865.4亿元|2865.4|8|CNY|exact||地区生产总值|gdp|2023|outcome",
+            "6.3%|6.3|0|percent|exact|increase|地区生产总值|gdp_growth|2023|outcome",
+            "13.2万元|13.2|4|CNY|exact||人均地区生产总值|per_capita_gdp|2023|outcome",
+            "412万标箱|412|4|teu|exact||港口集装箱吞吐量||2023|outcome",
+            "8.5%|8.5|0|percent|exact|increase|港口集装箱吞吐量||2023|outcome",
+            "1268.5万人次|1268.5|4|person_time|exact||机场旅客吞吐量||2023|outcome",
+            "112%|112|0|percent|exact||机场旅客吞吐量||2023|outcome",
+            "8650万人次|8650|4|person_time|exact||国内外游客||2023|outcome",
+            "1020亿元|1020|8|CNY|exact||旅游收入||2023|outcome",
+            "356个|356|0|unit|exact||新开工亿元以上项目||2023|outcome",
+            "6.8万户|6.8|4|household|exact||新增经营主体||2023|outcome",
+            "6%左右|6|0|percent|around|increase|地区生产总值|gdp_growth|2024|target",
+            "7%|7|0|percent|exact|increase|规模以上工业增加值|above_scale_industry_growth|2024|target",
+            "8%以上|8|0|percent|at_least|increase|固定资产投资|fixed_asset_investment_growth|2024|target",
+            "7%左右|7|0|percent|around|increase|社会消费品零售总额|retail_sales_growth|2024|target",
+            "5万人以上|5|4|person|at_least||城镇新增就业|urban_new_jobs|2024|target",
+        ]
+    );
+}
+
+#[test]
+fn five_year_plan_midterm_review() {
+    let text = fixture("fyp-14-midterm.txt");
+    let ms = extract(&text);
+    assert_eq!(
+        rows(&ms),
+        [
+            "20个|20|0|unit|exact||主要指标||2021|other",
+            "16个|16|0|unit|exact||指标||2021|other",
+            "4个|4|0|unit|exact||指标||2021|other",
+            "5.5%|5.5|0|percent|exact|increase|国内生产总值|gdp_growth|2021|outcome",
+            "6.0%|6.0|0|percent|exact|increase|全员劳动生产率|labor_productivity_growth|2021|outcome",
+            "63.9%|63.9|0|percent|exact||常住人口城镇化率|urbanization_rate|2020|outcome",
+            "66.2%|66.2|0|percent|exact||常住人口城镇化率|urbanization_rate|2023|outcome",
+            "2.65%|2.65|0|percent|exact||研发经费投入强度|rd_intensity|2023|outcome",
+            "11.8件|11.8|0|piece|exact||每万人口高价值发明专利拥有量|high_value_patents_per_10k|2023|outcome",
+        ]
+    );
+    let spans: Vec<_> = ms[..5].iter().map(|m| (m.year, m.end_year)).collect();
+    assert_eq!(
+        spans,
+        [
+            (Some(2021), Some(2025)),
+            (Some(2021), Some(2025)),
+            (Some(2021), Some(2025)),
+            (Some(2021), Some(2023)),
+            (Some(2021), Some(2023)),
+        ]
+    );
+    assert_eq!(ms[3].basis, Some(Basis::Average));
+}
+
+#[test]
+fn budget_report_execution_and_draft() {
+    let text = fixture("budget-2024.txt");
+    let ms = extract(&text);
+    assert_eq!(
+        rows(&ms),
+        [
+            "216795.36亿元|216795.36|8|CNY|exact||一般公共预算收入|general_budget_revenue|2023|outcome",
+            "99.8%|99.8|0|percent|exact||一般公共预算收入||2023|outcome",
+            "6.4%|6.4|0|percent|exact|increase|一般公共预算收入|general_budget_revenue_growth|2023|outcome",
+            "274573.81亿元|274573.81|8|CNY|exact||一般公共预算支出|general_budget_expenditure|2023|outcome",
+            "99.6%|99.6|0|percent|exact||一般公共预算支出||2023|outcome",
+            "5.4%|5.4|0|percent|exact|increase|一般公共预算支出|general_budget_expenditure_growth|2023|outcome",
+            "70705.17亿元|70705.17|8|CNY|exact||政府性基金预算收入||2023|outcome",
+            "9.2%|9.2|0|percent|exact|decrease|政府性基金预算收入||2023|outcome",
+            "223005亿元|223005|8|CNY|exact||一般公共预算收入|general_budget_revenue|2024|target",
+            "2.9%|2.9|0|percent|exact|increase|一般公共预算收入|general_budget_revenue_growth|2024|target",
+            "285490亿元|285490|8|CNY|exact||一般公共预算支出|general_budget_expenditure|2024|target",
+            "4%|4|0|percent|exact|increase|一般公共预算支出|general_budget_expenditure_growth|2024|target",
+            "3%|3|0|percent|exact||赤字率|fiscal_deficit_ratio|2024|target",
+            "40600亿元|40600|8|CNY|exact||赤字规模|fiscal_deficit|2024|target",
+            "1800亿元|1800|8|CNY|exact|increase|赤字规模|fiscal_deficit_change|2024|target",
+        ]
+    );
+}
+
+#[test]
+fn chinese_numerals_in_running_text() {
+    let text = fixture("chinese-numerals.txt");
+    let ms = extract(&text);
+    assert_eq!(
+        rows(&ms),
+        [
+            "突破一百万亿元|100|12|CNY|more_than||经济总量|gdp||outcome",
+            "百分之五点二|5.2|0|percent|exact|increase|经济总量|gdp_growth||outcome",
+            "一千三百万人以上|1300|4|person|at_least||城镇新增就业|urban_new_jobs||outcome",
+            "三千万人|3000|4|person|exact|decrease|农村贫困人口|||outcome",
+            "一点二万美元|1.2|4|USD|exact||人均国内生产总值|per_capita_gdp||outcome",
+            "一点五倍|1.5|0|multiple|exact||货物进出口总额|||outcome",
+        ]
+    );
+    assert_eq!(ms[1].basis, Some(Basis::Average));
+}
+
+#[test]
+fn numbered_items_and_ascii_punctuation() {
+    let text = fixture("numbered-ascii-punctuation.txt");
+    let ms = extract(&text);
+    assert_eq!(
+        rows(&ms),
+        [
+            "5% 左右|5|0|percent|around|increase|地区生产总值|gdp_growth|2024|target",
+            "12万人以上|12|4|person|at_least||城镇新增就业|urban_new_jobs|2024|target",
+            "5.5%以内|5.5|0|percent|at_most||城镇调查失业率|urban_surveyed_unemployment|2024|target",
+            "3%左右|3|0|percent|around|increase|居民消费价格涨幅|cpi_change|2024|target",
+            "5.5%~6%|5.5|0|percent|range|increase|一般公共预算收入|general_budget_revenue_growth|2024|target",
+            "2%以上|2|0|percent|at_least|decrease|单位地区生产总值能耗|energy_intensity_change|2024|target",
+            "600亿斤以上|600|8|jin|at_least|stable|粮食产量|grain_output|2024|target",
+        ]
+    );
+    let x = extract_document(&text, "numbered", &Catalogue::builtin());
+    assert_eq!(x.headline().count(), 7);
+}
+
+#[test]
+fn soft_wrapped_lines_keep_their_subjects() {
+    let text = fixture("soft-wrapped-lines.txt");
+    let ms = Extractor::new(&Catalogue::builtin())
+        .with_plan_year(2025)
+        .mentions(&text);
+    assert_eq!(
+        rows(&ms),
+        [
+            "5.5%左右|5.5|0|percent|around|increase|地区生产总值|gdp_growth|2025|target",
+            "3%以上|3|0|percent|at_least|increase|一般公共预算收入|general_budget_revenue_growth|2025|target",
+            "60万人以上|60|4|person|at_least||城镇新增就业|urban_new_jobs|2025|target",
+            "5.5%左右|5.5|0|percent|around||城镇调查失业率|urban_surveyed_unemployment|2025|target",
+            "2%左右|2|0|percent|around|increase|居民消费价格涨幅|cpi_change|2025|target",
+        ]
+    );
+}
+
+#[test]
+fn round_two_non_quantities() {
+    for text in [
+        "2018年3月5日在第十三届全国人民代表大会第一次会议上",
+        "省第十四次党代会",
+        "设立第十九个国家级新区",
+        "过去五年",
+        "新开工亿元以上项目",
+        "4.一般公共预算收入",
+        "(6) 粮食产量",
+        "3. 居民消费价格",
+        "在实际工作中争取更好结果",
+    ] {
+        assert_eq!(texts(&extract(text)), Vec::<&str>::new(), "{text}");
+    }
+}

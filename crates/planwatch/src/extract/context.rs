@@ -15,7 +15,7 @@ use super::{Mention, MentionKind, Years};
 use crate::document::Basis;
 use crate::numerals::Approx;
 use crate::quantity::Quantity;
-use crate::target::{Comparator, Direction, Figure};
+use crate::target::{Comparator, Direction, Figure, Reference, Relation};
 use crate::units::Unit;
 
 /// Year contexts kept per sentence (the nearest ones matter).
@@ -146,14 +146,46 @@ pub(crate) fn paragraph_section(text: &str, start: usize, years: Years) -> Secti
             kind: SectionKind::Outcome,
             year: years.outcome,
         }
-    } else if rest.starts_with("今年") {
+    } else if past_years(rest) {
+        // 过去五年，…: a review of a span, not of one year.
         Section {
-            kind: SectionKind::Unknown,
-            year: years.plan,
+            kind: SectionKind::Outcome,
+            year: None,
         }
     } else {
-        Section::default()
+        // A paragraph that opens a list of targets (`今年…主要预期目标是：`) is targets to its end.
+        let head = &rest[..floor_boundary(rest, 300)];
+        let first = head.split('。').next().unwrap_or("");
+        let lists = super::lexicon::LIST_INTROS.iter().any(|w| {
+            first.match_indices(w).any(|(k, _)| {
+                let r = &first[k + w.len()..];
+                let r = r.strip_prefix(['是', '为']).unwrap_or(r);
+                r.starts_with(['：', ':'])
+            })
+        });
+        Section {
+            kind: if lists {
+                SectionKind::Target
+            } else {
+                SectionKind::Unknown
+            },
+            year: rest.starts_with("今年").then_some(years.plan).flatten(),
+        }
     }
+}
+
+/// Whether `s` opens with a span of past years: `过去五年`, `过去5年`, `过去的五年`.
+fn past_years(s: &str) -> bool {
+    let Some(r) = s.strip_prefix("过去") else {
+        return false;
+    };
+    let r = r.strip_prefix('的').unwrap_or(r);
+    let n: usize = r
+        .chars()
+        .take_while(|&c| c.is_ascii_digit() || super::lexicon::is_cjk_numeral(c))
+        .map(char::len_utf8)
+        .sum();
+    n > 0 && !r.starts_with('一') && r[n..].starts_with('年')
 }
 
 /// Reads every mention of `text`.
@@ -281,6 +313,21 @@ fn is_comparative(text: &str, start: usize) -> bool {
 }
 
 fn push_year_ctx(text: &str, years: &mut Vec<YearCtx>, y: &YearMark) {
+    // A span of years (2021—2023年): one context from its first year to its last.
+    if let Some(last) = years.last_mut() {
+        let dash = text.get(last.end..y.start).unwrap_or("");
+        if last.end < y.start
+            && last.end_year.is_none()
+            && dash.chars().count() == 1
+            && dash.starts_with(['－', '-', '—', '–', '~', '～', '至', '到'])
+            && last.year < y.year
+        {
+            last.end = y.end;
+            last.end_year = Some(y.year);
+            last.basis = y.basis;
+            return;
+        }
+    }
     let comparative = is_comparative(text, y.start);
     years.push(YearCtx {
         start: y.start,
@@ -456,12 +503,17 @@ fn contextualize(
 ) -> Found {
     // Bound qualifiers after the figure: 左右, 以上, 以内 …
     let after = text.get(fig.end..).unwrap_or("");
+    // One space may stand between them (`5% 左右`, as text taken from PDF often has).
+    let gap = [' ', '\u{3000}']
+        .into_iter()
+        .find(|c| after.starts_with(*c))
+        .map_or(0, char::len_utf8);
     let mut post = false;
-    if let Some((w, c)) = longest_prefix(after, POST_QUALIFIERS) {
+    if let Some((w, c)) = longest_prefix(&after[gap..], POST_QUALIFIERS) {
         if fig.comparator == Comparator::Exact || fig.comparator == Comparator::MoreThan {
             fig.comparator = c;
         }
-        fig.end += w.len();
+        fig.end += gap + w.len();
         post = true;
     }
     // Bound qualifiers before it: 超过, 近, 约, 不低于 … (控制在 is a verb: not in the span).
@@ -527,6 +579,22 @@ fn contextualize(
         }
     }
 
+    // A share of a base (完成年度计划的102.5%, 为预算的99.8%, 恢复到2019年的112%, 增长到原来的
+    // 1.5倍): the base is neither subject nor year, and the figure is no value of the indicator.
+    let base_share = fig
+        .unit
+        .as_ref()
+        .is_some_and(|u| u.is_ratio() || *u == Unit::Multiple)
+        && fig.comparator == Comparator::Exact;
+    let base_share = base_share
+        && match share_base(text, years, clause_lo, cursor) {
+            Some(at) => {
+                cursor = at;
+                true
+            }
+            None => false,
+        };
+
     // Walk back over direction, links and attached years.
     let window_lo = clause_lo.max(cursor.saturating_sub(SUBJECT_WINDOW));
     let window_lo = floor_boundary(text, window_lo);
@@ -538,6 +606,7 @@ fn contextualize(
     let mut distributive = false;
     let mut attached: Option<usize> = None;
     let mut lead_start = cursor;
+    let mut reference: Option<Reference> = None;
     loop {
         let s = text.get(window_lo..cursor).unwrap_or("");
         let trimmed = s.trim_end_matches(|c: char| c.is_whitespace() || is_open_quote(c));
@@ -583,7 +652,8 @@ fn contextualize(
             }
         }
         if let Some(w) = longest_suffix_word(s, LINKS) {
-            if first_link.is_none() && direction.is_none() {
+            // 提高到2023年的66.2%: 的 only attaches the year; 到 makes the figure a level.
+            if first_link.is_none() && direction.is_none() && w != "的" {
                 first_link = Some(w);
             }
             match w {
@@ -608,16 +678,28 @@ fn contextualize(
                 .max_by_key(|&(k, _)| k);
             if let Some((k, w)) = base {
                 let between = &s[k + w.len()..];
-                if k > 0
+                // At the clause start (`，高于全国0.6个百分点`) the subject is the previous one.
+                if (k > 0 || prior_real.is_some_and(|p| p.pos.sentence == pos.sentence))
+                    && !between.trim().is_empty()
                     && between.len() <= 30
                     && !between
                         .chars()
                         .any(|c| c.is_ascii_digit() || is_clause_break(c))
                 {
-                    direction = Some(if matches!(w, "低于" | "慢于") {
+                    let below = matches!(w, "低于" | "慢于");
+                    direction = Some(if below {
                         Direction::Decrease
                     } else {
                         Direction::Increase
+                    });
+                    reference = Some(Reference {
+                        text: between.trim().to_string(),
+                        indicator: None,
+                        relation: if below {
+                            Relation::Below
+                        } else {
+                            Relation::Above
+                        },
                     });
                     cursor = window_lo + k;
                     lead_start = cursor;
@@ -724,9 +806,10 @@ fn contextualize(
         }
     }
 
-    // Indicator.
+    // Indicator: none for a share of a base or points above a base.
     let indicator = subject
         .as_deref()
+        .filter(|_| !base_share && reference.is_none())
         .and_then(|s| matcher.resolve(s, fig.unit.as_ref(), direction))
         .map(|idx| matcher.info(idx).id.clone());
 
@@ -773,6 +856,13 @@ fn contextualize(
         year = Some(y);
     } else if section.year.is_some() {
         year = section.year;
+    }
+    let averaged = text
+        .get(region.start..fig.start)
+        .is_some_and(|s| s.contains("平均") || s.contains("年均"));
+    if averaged && end_year.is_some() && basis == Some(Basis::Cumulative) {
+        // 十四五时期年均增长7%: an average over the period.
+        basis = Some(Basis::Average);
     }
     if basis.is_none() {
         if year_end_context(text, pos, fig.start) {
@@ -835,7 +925,7 @@ fn contextualize(
         lower: fig.lower.clone(),
         upper: fig.upper.clone(),
         direction,
-        reference: None,
+        reference,
         text: mtext.clone(),
     };
     Found {
@@ -857,6 +947,54 @@ fn contextualize(
         region,
         bare: fig.bare,
     }
+}
+
+/// Bases a share is written against: `完成年度计划的102.5%`, `为上年的1.2倍`, `增长到原来的1.5倍`.
+const SHARE_BASES: &[&str] = &[
+    "年度计划",
+    "全年计划",
+    "计划",
+    "年初预算",
+    "年度预算",
+    "预算",
+    "全年目标",
+    "年度目标",
+    "目标任务",
+    "原来",
+    "上年同期",
+    "上年",
+    "去年同期",
+    "去年",
+];
+
+/// Verbs that measure a figure against a year's level: `恢复到2019年的112%`.
+const SHARE_VERBS: &[&str] = &["恢复到", "恢复至", "相当于", "回升到", "回升至"];
+
+/// Where the words of a share's base begin, when the text before `at` (within the clause from
+/// `lo`) ends with `<base>的`; the base's year, if any, is marked comparative.
+fn share_base(text: &str, years: &mut [YearCtx], lo: usize, at: usize) -> Option<usize> {
+    let s = text.get(lo..at)?;
+    let head = s.trim_end_matches(is_open_quote).strip_suffix('的')?;
+    let mut start = lo + head.len();
+    if let Some(w) = longest_suffix_word(head, SHARE_BASES) {
+        start -= w.len();
+    } else if let Some(y) = years
+        .iter_mut()
+        .find(|y| y.end == lo + head.len() && y.start >= lo)
+    {
+        let verb = text
+            .get(lo..y.start)
+            .and_then(|h| longest_suffix_word(h, SHARE_VERBS))?;
+        y.comparative = true;
+        return Some(y.start - verb.len());
+    } else {
+        return None;
+    }
+    let h = text.get(lo..start)?;
+    if let Some(v) = longest_suffix_word(h, SHARE_VERBS) {
+        start -= v.len();
+    }
+    Some(start)
 }
 
 /// Verbs that open a clause before its subject.
@@ -1006,10 +1144,16 @@ fn subject_of(
             return (None, None);
         };
         let t = s.trim_start_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '—' | '、' | '，' | '“' | '”' | '（' | '）')
+            c.is_whitespace()
+                || matches!(c, '—' | '、' | '，' | '“' | '”' | '（' | '）' | '(' | ')')
         });
         if t.len() != s.len() {
             lo = hi - t.len();
+            continue;
+        }
+        // A list marker opening the line: （1）, 1）, 2. , 4., 5、.
+        if let Some(n) = list_marker(t) {
+            lo += n;
             continue;
         }
         if let Some(y) = years.iter().find(|y| {
@@ -1073,6 +1217,37 @@ fn subject_of(
         }
     }
     (Some(lo..hi), dir)
+}
+
+/// The length of a numbered list marker opening `t` (`1）`, `2)`, `3.`, `4．`, `5、`, `一）`):
+/// at most three digits or Chinese numerals and a closing mark, `.` not before a digit
+/// (`3.0版` is a number).
+fn list_marker(t: &str) -> Option<usize> {
+    let mut n = 0;
+    let mut ascii = true;
+    for c in t.chars().take(3) {
+        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+            n += c.len_utf8();
+        } else if super::lexicon::is_cjk_numeral(c) {
+            ascii = false;
+            n += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if n == 0 {
+        return None;
+    }
+    let rest = &t[n..];
+    let mark = rest.chars().next()?;
+    let ok = match mark {
+        '）' | ')' => true,
+        '.' | '．' | '、' => {
+            ascii && !rest[mark.len_utf8()..].starts_with(|c: char| c.is_ascii_digit())
+        }
+        _ => false,
+    };
+    ok.then_some(n + mark.len_utf8())
 }
 
 /// Words that are no subject on their own (`未完成3%左右的预期目标` leaves `未`).
@@ -1170,7 +1345,7 @@ fn gather_cues(text: &str, cues: &mut Cues, upto: usize) {
         cues.scanned_to = upto;
         return;
     };
-    if contains_any(s, TARGET_CUES) {
+    if contains_any(s, TARGET_CUES) && !only_expectation(s) {
         cues.target = true;
     }
     if contains_any(s, OUTCOME_CUES) {
@@ -1187,6 +1362,21 @@ fn gather_cues(text: &str, cues: &mut Cues, upto: usize) {
     }
     // Keep the last few bytes: a cue word may straddle the boundary.
     cues.scanned_to = floor_boundary(text, upto.saturating_sub(9)).max(cues.scanned_to);
+}
+
+/// Whether the only target cue of `s` is 预期 as a comparison (`符合预期`, `好于预期`, `超预期`):
+/// an assessment of the plan, not the plan.
+fn only_expectation(s: &str) -> bool {
+    let others = TARGET_CUES
+        .iter()
+        .filter(|w| **w != "预期")
+        .any(|w| s.contains(w));
+    !others
+        && s.match_indices("预期").all(|(k, _)| {
+            let head = &s[..k];
+            ["于", "合", "超", "及"].iter().any(|w| head.ends_with(w))
+                && !s[k..].starts_with("预期目标")
+        })
 }
 
 /// Distributive lists: `A、B和C分别增长x、y和z` gives each figure its own subject; elided units

@@ -197,6 +197,7 @@ pub(crate) const LEADING_TIME: &[&str] = &[
     "全省",
     "全市",
     "全区",
+    "我国",
 ];
 
 /// Verbs that open a clause and govern the figure as an object (`增发1万亿元国债`,
@@ -241,7 +242,17 @@ pub(crate) const OUTCOME_CUES: &[&str] = &[
 ];
 
 /// Words after a figure that make it a target: `高于5%左右的预期目标`.
-pub(crate) const TARGET_AFTER: &[&str] = &["的预期目标", "的目标", "预期目标", "目标", "安排"];
+pub(crate) const TARGET_AFTER: &[&str] = &[
+    "的预期目标",
+    "的年度目标",
+    "的年度预期目标",
+    "的全年目标",
+    "的规划目标",
+    "的目标",
+    "预期目标",
+    "目标",
+    "安排",
+];
 
 /// A heading about what happened (the review part of a report).
 pub(crate) const HEADING_OUTCOME: &[&str] =
