@@ -145,7 +145,7 @@ def test_validate_ok_and_errors(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("validate", "/no/such/file.json"), "planwatch: error: /no/such/file.json:0:0: "),
+        (("validate", "/no/such/file.json"), "planwatch: error: /no/such/file.json: No such file or directory"),
         (("extract", "/no/such/file.txt"), "planwatch: error: /no/such/file.txt: No such file or directory"),
     ],
 )
@@ -167,6 +167,14 @@ def test_broken_inputs(tmp_path: Path) -> None:
     r = run("validate", str(broken))
     assert r.returncode == 2 and r.stderr.startswith(f"planwatch: error: {broken}:2:15: ")
     assert "Traceback" not in r.stderr
+    exported = tmp_path / "records.jsonl"
+    exported.write_text(run("export", "--format", "jsonl").stdout, encoding="utf-8")
+    r = run("validate", str(exported))
+    assert r.returncode == 2
+    assert r.stderr.endswith(
+        "(validate reads a dataset JSON file, as Dataset.to_json() writes; "
+        "export and extract write record tables)\n"
+    )
     r = run("export", "--format", "xml")
     assert r.returncode == 2 and "invalid choice: 'xml'" in r.stderr
     r = run()

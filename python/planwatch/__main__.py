@@ -204,7 +204,13 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     try:
         ds = planwatch.load(args.file)
     except planwatch.LoadError as e:
-        raise _UserError(str(e)) from None
+        hint = ""
+        if args.file.endswith((".jsonl", ".csv")) and e.line:
+            hint = (
+                " (validate reads a dataset JSON file, as Dataset.to_json() writes; "
+                "export and extract write record tables)"
+            )
+        raise _UserError(f"{e}{hint}") from None
     rules = planwatch.builtin_rules() if args.builtin_rules else None
     report = planwatch.validate(ds, rules=rules)
     if args.format == "json":

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Optional
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped, unused-ignore]
     import polars as pl
+    import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
 
     from planwatch._planwatch import Mention, ScoreRow
 
@@ -80,6 +81,22 @@ class MentionList(list["Mention"]):
 
         return _frames.to_polars(_mention_columns(self, decimal))
 
+    def to_arrow(self, decimal: bool = True) -> pa.Table:
+        """A ``pyarrow.Table``, one row per mention (columns :data:`MENTION_COLUMNS`);
+        ``value``, ``lower`` and ``upper`` exact Arrow decimals, or floats when not
+        ``decimal`` (see :mod:`planwatch._frames` for the types)."""
+        from planwatch import _frames
+        from planwatch._planwatch import _mention_columns
+
+        return _frames.to_arrow(_mention_columns(self, decimal))
+
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object:
+        """The Arrow PyCapsule stream interface (``pyarrow.table(ms)``,
+        ``polars.from_arrow(ms)``): the rows of :meth:`to_arrow`, exact decimals."""
+        from planwatch import _frames
+
+        return _frames.arrow_stream(self.to_arrow(), requested_schema)
+
     def to_dicts(self) -> list[dict[str, Any]]:
         """One flat dict per mention (see :meth:`planwatch.Mention.to_dict`)."""
         return [m.to_dict() for m in self]
@@ -124,6 +141,21 @@ class Scorecard(list["ScoreRow"]):
         from planwatch import _frames
 
         return _frames.dicts_to_polars(self.to_dicts(decimal), SCORECARD_COLUMNS)
+
+    def to_arrow(self, decimal: bool = True) -> pa.Table:
+        """A ``pyarrow.Table`` of the rows (columns :data:`SCORECARD_COLUMNS`); ``margin`` an
+        exact Arrow decimal, or a float when not ``decimal``."""
+        from planwatch import _frames
+
+        strings = [c for c in SCORECARD_COLUMNS if c not in ("year", "end_year", "margin")]
+        return _frames.dicts_to_arrow(self.to_dicts(decimal), SCORECARD_COLUMNS, strings)
+
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object:
+        """The Arrow PyCapsule stream interface: the rows of :meth:`to_arrow`, exact
+        decimals."""
+        from planwatch import _frames
+
+        return _frames.arrow_stream(self.to_arrow(), requested_schema)
 
     def counts(self) -> dict[Optional[str], int]:
         """How many rows have each verdict (``None``: no verdict)."""

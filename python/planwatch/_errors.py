@@ -75,7 +75,8 @@ class UnitError(QuantityError):
 
 
 class LoadError(PlanwatchError, ValueError):
-    """Data failed to load. ``line`` and ``column`` are 1-based (0 when unknown)."""
+    """Data failed to load. ``line`` and ``column`` are 1-based (0 when unknown); ``str()``
+    is ``path:line:column: message`` (the position when known, ``<input>`` without a path)."""
 
     code = "load"
 
@@ -91,7 +92,10 @@ class LoadError(PlanwatchError, ValueError):
         return (type(self), (self.message, self.path, self.line, self.column))
 
     def __str__(self) -> str:
-        return f"{self.path or '<input>'}:{self.line}:{self.column}: {self.message}"
+        where = self.path or "<input>"
+        if self.line:
+            where += f":{self.line}:{self.column}" if self.column else f":{self.line}"
+        return f"{where}: {self.message}"
 
 
 class InvalidInputError(PlanwatchError, ValueError):

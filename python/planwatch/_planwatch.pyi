@@ -7,6 +7,7 @@ from typing import Any, Iterator, Optional, Union, final
 
 import pandas  # type: ignore[import-untyped, unused-ignore]
 import polars
+import pyarrow  # type: ignore[import-untyped, unused-ignore]
 
 from planwatch._collections import MentionList, Scorecard
 
@@ -467,6 +468,12 @@ class Dataset:
         """A tidy frame, one row per record; floats, or ``Decimal`` objects when ``decimal``."""
     def to_polars(self, decimal: bool = False) -> polars.DataFrame:
         """A tidy polars frame; ``Decimal`` columns when ``decimal``."""
+    def to_arrow(self, decimal: bool = True) -> pyarrow.Table:
+        """A ``pyarrow.Table``, one row per record: values exact Arrow decimals
+        (``decimal128(38, s)``), or floats when not ``decimal``."""
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object:
+        """The Arrow PyCapsule stream (``pyarrow.table(ds)``, ``polars.DataFrame(ds)``): the
+        rows of ``to_arrow()``, exact decimals."""
     def _repr_html_(self) -> str: ...
     def _columns(self, decimal: bool = False) -> dict[str, Any]: ...
     def __len__(self) -> int: ...
@@ -593,6 +600,12 @@ class Catalogue:
         """One dict per indicator."""
     def to_pandas(self) -> pandas.DataFrame:
         """One row per indicator."""
+    def to_polars(self) -> polars.DataFrame:
+        """One row per indicator, as a polars frame."""
+    def to_arrow(self) -> pyarrow.Table:
+        """One row per indicator, as a ``pyarrow.Table``."""
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object:
+        """The Arrow PyCapsule stream: the rows of ``to_arrow()``."""
     def __len__(self) -> int: ...
     def __contains__(self, id: object, /) -> bool: ...
     def __getitem__(self, id: str, /) -> Indicator: ...
@@ -782,7 +795,13 @@ class ValidationReport:
     def raise_for_errors(self) -> ValidationReport:
         """Raises ``ValidationError`` when there is an error; else returns the report."""
     def to_pandas(self) -> pandas.DataFrame:
-        """One row per issue."""
+        """One row per issue: code, severity, path, message."""
+    def to_polars(self) -> polars.DataFrame:
+        """One row per issue, as a polars frame."""
+    def to_arrow(self) -> pyarrow.Table:
+        """One row per issue, as a ``pyarrow.Table`` of strings."""
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object:
+        """The Arrow PyCapsule stream: the rows of ``to_arrow()``."""
     def _repr_html_(self) -> str: ...
     def __len__(self) -> int: ...
     def __iter__(self) -> Iterator[Issue]: ...

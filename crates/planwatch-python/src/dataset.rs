@@ -251,6 +251,28 @@ impl PyDataset {
             .call_method1("dataset_html", (slf,))
     }
 
+    /// A `pyarrow.Table`, one row per target or outcome (pyarrow imported on first use).
+    /// Values are exact Arrow decimals by default, floats when `decimal` is false.
+    #[pyo3(signature = (decimal = true))]
+    fn to_arrow<'py>(&self, py: Python<'py>, decimal: bool) -> PyResult<Bound<'py, PyAny>> {
+        let cols = self._columns(py, decimal)?;
+        py.import("planwatch._frames")?
+            .call_method1("to_arrow", (cols,))
+    }
+
+    /// The Arrow PyCapsule stream interface (`pyarrow.table(ds)`, `polars.from_arrow(ds)`):
+    /// the records of `to_arrow()`, exact decimals.
+    #[pyo3(signature = (requested_schema = None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let table = self.to_arrow(py, true)?;
+        py.import("planwatch._frames")?
+            .call_method1("arrow_stream", (table, requested_schema))
+    }
+
     /// The tidy record table column by column (see `planwatch._frames`): one row per target
     /// or outcome; `value`/`lower`/`upper` are float buffers, or lists of `Decimal` when
     /// `decimal` is true.

@@ -34,12 +34,20 @@ where
     }
 }
 
-/// A `ParseError` for `input`, with the core's byte span turned into code points of `input`.
+/// A `ParseError` for `input`, with the core's byte span turned into code points of `input`;
+/// the message speaks in code points too (`unknown unit at 1..2 of "5英"`) and quotes the
+/// input, or for a long input the part around the span.
 pub fn parse(py: Python<'_>, e: &ParseError, input: &str) -> PyErr {
     let span = e.span();
     let start = char_offset(input, span.start);
     let end = char_offset(input, span.end).max(start);
-    let message = format!("{} at {}..{} of {:?}", e.kind(), start, end, e.input());
+    let message = format!(
+        "{} at {}..{} of {}",
+        e.kind(),
+        start,
+        end,
+        excerpt(input, start, end)
+    );
     raise(
         py,
         &PARSE_ERROR,
@@ -64,14 +72,44 @@ pub fn quantity(py: Python<'_>, e: &QuantityError) -> PyErr {
     }
 }
 
-/// A `LoadError` with path, line and column.
+/// A `LoadError` with path, line and column. The position is said once, by the exception:
+/// a JSON reader's own `" at line L column C"` suffix is dropped from the message.
 pub fn load(py: Python<'_>, e: &LoadError) -> PyErr {
+    let suffix = format!(" at line {} column {}", e.line, e.column);
+    let message = e.message.strip_suffix(&suffix).unwrap_or(&e.message);
     raise(
         py,
         &LOAD_ERROR,
         "LoadError",
-        (e.message.as_str(), e.path.as_deref(), e.line, e.column),
+        (message, e.path.as_deref(), e.line, e.column),
     )
+}
+
+/// Longest input quoted whole in a parse error message, in code points.
+const QUOTE_WHOLE: usize = 80;
+/// Code points quoted on each side of the span of a longer input.
+const QUOTE_CONTEXT: usize = 20;
+
+/// `input` quoted (`"5英"`), or for a long input the span with some context around it and `…`
+/// where text is left out; the span itself is cut to `QUOTE_WHOLE` code points.
+fn excerpt(input: &str, start: usize, end: usize) -> String {
+    let len = input.chars().count();
+    if len <= QUOTE_WHOLE {
+        return format!("{input:?}");
+    }
+    let from = start.saturating_sub(QUOTE_CONTEXT);
+    let to = end
+        .saturating_add(QUOTE_CONTEXT)
+        .min(from.saturating_add(QUOTE_WHOLE))
+        .min(len);
+    let part: String = input
+        .chars()
+        .skip(from)
+        .take(to.saturating_sub(from))
+        .collect();
+    let head = if from > 0 { "…" } else { "" };
+    let tail = if to < len { "…" } else { "" };
+    format!("{head}{part:?}{tail} ({len} characters)")
 }
 
 /// An `InvalidInputError` with code `invalid`.

@@ -307,6 +307,30 @@ impl PyCatalogue {
             .call_method1("dicts_to_pandas", (self.to_dicts(py)?,))
     }
 
+    /// A polars DataFrame, one row per indicator (polars imported on first use).
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py.import("planwatch._frames")?
+            .call_method1("dicts_to_polars", (self.to_dicts(py)?,))
+    }
+
+    /// A `pyarrow.Table`, one row per indicator (pyarrow imported on first use).
+    fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py.import("planwatch._frames")?
+            .call_method1("dicts_to_arrow", (self.to_dicts(py)?,))
+    }
+
+    /// The Arrow PyCapsule stream interface: the rows of `to_arrow()`.
+    #[pyo3(signature = (requested_schema = None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let table = self.to_arrow(py)?;
+        py.import("planwatch._frames")?
+            .call_method1("arrow_stream", (table, requested_schema))
+    }
+
     fn __len__(&self) -> usize {
         self.inner.len()
     }

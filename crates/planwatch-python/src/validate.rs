@@ -210,15 +210,36 @@ impl PyValidationReport {
         Err(errors::validation(py, &message, me.errors(py)?.into_any()))
     }
 
-    /// A pandas DataFrame, one row per issue (pandas imported on first use).
+    /// A pandas DataFrame, one row per issue: code, severity, path, message (pandas imported
+    /// on first use).
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.frame(py, "dicts_to_pandas")
+    }
+
+    /// A polars DataFrame, one row per issue (polars imported on first use).
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.frame(py, "dicts_to_polars")
+    }
+
+    /// A `pyarrow.Table`, one row per issue, every column a string (pyarrow imported on first
+    /// use).
+    fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         py.import("planwatch._frames")?.call_method1(
-            "dicts_to_pandas",
-            (
-                self.dicts(py, None)?,
-                ("code", "severity", "path", "message"),
-            ),
+            "dicts_to_arrow",
+            (self.dicts(py, None)?, ISSUE_COLUMNS, ISSUE_COLUMNS),
         )
+    }
+
+    /// The Arrow PyCapsule stream interface: the rows of `to_arrow()`.
+    #[pyo3(signature = (requested_schema = None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let table = self.to_arrow(py)?;
+        py.import("planwatch._frames")?
+            .call_method1("arrow_stream", (table, requested_schema))
     }
 
     fn __len__(&self) -> usize {
@@ -418,4 +439,15 @@ pub fn validate(
     let cat = catalogue_arg(catalogue);
     let rules: Vec<Rule> = rules.unwrap_or_default().into_iter().map(|r| r.0).collect();
     PyValidationReport(py.detach(move || validate_with(&ds, &cat, &rules)))
+}
+
+/// The columns of an issue table, in order.
+const ISSUE_COLUMNS: [&str; 4] = ["code", "severity", "path", "message"];
+
+impl PyValidationReport {
+    /// A frame of the issues built by `planwatch._frames.<builder>`.
+    fn frame<'py>(&self, py: Python<'py>, builder: &str) -> PyResult<Bound<'py, PyAny>> {
+        py.import("planwatch._frames")?
+            .call_method1(builder, (self.dicts(py, None)?, ISSUE_COLUMNS))
+    }
 }
