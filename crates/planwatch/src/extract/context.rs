@@ -735,6 +735,13 @@ fn contextualize(
     let after_prior =
         prior_real.is_some_and(|p| p.pos.clause == pos.clause && p.mention.span.end == clause_lo);
     let in_object_list = after_prior && raw.trim_end().ends_with(['、', '和', '及']);
+    // 纲要确定的20个主要指标: a count after a relative clause counts the noun after it.
+    let counted = fig.unit.as_ref().is_some_and(|u| {
+        u.is_count() && !matches!(u, Unit::Person | Unit::PersonTime | Unit::Household)
+    }) && text
+        .get(region.end..fig.start)
+        .is_some_and(|s| s.starts_with('的'));
+    let in_object_list = in_object_list || counted;
     let (mut subj_range, noun_dir) = if in_object_list {
         (None, None)
     } else {
@@ -1301,11 +1308,25 @@ fn object_after(text: &str, from: usize) -> Option<Range<usize>> {
     }
     let s = text.get(lo..end)?;
     let s = s.strip_prefix('的').unwrap_or(s);
-    if s.is_empty() {
+    // 20个主要指标中: 中 closes the noun.
+    let t = s.strip_suffix('中').filter(|t| !t.is_empty()).unwrap_or(s);
+    // 12项重点任务全面推进: the predicate after the noun is not part of it.
+    let t = OBJECT_PREDICATES
+        .iter()
+        .filter_map(|w| t.find(w).filter(|&k| k >= 6))
+        .min()
+        .map_or(t, |k| &t[..k]);
+    if t.is_empty() {
         return None;
     }
-    Some(end - s.len()..end)
+    let start = end - s.len();
+    Some(start..start + t.len())
 }
+
+/// Words that open a predicate after a counted noun (`12项重点任务全面推进`).
+const OBJECT_PREDICATES: &[&str] = &[
+    "全面", "基本", "顺利", "稳步", "有序", "进展", "取得", "已经", "全部", "如期", "提前",
+];
 
 /// The last relative year word of `s`: `true` for 今年, `false` for 去年, 上年, 上一年 and 过去一年
 /// (not after 比, 较 and the like: those are comparison bases). One pass over the 年 of `s`.

@@ -376,6 +376,7 @@ fn plan_period(title: &str) -> Option<(i32, i32)> {
 fn headline_blocks(text: &str, found: &[Found], matcher: &Matcher) -> Vec<Block> {
     let events = scan(text);
     let mut blocks = Vec::new();
+    let mut part_blocks = Vec::new();
     let mut section_year: Option<i32> = None;
     let headings: Vec<(usize, usize, u8)> = events
         .iter()
@@ -397,7 +398,14 @@ fn headline_blocks(text: &str, found: &[Found], matcher: &Matcher) -> Vec<Block>
             if h.level == 1 {
                 section_year = last_year(title);
             }
-            if h.level == 2 && LIST_INTROS.iter().any(|w| title.contains(w)) {
+            if h.level <= 2 && LIST_INTROS.iter().any(|w| title.contains(w)) {
+                // A part heading (二、2018年…主要目标) holds the list only when no sentence
+                // introduces it (主要预期目标是：): it is read after that fallback.
+                let blocks = if h.level == 1 {
+                    &mut part_blocks
+                } else {
+                    &mut blocks
+                };
                 let next = headings.partition_point(|&(s, _, _)| s <= h.start);
                 let stop = headings.get(next).map_or(text.len(), |&(s, _, _)| s);
                 let lo = all_items.partition_point(|&a| a <= h.end);
@@ -460,7 +468,20 @@ fn headline_blocks(text: &str, found: &[Found], matcher: &Matcher) -> Vec<Block>
                     continue;
                 }
                 let lo = at + lead;
-                let hi = sentence_end(text, lo);
+                let mut hi = sentence_end(text, lo);
+                // Later sentences of the paragraph that open with an indicator continue the
+                // list (…基本同步。单位国内生产总值能耗下降3.4%以上，…。).
+                while let Some(next) = text.get(hi..) {
+                    let next = next.trim_start_matches([' ', '\u{3000}']);
+                    if next.starts_with(['\n', '\r']) || matcher.prefix_len(next) == 0 {
+                        break;
+                    }
+                    let end = sentence_end(text, hi);
+                    if end <= hi || end - lo > 8000 {
+                        break;
+                    }
+                    hi = end;
+                }
                 // The year: the section's, else one named before the intro in its sentence.
                 let year = section_year_before(text, &headings, lo);
                 if !blocks
@@ -478,6 +499,9 @@ fn headline_blocks(text: &str, found: &[Found], matcher: &Matcher) -> Vec<Block>
                 break;
             }
         }
+    }
+    if blocks.is_empty() {
+        blocks = part_blocks;
     }
     blocks.sort_by_key(|b| b.range.start);
     blocks
@@ -590,6 +614,8 @@ const PREDICATES: &[&str] = &[
     "不断改善",
     "继续下降",
     "持续下降",
+    "继续减少",
+    "持续减少",
     "稳中有升",
     "稳中有降",
     "持续上升",

@@ -279,6 +279,16 @@ impl<'a> Scanner<'a> {
                         .starts_with(|c: char| c.is_ascii_digit())
                     || matches!(prev, Some('（' | '(')) && after.starts_with(['）', ')']))
             {
+                // An item of a numbered list when it opens a line: （1）…, 2. …
+                let bracket = matches!(prev, Some('（' | '('));
+                let start = if bracket {
+                    at - prev.map_or(0, char::len_utf8)
+                } else {
+                    at
+                };
+                if self.at_line_start(start) {
+                    self.events.push(Event::Item(start));
+                }
                 return num_end + after.chars().next().map_or(0, char::len_utf8);
             }
         }
