@@ -10,7 +10,9 @@
 //!           | lead* relation
 //!           | lead* amount [sep amount] suffix* ["安排"]
 //!           | lead* direction            (direction-only)
-//! lead     := comparator word | direction word | adverb | 控制在 | 保持在 | 按 | 达到 | 为 | 比上年 | 同比 …
+//! lead     := comparator word | direction word | adverb | 控制在 | 保持在 | 按 | 达到 | 为 | 比上年 | 同比
+//!           | 在 | 确保 | 争取 | 完成 | base 的 …
+//! tail     := ，… 争取更好结果           (an aspiration: ignored)
 //! amount   := ["-"] numeral [unit]       (numeral and unit as in crate::numerals, crate::units)
 //! sep      := - | － | ～ | ~ | 〜 | – | — | 至 | 到
 //! suffix   := 左右 | 上下 | 以上 | 及以上 | 以内 | 之内 | 以下 | 及以下
@@ -31,6 +33,13 @@
 //! | `持续改善`, `继续下降`, `稳步提高` | `direction_only` |
 //! | `基本平衡`, `保持稳定`, `稳中有升` … (see below) | `qualitative` |
 //! | `按3%安排`, `达到3%`, `为3%`, a bare amount | `exact` |
+//!
+//! A share of a base is its percent (`完成年度计划的102.5%`, `为预算的99.8%`: `exact` 102.5%,
+//! no direction); points above or below a named base are the difference in that direction with
+//! the base as [`crate::target::Reference`] (`高于全国0.3个百分点`: `exact` 0.3 points,
+//! `increase`, reference `全国` `above`). An aspiration after the figure leaves it as stated
+//! (`6.5%左右，在实际工作中争取更好结果` is around 6.5%); `在`, `确保`, `争取`, `力争达到` add
+//! nothing (`确保3%以上` is at least 3%).
 //!
 //! A suffix decides over a lead-in that leaves the bound open (`控制在3%左右` is `around`), and a
 //! strict lead-in keeps its strictness (`超过5%以上` is `more_than`); contradictory qualifiers
@@ -279,8 +288,31 @@ const LEADS: &[(&str, Lead)] = &[
     ("不断", Lead::Filler),
     ("较快", Lead::Filler),
     ("力争", Lead::Filler),
+    ("确保", Lead::Filler),
+    ("争取", Lead::Filler),
+    ("努力", Lead::Filler),
+    ("完成", Lead::Filler),
+    ("在", Lead::Filler),
     ("保持", Lead::Filler),
 ];
+
+/// Bases a share is written against, before `的`: `完成年度计划的102.5%`, `为预算的99.8%`.
+const SHARE_BASES: &[&str] = &[
+    "年度计划",
+    "全年计划",
+    "计划",
+    "年初预算",
+    "年度预算",
+    "预算",
+    "全年目标",
+    "年度目标",
+    "原来",
+    "上年同期",
+    "上年",
+];
+
+/// An aspiration after a figure that leaves it as stated (`，在实际工作中争取更好结果`).
+const ASPIRATION_ENDS: &[&str] = &["更好结果", "更好成绩", "更好水平"];
 
 /// Qualitative states and the direction they imply.
 const QUALITATIVE: &[(&str, Option<Direction>)] = &[
@@ -501,10 +533,18 @@ fn parse(input: &str) -> Result<Figure, ParseError> {
         return Ok(f);
     }
 
+    // 6.5%左右，在实际工作中争取更好结果: the figure is the part before the aspiration.
+    let mut end = trimmed_end;
+    if ends_with_any(phrase, ASPIRATION_ENDS).is_some()
+        && let Some(k) = phrase.rfind(['，', ','])
+        && k > 0
+    {
+        end = start + k;
+    }
     let mut st = State {
         input,
         pos: start,
-        end: trimmed_end,
+        end,
     };
     let mut lead_cmp: Option<Lead> = None;
     let mut lead_cmp_word = "";
@@ -551,6 +591,45 @@ fn parse(input: &str) -> Result<Figure, ParseError> {
                 st.pos += word.len();
             }
             None => {
+                // The base of a share: 完成年度计划的102.5%.
+                if let Some(base) = starts_with_any(rest, SHARE_BASES)
+                    && rest.get(base.len()..).is_some_and(|r| r.starts_with('的'))
+                {
+                    st.pos += base.len() + '的'.len_utf8();
+                    continue;
+                }
+                // Points above or below a named base: 高于全国0.3个百分点 is a difference of
+                // 0.3 points in that direction, with the base as reference.
+                if let Some(Lead::Cmp(c @ (Comparator::MoreThan | Comparator::LessThan))) = lead_cmp
+                    && matches!(lead_cmp_word, "高于" | "低于" | "快于" | "慢于")
+                    && let Some(k) = rest.find(|ch: char| ch.is_ascii_digit())
+                    && k > 0
+                    && let Some(inner) = rest.get(k..).and_then(|r| parse(r).ok())
+                    && inner.direction.is_none()
+                    && inner
+                        .value
+                        .as_ref()
+                        .is_some_and(|q| q.unit() == &Unit::PercentagePoint)
+                {
+                    let above = c == Comparator::MoreThan;
+                    let mut f = inner;
+                    f.direction = Some(if above {
+                        Direction::Increase
+                    } else {
+                        Direction::Decrease
+                    });
+                    f.reference = Some(Reference {
+                        text: rest.get(..k).unwrap_or("").trim().to_string(),
+                        indicator: None,
+                        relation: if above {
+                            Relation::Above
+                        } else {
+                            Relation::Below
+                        },
+                    });
+                    f.text = phrase.to_string();
+                    return Ok(f);
+                }
                 // A reference after 高于/低于/快于/慢于/超过: a relative figure.
                 if let Some(Lead::Cmp(c @ (Comparator::MoreThan | Comparator::LessThan))) = lead_cmp
                     && matches!(lead_cmp_word, "高于" | "低于" | "快于" | "慢于" | "超过")

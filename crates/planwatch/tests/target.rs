@@ -492,3 +492,81 @@ fn more_direction_words_and_short_qualifiers() {
         bare(Qualitative, Some(Direction::Improve), None, "稳中改善")
     );
 }
+
+#[test]
+fn qualifiers_of_other_years_and_issuers() {
+    let pct = |v| q(v, 0, Unit::Percent);
+    let pp = |v| q(v, 0, Unit::PercentagePoint);
+    let based = |text: &str, relation| {
+        Some(Reference {
+            text: text.into(),
+            indicator: None,
+            relation,
+        })
+    };
+    let cases = vec![
+        ("6.5%—7%", range(pct("6.5"), pct("7"), None, "6.5%—7%")),
+        ("6.5%~7%", range(pct("6.5"), pct("7"), None, "6.5%~7%")),
+        ("6.5-7%", range(pct("6.5"), pct("7"), None, "6.5-7%")),
+        ("5%上下", point(Around, pct("5"), None, "5%上下")),
+        ("在5.5%以内", point(AtMost, pct("5.5"), None, "在5.5%以内")),
+        ("4.5%以内", point(AtMost, pct("4.5"), None, "4.5%以内")),
+        ("3%以上", point(AtLeast, pct("3"), None, "3%以上")),
+        ("不低于3.5%", point(AtLeast, pct("3.5"), None, "不低于3.5%")),
+        ("力争达到7%", point(Exact, pct("7"), None, "力争达到7%")),
+        ("确保3%以上", point(AtLeast, pct("3"), None, "确保3%以上")),
+        (
+            "下降3.4%以上",
+            point(AtLeast, pct("3.4"), Some(Decrease), "下降3.4%以上"),
+        ),
+        // An aspiration after the figure leaves it as stated.
+        (
+            "增长6.5%左右，在实际工作中争取更好结果",
+            point(
+                Around,
+                pct("6.5"),
+                Some(Increase),
+                "增长6.5%左右，在实际工作中争取更好结果",
+            ),
+        ),
+        (
+            "6.5%左右，努力争取更好结果",
+            point(Around, pct("6.5"), None, "6.5%左右，努力争取更好结果"),
+        ),
+        // A share of the plan or budget is the percent, with no direction.
+        (
+            "完成年度计划的102.5%",
+            point(Exact, pct("102.5"), None, "完成年度计划的102.5%"),
+        ),
+        (
+            "为预算的99.8%",
+            point(Exact, pct("99.8"), None, "为预算的99.8%"),
+        ),
+        // Points above or below a named base: the difference, its sign, and the base.
+        (
+            "高于全国0.3个百分点",
+            Figure {
+                reference: based("全国", Relation::Above),
+                ..point(Exact, pp("0.3"), Some(Increase), "高于全国0.3个百分点")
+            },
+        ),
+        (
+            "低于全省平均水平0.2个百分点",
+            Figure {
+                reference: based("全省平均水平", Relation::Below),
+                ..point(
+                    Exact,
+                    pp("0.2"),
+                    Some(Decrease),
+                    "低于全省平均水平0.2个百分点",
+                )
+            },
+        ),
+    ];
+    for (input, want) in cases {
+        assert_eq!(parse_target(input), Ok(want.clone()), "{input}");
+        assert_eq!(parse_figure(input), Ok(want), "{input}");
+    }
+    // 争取更好结果 alone states no figure.
+    assert!(parse_target("在实际工作中争取更好结果").is_err());
+}

@@ -37,8 +37,8 @@
 //!   wording. `成` counts tenths (`七成以上` = 70% or more) only after a number up to ten and
 //!   before a word boundary: `一成不变`, `统一成本`, `成为`, `八成新` are words. Durations are figures of kind [`MentionKind::Other`]: `连续9年` is nine years, not
 //!   a year.
-//! * **Figure.** Ranges (`6%－6.5%`, `6.5%-7%`, `6至6.5%`); bounds after (`左右`, `以上`, `以内`,
-//!   `以下`) and before (`超过`, `近`, `约`, `不低于`, `不超过`, `控制在` …) the number; `余`/`多`
+//! * **Figure.** Ranges (`6%－6.5%`, `6.5%-7%`, `6.5%—7%`, `5.5%~6%`, `6至6.5%`); bounds after
+//!   (`左右`, `以上`, `以内`, `以下`; one space may precede them: `5% 左右`) and before (`超过`, `近`, `约`, `不低于`, `不超过`, `控制在` …) the number; `余`/`多`
 //!   from the numeral. The span covers the qualifiers, not the verb: `超过2.2万亿元`, `5%左右`.
 //! * **Direction.** The verb of change before the amount (`增长`, `下降`, `回落`, `上调` …) or the
 //!   noun ending the subject (`涨幅`, `增速`, `降幅`). A change to a level (`提高至46.6%`) has no
@@ -51,7 +51,14 @@
 //!   (`增发1万亿元国债`) takes the noun after the figure (never a `目标`). A sentence opened by a
 //!   label naming an indicator (`城镇新增就业：预期目标…，执行结果…`) or by `关于X：` has it as
 //!   topic. Points above or below a named base (`增速高于全省0.7个百分点`) are a difference in
-//!   that direction. Leading verbs and modals (`拟安排`, `接待`) are not part of the subject.
+//!   that direction, with the base as the figure's reference; at a clause start
+//!   (`，高于全国0.6个百分点`) the subject is the previous figure's, and such a difference is no
+//!   value of the subject's indicator. A share of a base (`完成年度计划的102.5%`, `为预算的99.8%`,
+//!   `恢复到2019年的112%`, `增长到原来的1.5倍`) keeps the subject of its clause or sentence, its
+//!   base is neither subject nor year, and it has no indicator. Leading verbs and modals
+//!   (`拟安排`, `接待`) and list markers (`（1）`, `2.`, `3、`) are not part of the subject. A
+//!   count after a relative clause counts the noun after it (`纲要确定的20个主要指标中` →
+//!   `主要指标`): counts with a classifier are figures, never list markers or ordinals.
 //! * **Distribution.** `A、B和C分别增长x、y和z` gives each figure its conjunct (sharing the head
 //!   noun where the catalogue knows the composed name: `基本养老、失业、工伤保险参保人数`);
 //!   elided units are shared backward (`分别下降0.2个和0.1个百分点`); a group opening its clause
@@ -65,12 +72,16 @@
 //!   line such as `2025年政府工作报告`): `今年` is the plan year, `去年`, `上年`, `过去一年` the
 //!   outcome year (not after `比`, `较`), and a paragraph opened by `过去一年，` reviews the
 //!   outcome year. Without document years they stay unresolved. `年末`/`年底` give a year-end basis,
-//!   `平均` an average; `十四五` a plan period; `十三五末` its last year.
+//!   `平均` an average; `十四五` a plan period; `十三五末` its last year; a span of years
+//!   (`2021—2023年`) its first and last year (`年均` over it an average). `过去五年，` opens a
+//!   review of a span: outcomes with no single year.
 //! * **Kind.** Target cues (`目标`, `预期目标`, `力争`, `拟`, `的预期目标` after the figure) make a
 //!   target, result cues (`执行结果`, `实际完成`) an outcome; otherwise the section decides
 //!   (review → outcome, plan → target, with figures of an earlier year in the plan section as
 //!   outcomes; a `（二）…主要目标` heading outside numbered parts opens a plan section); outside
-//!   sections, target cues or outcome cues (`全年`, `年末`, `比上年`, `实现`, `累计` …) in the
+//!   sections, a paragraph whose first sentence introduces a list (`主要预期目标是：`) is
+//!   targets to its end, and target cues (not `预期` as a comparison: `符合预期`, `好于预期`;
+//!   `的年度目标` after the figure is one) or outcome cues (`全年`, `年末`, `比上年`, `实现`, `累计` …) in the
 //!   sentence, else other. Durations are other unless they measure an indicator
 //!   (`平均受教育年限提高到11.3年`) or change (`人均预期寿命提高1岁`).
 //! * **Indicator.** The catalogue name ending nearest the figure that fits its unit; a change
@@ -85,6 +96,14 @@
 //!   that all name indicators (`稳定粮食播种面积`, `适度提高…最低标准、…标准`). A `——` item
 //!   whose first sentence states nothing is a title (`——经济发展取得新成效。`): its list is the
 //!   rest of its paragraph, and a plan period in the heading (`十四五`) is the targets' period.
+//!   The headline list is the one a sentence introduces (`主要预期目标是：`, continued by later
+//!   sentences of its paragraph that open with an indicator), else the items or first sentence
+//!   under a heading naming it (`（二）主要预期目标`, `二、2018年…主要目标`); numbered lines
+//!   (`（1）`, `2.`) are items.
+//!
+//! Limits: a line break inside a sentence (text hard-wrapped from PDF) ends the paragraph, so a
+//! subject cut by it is lost; a per-person amount (`21.6万元/人`) is read as its currency; an
+//! amount in dollars does not take an indicator kept in yuan.
 
 mod context;
 mod lexicon;
