@@ -85,6 +85,20 @@ pub fn load(py: Python<'_>, e: &LoadError) -> PyErr {
     )
 }
 
+/// Longest code quoted whole in a message, in code points.
+const CODE_QUOTED: usize = 40;
+
+/// `code` quoted, cut to `CODE_QUOTED` code points (`"abc…"…`) so that a message stays short
+/// whatever was passed.
+fn quoted_code(code: &str) -> String {
+    let len = code.chars().count();
+    if len <= CODE_QUOTED {
+        return format!("{code:?}");
+    }
+    let head: String = code.chars().take(CODE_QUOTED).collect();
+    format!("{head:?}… ({len} characters)")
+}
+
 /// Longest input quoted whole in a parse error message, in code points.
 const QUOTE_WHOLE: usize = 80;
 /// Code points quoted on each side of the span of a longer input.
@@ -124,14 +138,15 @@ pub fn invalid(py: Python<'_>, message: &str) -> PyErr {
 
 /// A `UnitError` for a unit code the core does not know.
 pub fn unknown_unit(py: Python<'_>, code: &str) -> PyErr {
-    let message = format!("unknown unit code {code:?}");
+    let message = format!("unknown unit code {}", quoted_code(code));
     raise(py, &UNIT_ERROR, "UnitError", (message, "unknown-unit"))
 }
 
 /// An `InvalidInputError` for a code outside a vocabulary (`comparator`, `basis`, …).
 pub fn unknown_code(py: Python<'_>, what: &str, code: &str, known: &[&str]) -> PyErr {
     let message = format!(
-        "unknown {what} code {code:?}; expected one of: {}",
+        "unknown {what} code {}; expected one of: {}",
+        quoted_code(code),
         known.join(", ")
     );
     raise(
