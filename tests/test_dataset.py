@@ -100,3 +100,36 @@ def test_repr_html_caps_rows(ds: planwatch.Dataset) -> None:
     html = ds._repr_html_()
     assert html.count("<tr>") == 31  # header + 30 rows
     assert f"{len(ds) - 30} more rows not shown ({len(ds)} in all)" in html
+
+
+def test_records_to_dict() -> None:
+    ds = planwatch.builtin()
+    assert ds.targets[0].to_dict() == {
+        "indicator": "gdp_growth",
+        "period": {"year": 2024, "end_year": None, "basis": "year"},
+        "figure": {
+            "comparator": "around",
+            "value": {"value": Decimal("5"), "exponent": 0, "unit": "percent", "unit_text": "%"},
+            "lower": None,
+            "upper": None,
+            "direction": "increase",
+            "reference": None,
+            "text": "增长5%左右",
+        },
+        "provenance": {
+            "document": "cn-ndrc-plan-report-2024",
+            "start": 16266,
+            "end": 16278,
+            "byte_start": 47252,
+            "byte_end": 47284,
+            "quote": "国内生产总值增长5%左右",
+        },
+    }
+    outcome = next(o for o in ds.outcomes if o.indicator == "urban_new_jobs" and o.period.year == 2023)
+    d = outcome.to_dict()
+    assert (list(d), d["status"], d["figure"]["value"]["value"]) == (
+        ["indicator", "period", "figure", "provenance", "status"],
+        outcome.status,
+        Decimal("1244"),
+    )
+    assert d["provenance"] == outcome.provenance.to_dict()

@@ -100,3 +100,18 @@ def test_installed_package_reads_nothing_from_the_repository(tmp_path: Path) -> 
         opened = [line.split('"')[1] for line in trace.read_text().splitlines() if '"' in line]
         repo = [p for p in opened if p.startswith(str(ROOT)) and not p.startswith(sys.prefix)]
         assert repo == []
+
+
+def test_public_api_is_documented() -> None:
+    import inspect
+
+    undocumented = []
+    for name in planwatch.__all__:
+        obj = getattr(planwatch, name)
+        if len(inspect.getdoc(obj) or "") < 20:
+            undocumented.append(name)
+        if inspect.isclass(obj) and not issubclass(obj, BaseException):
+            for attr, value in vars(obj).items():
+                if not attr.startswith("_") and not (getattr(value, "__doc__", None) or "").strip():
+                    undocumented.append(f"{name}.{attr}")
+    assert undocumented == []

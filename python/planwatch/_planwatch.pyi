@@ -381,6 +381,8 @@ class Target:
         """Reads the JSON form (``start``/``end``: code-point span of the provenance)."""
     def to_json(self) -> str:
         """The JSON form (decimals as strings, byte offsets)."""
+    def to_dict(self) -> dict[str, Any]:
+        """``indicator``, then ``period``, ``figure`` and ``provenance`` as their own dicts."""
     @property
     def indicator(self) -> str:
         """Catalogue id of the indicator."""
@@ -406,6 +408,8 @@ class Outcome:
         """Reads the JSON form (``start``/``end``: code-point span of the provenance)."""
     def to_json(self) -> str:
         """The JSON form (decimals as strings, byte offsets)."""
+    def to_dict(self) -> dict[str, Any]:
+        """``indicator``, then ``period``, ``figure`` and ``provenance`` as their own dicts; ``status`` too."""
     @property
     def indicator(self) -> str:
         """Catalogue id of the indicator."""

@@ -117,7 +117,8 @@ fn quantity_py<'py>(
 }
 
 /// A verdict with its components: reason, band, outcome value, margin, desired direction,
-/// comparator and the policy used.
+/// comparator and the policy used. Made by `planwatch.assess(target, outcome)`; found on
+/// `ScoreRow.assessment`.
 #[pyclass(name = "Assessment", module = "planwatch._planwatch", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyAssessment(pub Assessment);
@@ -299,7 +300,8 @@ fn builtin_indicator(py: Python<'_>, id: &str) -> PyResult<planwatch::indicator:
 }
 
 /// One line of a scorecard: indicator and period, target, outcome, reference outcome,
-/// assessment and stated verdict.
+/// assessment and stated verdict. A `Scorecard` (from `Dataset.assess()` or
+/// `planwatch.scorecard(ds)`) is a list of them.
 #[pyclass(name = "ScoreRow", module = "planwatch._planwatch", frozen)]
 #[derive(Clone)]
 pub struct PyScoreRow {

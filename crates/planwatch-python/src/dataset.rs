@@ -22,6 +22,9 @@ use crate::validate::{PyRule, PyValidationReport};
 
 /// One document's data: targets, outcomes and stated verdicts, plus the document text when
 /// known (provenance offsets are then code points into it).
+///
+/// Get one from `planwatch.builtin()`, `planwatch.load(path)`, `Dataset.from_json(json, text)`
+/// or `Extraction.to_dataset()`; then `assess()`, `validate()`, `to_pandas()`, `to_arrow()`.
 #[pyclass(name = "Dataset", module = "planwatch._planwatch", frozen)]
 pub struct PyDataset {
     pub inner: Arc<Dataset>,
@@ -403,7 +406,7 @@ pub fn load(py: Python<'_>, path: std::path::PathBuf) -> PyResult<PyDataset> {
 }
 
 /// A verdict the document states in words, without a number to assess
-/// (`能耗强度下降和碳强度下降不及预期`).
+/// (`能耗强度下降和碳强度下降不及预期`). Found in `Dataset.verdicts`.
 #[pyclass(name = "StatedVerdict", module = "planwatch._planwatch", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyStatedVerdict {

@@ -19,7 +19,7 @@ use crate::quantity::PyQuantity;
 use crate::target::{PyFigure, PyOutcome, PyTarget};
 
 /// One figure in running text with its meaning. `start`/`end` are code-point offsets, so
-/// `text[m.start:m.end] == m.text`.
+/// `text[m.start:m.end] == m.text`. `planwatch.extract(text)` returns a `MentionList` of them.
 #[pyclass(name = "Mention", module = "planwatch._planwatch", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyMention {
@@ -443,7 +443,9 @@ fn builtin_extractor() -> &'static Extractor {
     EX.get_or_init(|| Extractor::new(planwatch::builtin::catalogue_ref()))
 }
 
-/// A document's targets (headline first) and outcomes read from its text.
+/// A document's targets (headline first) and outcomes read from its text. Made by
+/// `planwatch.extract_document(text, doc_id=…)`; `to_dataset()` makes a `Dataset` to assess and
+/// validate.
 #[pyclass(name = "Extraction", module = "planwatch._planwatch", frozen)]
 pub struct PyExtraction {
     pub inner: Arc<Extraction>,

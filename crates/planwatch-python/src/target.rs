@@ -31,6 +31,9 @@ fn quantity_py<'py>(
 }
 
 /// One stated figure: comparator, quantity or bounds, direction, reference, and the phrase.
+///
+/// Made by `parse_target("增长5%左右")` and `parse_figure("超过2.2万亿元")`, found on targets,
+/// outcomes and mentions, or read back with `Figure.from_json`.
 #[pyclass(name = "Figure", module = "planwatch._planwatch", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyFigure(pub Figure);
@@ -172,7 +175,7 @@ pub fn parse_figure(py: Python<'_>, text: PyBackedStr) -> PyResult<PyFigure> {
 }
 
 macro_rules! record_class {
-    ($py_name:literal, $rust:ident, $core:ty, $doc:literal, { $($extra:tt)* }) => {
+    ($py_name:literal, $rust:ident, $core:ty, $doc:literal, [$($field:literal => $method:ident),*], { $($extra:tt)* }) => {
         #[doc = $doc]
         #[pyclass(name = $py_name, module = "planwatch._planwatch", frozen, eq)]
         #[derive(Clone, PartialEq)]
@@ -232,6 +235,21 @@ macro_rules! record_class {
                     .clone()
                     .map(|p| PyProvenance { inner: p, chars: self.chars })
             }
+            /// The fields as a dict: `indicator`, then `period`, `figure` and `provenance` as
+            /// their own `to_dict()` (provenance None when absent).
+            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+                let d = PyDict::new(py);
+                d.set_item("indicator", &self.inner.indicator)?;
+                d.set_item("period", Bound::new(py, self.period())?.call_method0("to_dict")?)?;
+                d.set_item("figure", Bound::new(py, self.figure())?.call_method0("to_dict")?)?;
+                let provenance = match self.provenance() {
+                    Some(p) => Bound::new(py, p)?.call_method0("to_dict")?,
+                    None => py.None().into_bound(py),
+                };
+                d.set_item("provenance", provenance)?;
+                $(d.set_item($field, self.$method())?;)*
+                Ok(d)
+            }
             fn __hash__(&self) -> u64 {
                 use std::hash::{Hash, Hasher};
                 let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -266,14 +284,16 @@ record_class!(
     "Target",
     PyTarget,
     Target,
-    "What a plan sets: indicator + period + figure + provenance.",
+    "What a plan sets: indicator + period + figure + provenance.\n\nFound in `Dataset.targets` and `Extraction.targets`; read back with `Target.from_json`.",
+    [],
     {}
 );
 record_class!(
     "Outcome",
     PyOutcome,
     Outcome,
-    "What a report says was achieved: indicator + period + figure (a bound) + status + provenance.",
+    "What a report says was achieved: indicator + period + figure (a bound) + status + provenance.\n\nFound in `Dataset.outcomes` and `Extraction.outcomes`; read back with `Outcome.from_json`.",
+    ["status" => status],
     {
         /// `preliminary`, `final` or `revised`.
         #[getter]

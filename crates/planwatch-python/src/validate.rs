@@ -279,7 +279,8 @@ impl PyValidationReport {
 }
 
 /// A consistency rule the data implies: a share identity (`share = part / whole`) or a level
-/// ordering (`lower ≤ higher`).
+/// ordering (`lower ≤ higher`). `planwatch.builtin_rules()` lists the built-in report's; pass
+/// rules to `validate(ds, rules=…)`; read back with `Rule.from_json`.
 #[pyclass(
     name = "Rule",
     module = "planwatch._planwatch",
