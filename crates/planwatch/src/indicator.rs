@@ -120,7 +120,67 @@ pub struct Catalogue {
     indicators: Vec<Indicator>,
     by_id: HashMap<String, usize>,
     by_name: HashMap<String, usize>,
-    max_name_len: usize,
+    names: NameTrie,
+}
+
+/// A character trie of names, each naming an index: finds the longest name a text starts with
+/// in time proportional to that name's length, whatever the number of names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct NameTrie {
+    nodes: Vec<TrieNode>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct TrieNode {
+    /// Sorted by character.
+    edges: Vec<(char, u32)>,
+    term: Option<u32>,
+}
+
+impl Default for NameTrie {
+    fn default() -> Self {
+        NameTrie {
+            nodes: vec![TrieNode::default()],
+        }
+    }
+}
+
+impl NameTrie {
+    /// Adds `name` for `idx`; a name already present keeps its first index.
+    pub(crate) fn insert(&mut self, name: &str, idx: u32) {
+        let mut node = 0usize;
+        for c in name.chars() {
+            let next = match self.nodes[node].edges.binary_search_by_key(&c, |e| e.0) {
+                Ok(k) => self.nodes[node].edges[k].1 as usize,
+                Err(k) => {
+                    let new = self.nodes.len();
+                    self.nodes.push(TrieNode::default());
+                    self.nodes[node].edges.insert(k, (c, new as u32));
+                    new
+                }
+            };
+            node = next;
+        }
+        if node != 0 && self.nodes[node].term.is_none() {
+            self.nodes[node].term = Some(idx);
+        }
+    }
+
+    /// The index of the longest name `s` starts with, and that name's length in bytes.
+    pub(crate) fn longest_at(&self, s: &str) -> Option<(u32, usize)> {
+        let mut node = 0usize;
+        let mut best = None;
+        for (i, c) in s.char_indices() {
+            let Ok(k) = self.nodes[node].edges.binary_search_by_key(&c, |e| e.0) else {
+                break;
+            };
+            node = self.nodes[node].edges[k].1 as usize;
+            if let Some(t) = self.nodes[node].term {
+                best = Some((t, i + c.len_utf8()));
+            }
+        }
+        best
+    }
 }
 
 impl Catalogue {
@@ -141,8 +201,10 @@ impl Catalogue {
         let idx = self.indicators.len();
         self.by_id.insert(indicator.id.clone(), idx);
         for name in indicator.names() {
-            self.max_name_len = self.max_name_len.max(name.len());
-            self.by_name.entry(name.to_string()).or_insert(idx);
+            if !self.by_name.contains_key(name) {
+                self.by_name.insert(name.to_string(), idx);
+                self.names.insert(name, idx as u32);
+            }
         }
         self.indicators.push(indicator);
         true
@@ -185,17 +247,8 @@ impl Catalogue {
 
     /// The longest indicator name that `text` starts with, and its length in bytes.
     pub fn match_at(&self, text: &str) -> Option<(&Indicator, usize)> {
-        let mut best = None;
-        for (i, c) in text.char_indices() {
-            let end = i + c.len_utf8();
-            if end > self.max_name_len {
-                break;
-            }
-            if let Some(&idx) = self.by_name.get(&text[..end]) {
-                best = Some((&self.indicators[idx], end));
-            }
-        }
-        best
+        let (idx, len) = self.names.longest_at(text)?;
+        Some((self.indicators.get(idx as usize)?, len))
     }
 
     /// Every indicator, in insertion order.
@@ -211,5 +264,48 @@ impl Catalogue {
     /// Whether the catalogue is empty.
     pub fn is_empty(&self) -> bool {
         self.indicators.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ind(id: &str, name: &str, aliases: &[&str]) -> Indicator {
+        Indicator {
+            id: id.into(),
+            name_zh: name.into(),
+            name_en: id.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            category: "growth".into(),
+            attribute: None,
+            desired: Desired::HigherBetter,
+            measure: Measure::Level,
+            unit: Unit::CNY,
+        }
+    }
+
+    #[test]
+    fn longest_name_wins_and_first_owner_keeps_a_name() {
+        let cat = Catalogue::new(vec![
+            ind("gdp", "国内生产总值", &["GDP"]),
+            ind("gdp_growth", "国内生产总值增长", &["经济增长"]),
+            ind("other", "其他", &["GDP"]),
+        ]);
+        let (i, len) = cat.match_at("国内生产总值增长5.2%").unwrap();
+        assert_eq!(
+            (i.id.as_str(), len),
+            ("gdp_growth", "国内生产总值增长".len())
+        );
+        let (i, len) = cat.match_at("国内生产总值126万亿元").unwrap();
+        assert_eq!((i.id.as_str(), len), ("gdp", "国内生产总值".len()));
+        assert_eq!(cat.lookup("GDP").unwrap().id, "gdp");
+        assert_eq!(cat.match_at("GDP").unwrap().0.id, "gdp");
+        assert!(cat.match_at("国内生产").is_none());
+        assert!(cat.match_at("").is_none());
+        let text = "全年经济增长5.2%，国内生产总值126.06万亿元";
+        let (i, span) = cat.find_in(text).unwrap();
+        assert_eq!((i.id.as_str(), &text[span]), ("gdp_growth", "经济增长"));
+        assert!(cat.find_in(&"9".repeat(10_000)).is_none());
     }
 }
