@@ -1344,3 +1344,18 @@ fn round_two_non_quantities() {
         assert_eq!(texts(&extract(text)), Vec::<&str>::new(), "{text}");
     }
 }
+
+#[test]
+fn quarters_are_time_not_subject() {
+    let ms = extract("前三季度国内生产总值增长5.2%，一季度增长5.3%。支持300多个城市开展试点。");
+    assert_eq!(
+        rows(&ms),
+        [
+            "5.2%|5.2|0|percent|exact|increase|国内生产总值|gdp_growth||other",
+            "5.3%|5.3|0|percent|exact|increase|国内生产总值|gdp_growth||other",
+            "300多个|300|0|unit|more_than||城市|||other",
+        ]
+    );
+    let quiet = "开通12345政务服务便民热线，构建“1+N”政策体系，举办G20峰会，“双11”期间，二〇二四年第一季度，推进“两重”建设和“两新”工作。";
+    assert_eq!(texts(&extract(quiet)), Vec::<&str>::new());
+}

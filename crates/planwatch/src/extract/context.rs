@@ -1325,7 +1325,7 @@ fn object_after(text: &str, from: usize) -> Option<Range<usize>> {
 
 /// Words that open a predicate after a counted noun (`12项重点任务全面推进`).
 const OBJECT_PREDICATES: &[&str] = &[
-    "全面", "基本", "顺利", "稳步", "有序", "进展", "取得", "已经", "全部", "如期", "提前",
+    "全面", "基本", "顺利", "稳步", "有序", "进展", "取得", "已经", "全部", "如期", "提前", "开展",
 ];
 
 /// The last relative year word of `s`: `true` for 今年, `false` for 去年, 上年, 上一年 and 过去一年

@@ -198,6 +198,17 @@ pub(crate) const LEADING_TIME: &[&str] = &[
     "全市",
     "全区",
     "我国",
+    "前三季度",
+    "第一季度",
+    "第二季度",
+    "第三季度",
+    "第四季度",
+    "一季度",
+    "二季度",
+    "三季度",
+    "四季度",
+    "上半年",
+    "下半年",
 ];
 
 /// Verbs that open a clause and govern the figure as an object (`增发1万亿元国债`,
