@@ -328,11 +328,13 @@ impl Quantity {
         })
     }
 
-    /// Mantissa and power of ten of the full amount in this unit.
-    fn scaled(&self) -> (i128, i32) {
+    /// Mantissa and power of ten of the full amount in this unit. The power is an `i64`: an
+    /// exponent near `i32::MIN` less a scale of up to 28 does not fit an `i32`, and saturating
+    /// would change the amount.
+    fn scaled(&self) -> (i128, i64) {
         (
             self.value.mantissa(),
-            self.exponent.saturating_sub(self.value.scale() as i32),
+            i64::from(self.exponent) - i64::from(self.value.scale()),
         )
     }
 
@@ -349,7 +351,7 @@ impl Quantity {
         let a = shift(m1, k1 - k)?;
         let b = shift(m2, k2 - k)?;
         let sum = a.checked_add(b).ok_or(QuantityError::Overflow)?;
-        let mut value = to_decimal(sum, k.saturating_sub(self.exponent))?;
+        let mut value = to_decimal(sum, k - i64::from(self.exponent))?;
         // Keep the published precision: self's scale, or other's when in the same frame, and no
         // more trailing zeros than that.
         let mut target = self.value.scale();
@@ -408,7 +410,7 @@ fn gcd(mut a: u64, mut b: u64) -> u64 {
 
 /// `m·10^k · num/den` as an exact `(mantissa, power)`, or `Inexact` when it has no finite decimal
 /// form.
-fn mul_rational(m: i128, k: i32, num: u64, den: u64) -> Result<(i128, i32), QuantityError> {
+fn mul_rational(m: i128, k: i64, num: u64, den: u64) -> Result<(i128, i64), QuantityError> {
     let g = gcd(num, den).max(1);
     let (num, mut den) = (num / g, den / g);
     let (mut twos, mut fives) = (0u32, 0u32);
@@ -435,11 +437,11 @@ fn mul_rational(m: i128, k: i32, num: u64, den: u64) -> Result<(i128, i32), Quan
         .checked_mul(2i128.pow(c - twos))
         .and_then(|m| m.checked_mul(5i128.pow(c - fives)))
         .ok_or(QuantityError::Overflow)?;
-    Ok((m, k.saturating_sub(c as i32)))
+    Ok((m, k - i64::from(c)))
 }
 
 /// `m · 10^by` for `by >= 0`.
-fn shift(m: i128, by: i32) -> Result<i128, QuantityError> {
+fn shift(m: i128, by: i64) -> Result<i128, QuantityError> {
     if m == 0 {
         return Ok(0);
     }
@@ -453,7 +455,7 @@ fn shift(m: i128, by: i32) -> Result<i128, QuantityError> {
 const MAX_MANTISSA: i128 = (1i128 << 96) - 1;
 
 /// `m · 10^k` as a decimal, keeping the scale `-k` where possible.
-fn to_decimal(m: i128, k: i32) -> Result<Decimal, QuantityError> {
+fn to_decimal(m: i128, k: i64) -> Result<Decimal, QuantityError> {
     if k >= 0 {
         let v = shift(m, k)?;
         if v.abs() > MAX_MANTISSA {
@@ -462,13 +464,18 @@ fn to_decimal(m: i128, k: i32) -> Result<Decimal, QuantityError> {
         return Decimal::try_from_i128_with_scale(v, 0).map_err(|_| QuantityError::Overflow);
     }
     let (mut m, mut scale) = (m, k.unsigned_abs());
+    if m == 0 {
+        // Zero at any power: keep as much of the scale as a decimal holds (and do not strip
+        // billions of zeros one by one).
+        return Ok(Decimal::new(0, scale.min(28) as u32));
+    }
     while (scale > 28 || m.abs() > MAX_MANTISSA) && m % 10 == 0 && scale > 0 {
         m /= 10;
         scale -= 1;
     }
-    if scale > 28 {
+    let Ok(scale @ 0..=28) = u32::try_from(scale) else {
         return Err(QuantityError::Inexact);
-    }
+    };
     if m.abs() > MAX_MANTISSA {
         return Err(if scale > 0 {
             QuantityError::Inexact
@@ -479,30 +486,27 @@ fn to_decimal(m: i128, k: i32) -> Result<Decimal, QuantityError> {
     Decimal::try_from_i128_with_scale(m, scale).map_err(|_| QuantityError::Overflow)
 }
 
-fn digits(x: u128) -> i32 {
-    if x == 0 { 0 } else { x.ilog10() as i32 + 1 }
+fn digits(x: u128) -> u32 {
+    if x == 0 { 0 } else { x.ilog10() + 1 }
 }
 
 /// Compares `a·10^ka` with `b·10^kb` exactly.
-fn cmp_scaled(a: i128, ka: i32, b: i128, kb: i32) -> Ordering {
+fn cmp_scaled(a: i128, ka: i64, b: i128, kb: i64) -> Ordering {
     let (sa, sb) = (a.signum(), b.signum());
     if sa != sb || sa == 0 {
         return sa.cmp(&sb);
     }
     let (x, y) = (a.unsigned_abs(), b.unsigned_abs());
-    let (lx, ly) = (
-        i64::from(digits(x)) + i64::from(ka),
-        i64::from(digits(y)) + i64::from(kb),
-    );
+    let (lx, ly) = (i64::from(digits(x)) + ka, i64::from(digits(y)) + kb);
     let mag = if lx != ly {
         lx.cmp(&ly)
     } else {
         // Same order of magnitude: align to the same number of digits (at most 39).
         let (dx, dy) = (digits(x), digits(y));
         let (x, y) = if dx < dy {
-            (x * 10u128.pow((dy - dx) as u32), y)
+            (x * 10u128.pow(dy - dx), y)
         } else {
-            (x, y * 10u128.pow((dx - dy) as u32))
+            (x, y * 10u128.pow(dx - dy))
         };
         x.cmp(&y)
     };
@@ -647,7 +651,11 @@ pub fn parse_quantity(s: &str) -> Result<Quantity, ParseError> {
         if digits_len > 0 && !after_e[..esl].contains(['－', '−', '＋']) {
             let text = &after_e[esl..esl + digits_len];
             let e_end = at + 1 + esl + digits_len;
-            let parsed = text.parse::<i32>().ok().map(|e| if eneg { -e } else { e });
+            // Read in i64 so that `e-2147483648` (i32::MIN, which Display writes) reads back.
+            let parsed = text
+                .parse::<i64>()
+                .ok()
+                .and_then(|e| i32::try_from(if eneg { -e } else { e }).ok());
             match parsed {
                 Some(e) => exponent = e,
                 None => return err(ParseErrorKind::Overflow, at, e_end),

@@ -298,6 +298,58 @@ fn serde_is_lossless_and_validating() {
     );
 }
 
+/// A quantity as user JSON may give it: any `i32` exponent.
+fn from_json(value: &str, exponent: i64, unit: &str) -> Quantity {
+    serde_json::from_str(&format!(
+        r#"{{"value":"{value}","exponent":{exponent},"unit":"{unit}"}}"#
+    ))
+    .expect("deserialize")
+}
+
+#[test]
+fn extreme_exponents_from_json_are_exact_or_typed_errors() {
+    let (max, min) = (i64::from(i32::MAX), i64::from(i32::MIN));
+    let big = from_json("1", max, "CNY");
+    let tiny = from_json("1", min, "CNY");
+    let tinier = from_json("0.1", min, "CNY");
+    // Display writes the exponent; both ends of i32 read back (e-2147483648 used to overflow).
+    assert_eq!(big.to_string(), "1e2147483647元");
+    assert_eq!(tiny.to_string(), "1e-2147483648元");
+    for x in [&big, &tiny, &tinier] {
+        assert_eq!(parse_quantity(&x.to_string()).as_ref(), Ok(x));
+    }
+    assert_eq!(
+        parse_quantity("1e-2147483649元").map_err(|e| (e.kind(), e.span())),
+        Err((ParseErrorKind::Overflow, 1..13))
+    );
+    assert_eq!(big.to_base(), Err(QuantityError::Overflow));
+    assert_eq!(tiny.to_base(), Err(QuantityError::Inexact));
+    assert_eq!(big.convert_to(&Unit::CNY), Err(QuantityError::Overflow));
+    assert_eq!(
+        from_json("0", min, "CNY").to_base(),
+        Ok(d("0.0000000000000000000000000000"))
+    );
+    // 0.1e−2147483648 is a tenth of 1e−2147483648: the power must not saturate at i32::MIN.
+    assert_eq!(tinier.cmp_amount(&tiny), Ok(Ordering::Less));
+    assert_eq!(tiny.cmp_amount(&tinier), Ok(Ordering::Greater));
+    assert_eq!(big.cmp_amount(&tiny), Ok(Ordering::Greater));
+    assert_eq!(
+        tinier.checked_add(&tinier),
+        Ok(Quantity::new(d("0.2"), i32::MIN, Unit::CNY))
+    );
+    assert_eq!(
+        tiny.checked_sub(&tinier),
+        Ok(Quantity::new(d("0.9"), i32::MIN, Unit::CNY))
+    );
+    // Aligning 10^2147483647 with 10^−2147483648 needs a shift beyond i32: typed, no panic.
+    assert_eq!(big.checked_add(&tiny), Err(QuantityError::Overflow));
+    assert_eq!(tiny.checked_sub(&p("5元")), Err(QuantityError::Overflow));
+    assert_eq!(
+        from_json("1", min, "percent").checked_sub(&from_json("0.1", min, "percent")),
+        Err(QuantityError::Inexact)
+    );
+}
+
 fn any_unit() -> impl Strategy<Value = (Unit, &'static str)> {
     prop::sample::select(vec![
         (Unit::CNY, "元"),
@@ -346,7 +398,37 @@ fn any_quantity() -> impl Strategy<Value = Quantity> {
         })
 }
 
+/// Any representable mantissa and scale with any `i32` exponent, as user JSON may hold.
+fn extreme_quantity() -> impl Strategy<Value = Quantity> {
+    (
+        -((1i128 << 96) - 1)..(1i128 << 96),
+        0u32..=28,
+        prop_oneof![Just(i32::MIN), Just(i32::MAX), any::<i32>(), -40i32..40],
+        any_unit(),
+    )
+        .prop_map(|(m, scale, e, (unit, text))| {
+            let value = Decimal::try_from_i128_with_scale(m, scale).expect("in range");
+            Quantity::new(value, e, unit).with_unit_text(text.to_string())
+        })
+}
+
 proptest! {
+    #[test]
+    fn extreme_quantities_round_trip_and_never_panic(a in extreme_quantity(), b in extreme_quantity()) {
+        let text = a.to_string();
+        let parsed = parse_quantity(&text);
+        prop_assert_eq!(parsed.as_ref(), Ok(&a));
+        let json = serde_json::to_string(&a).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let back: Quantity = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&back, &a);
+        let _ = (a.to_base(), a.convert_to(b.unit()), a.checked_add(&b));
+        let b = Quantity::new(b.value(), b.exponent(), a.unit().clone());
+        if let (Ok(ord), Ok(diff)) = (a.cmp_amount(&b), a.checked_sub(&b)) {
+            prop_assert_eq!(ord, diff.value().cmp(&Decimal::ZERO));
+        }
+        prop_assert_eq!(a.cmp_amount(&a), Ok(Ordering::Equal));
+    }
+
     #[test]
     fn display_parse_round_trip(qty in any_quantity()) {
         let text = qty.to_string();
