@@ -373,21 +373,21 @@ fn amount_in(q: &Quantity, unit: &Unit, exponent: i32) -> Result<Decimal, Quanti
     rescale(converted.value(), converted.exponent(), exponent)
 }
 
-/// `value × 10^(from − to)`, exactly.
+/// `value × 10^(from − to)`, exactly: [`QuantityError::Inexact`] when the result needs more
+/// than 28 decimal places, [`QuantityError::Overflow`] beyond the decimal range (exponents read
+/// from user data may be anywhere in `i32`).
 fn rescale(value: Decimal, from: i32, to: i32) -> Result<Decimal, QuantityError> {
-    let shift = from - to;
-    let ten = Decimal::TEN;
-    let mut v = value;
-    if shift >= 0 {
-        for _ in 0..shift {
-            v = v.checked_mul(ten).ok_or(QuantityError::Overflow)?;
+    let shift = i64::from(from) - i64::from(to);
+    let shift = i32::try_from(shift).map_err(|_| {
+        if shift > 0 {
+            QuantityError::Overflow
+        } else {
+            QuantityError::Inexact
         }
-    } else {
-        for _ in 0..shift.unsigned_abs() {
-            v = v.checked_div(ten).ok_or(QuantityError::Inexact)?;
-        }
-    }
-    Ok(v.normalize())
+    })?;
+    Ok(Quantity::new(value, shift, Unit::Number)
+        .to_base()?
+        .normalize())
 }
 
 /// Whether a unit takes the percentage-point tolerance.

@@ -527,6 +527,57 @@ fn mismatched_records_are_not_assessable() {
     );
 }
 
+/// Exponents read from user JSON may be anywhere in `i32`: the band arithmetic stays exact and
+/// typed (no overflow of `from − to`, no rounding of a rescaled value, no loop over the exponent).
+#[test]
+fn extreme_exponents_are_not_assessable_not_panics() {
+    let gdp = gdp();
+    let t = target("gdp_growth", "增长5%左右");
+    for exp in [i32::MIN, i32::MAX] {
+        let mut o = outcome("gdp_growth", "增长5.2%");
+        o.figure.value = Some(q("5.2", exp, Unit::Percent));
+        assert_eq!(
+            assess(&t, &o, &gdp, &Policy::default()),
+            Assessment::not_assessable(
+                NotAssessableReason::Arithmetic,
+                Desired::HigherBetter,
+                Comparator::Around,
+                &Policy::default()
+            ),
+            "outcome exponent {exp}"
+        );
+        let mut t2 = t.clone();
+        t2.figure.value = Some(q("5", exp, Unit::Percent));
+        let o = outcome("gdp_growth", "增长5.2%");
+        assert_eq!(
+            assess(&t2, &o, &gdp, &Policy::default()).reason,
+            Some(NotAssessableReason::Arithmetic),
+            "target exponent {exp}"
+        );
+    }
+    // Zero at the extreme exponent is still zero: a 0% outcome against 5%左右 is missed.
+    let mut o = outcome("gdp_growth", "增长5.2%");
+    o.figure.value = Some(q("0", i32::MIN, Unit::Percent));
+    assert_eq!(
+        assess(&t, &o, &gdp, &Policy::default()).verdict,
+        Verdict::Missed
+    );
+    // A rescaled value needing more than 28 decimal places is not rounded to zero.
+    let jobs = ind(
+        "urban_new_jobs",
+        Desired::HigherBetter,
+        Measure::Level,
+        Unit::Person,
+    );
+    let t = target("urban_new_jobs", "1200万人以上");
+    let mut o = outcome("urban_new_jobs", "1244万人");
+    o.figure.value = Some(q("0.0000000000000000000000000001", 0, Unit::Person));
+    assert_eq!(
+        assess(&t, &o, &jobs, &Policy::default()).reason,
+        Some(NotAssessableReason::Arithmetic)
+    );
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;
