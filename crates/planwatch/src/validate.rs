@@ -18,7 +18,7 @@
 //! | `provenance-mismatch` | error | the document text at the span is not the quote |
 //! | `figure-not-in-quote` | error | the quote does not contain the figure as written |
 //! | `provenance-document-mismatch` | error | the provenance names another document |
-//! | `inverted-range` | error | a range whose lower end is above its upper end |
+//! | `inverted-range` | error | a range whose lower end is above its upper end, or a period whose `end_year` is before its `year` |
 //! | `missing-quantity` | error | a quantitative comparator without its quantity (a range without both ends) |
 //! | `share-identity` | error | a share differs from part / whole beyond the rounding of the published figures ([`Identity`]) |
 //! | `level-ordering` | error | a level that must not exceed another does ([`LevelOrdering`]) |
@@ -562,7 +562,19 @@ impl<'a> Validator<'a> {
                     format!("no indicator with id {:?}", rec.indicator),
                 );
             }
-            if !years.is_empty() && !years.iter().any(|y| rec.period.contains_year(*y)) {
+            // An inverted period covers no year: it is reported once, as inverted.
+            if let Some(end) = rec.period.end_year
+                && end < rec.period.year
+            {
+                self.report.error(
+                    IssueCode::InvertedRange,
+                    format!("{}.period.end_year", rec.path),
+                    format!(
+                        "the period ends in {end}, before it starts in {}",
+                        rec.period.year
+                    ),
+                );
+            } else if !years.is_empty() && !years.iter().any(|y| rec.period.contains_year(*y)) {
                 self.report.push(
                     IssueCode::YearOutsideDocument,
                     Severity::Warning,
@@ -687,10 +699,10 @@ impl<'a> Validator<'a> {
                 );
                 return;
             }
-            if ind.measure == Measure::Share
-                && let Ok(pct) = q.convert_to(&Unit::Percent)
-                && pct.value() > Decimal::ONE_HUNDRED
-            {
+            // Compared as amounts, exact at any exponent (a conversion to percent would
+            // overflow on `1e30%` and let it pass).
+            let hundred = Quantity::new(Decimal::ONE_HUNDRED, 0, Unit::Percent);
+            if ind.measure == Measure::Share && q.cmp_amount(&hundred) == Ok(Ordering::Greater) {
                 self.report.error(
                     IssueCode::ShareOver100,
                     path.to_string(),
@@ -702,14 +714,12 @@ impl<'a> Validator<'a> {
             }
             if ind.measure == Measure::GrowthRate {
                 let signed = if direction == Some(Direction::Decrease) {
-                    -q.value()
+                    q.checked_neg().ok()
                 } else {
-                    q.value()
+                    Some(q.clone())
                 };
-                if matches!(unit, Unit::Percent)
-                    && q.exponent() == 0
-                    && signed < -Decimal::ONE_HUNDRED
-                {
+                let minus_hundred = Quantity::new(-Decimal::ONE_HUNDRED, 0, Unit::Percent);
+                if signed.is_some_and(|s| s.cmp_amount(&minus_hundred) == Ok(Ordering::Less)) {
                     self.report.error(
                         IssueCode::ImpossibleValue,
                         path.to_string(),

@@ -294,6 +294,15 @@ fn share_over_100() {
         issues(&ds),
         vec![("share-over-100", "outcomes[9].figure.value".into(), Error)]
     );
+    // 1e30% does not fit a decimal in percent, and is still over 100%.
+    ds.outcomes[9].figure.value = Some(q("1", 30, Unit::Percent));
+    assert_eq!(
+        issues(&ds),
+        vec![("share-over-100", "outcomes[9].figure.value".into(), Error)]
+    );
+    // 1e-2147483648 % is a tiny share, not an error.
+    ds.outcomes[9].figure.value = Some(q("1", i32::MIN, Unit::Percent));
+    assert_eq!(issues(&ds), vec![]);
 }
 
 #[test]
@@ -311,6 +320,22 @@ fn impossible_value() {
         issues(&ds),
         vec![("impossible-value", "outcomes[1].figure.value".into(), Error)]
     );
+    // A fall of 1万% (exponent 4) or 1200‰ is more than 100% too.
+    for value in [q("1", 4, Unit::Percent), q("1200", 0, Unit::PerMille)] {
+        let mut ds = base();
+        ds.outcomes[1].figure = parse_figure("下降120%").unwrap();
+        ds.outcomes[1].figure.value = Some(value);
+        ds.outcomes[1].provenance = None;
+        assert_eq!(
+            issues(&ds),
+            vec![("impossible-value", "outcomes[1].figure.value".into(), Error)]
+        );
+    }
+    // A fall of exactly 100% is possible.
+    let mut ds = base();
+    ds.outcomes[1].figure = parse_figure("下降100%").unwrap();
+    ds.outcomes[1].provenance = None;
+    assert_eq!(issues(&ds), vec![]);
     // A fall in GDP is possible.
     let mut ds = base();
     ds.outcomes[1].figure = parse_figure("-6.8%").unwrap();
@@ -478,6 +503,17 @@ fn inverted_range() {
         vec![("inverted-range", "targets[0].figure".into(), Error)]
     );
     ds.targets[0].figure = parse_target("增长6%-6.5%").unwrap();
+    assert_eq!(issues(&ds), vec![]);
+    // A period that ends before it starts (as user JSON may hold) is an inverted range too.
+    let mut ds = base();
+    ds.targets[0].period = Period::plan(2025, 2021);
+    assert_eq!(
+        issues(&ds),
+        vec![("inverted-range", "targets[0].period.end_year".into(), Error)]
+    );
+    ds.targets[0].period = Period::plan(2021, 2025);
+    assert_eq!(issues(&ds), vec![]);
+    ds.targets[0].period = Period::plan(2024, 2024);
     assert_eq!(issues(&ds), vec![]);
 }
 
