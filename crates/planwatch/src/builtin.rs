@@ -216,6 +216,10 @@ pub fn document() -> Document {
 ///
 /// Shares within 0–100% need no rule: validation checks every indicator whose measure is a share.
 ///
+/// There is no rule for "level = previous level + stated change": the report states the 2024
+/// deficit (4.06万亿元) and its change (1800亿元) but not the 2023 deficit, so such a rule would have
+/// nothing to check; `data/README.md` (Consistency checks) says where it would apply.
+///
 /// ```
 /// use planwatch::builtin;
 /// use planwatch::validate::{validate_with, Severity};
