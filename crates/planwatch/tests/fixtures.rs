@@ -14,10 +14,18 @@ use planwatch::{builtin, parse_figure, parse_target};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-fn fixture(name: &str) -> Value {
-    let path = format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+/// The fixture, or `None` when the crate is built outside its repository (from the published
+/// package, which does not hold the repository's shared fixtures). Inside the repository a
+/// missing or broken fixture fails the test.
+fn fixture(name: &str) -> Option<Value> {
+    let root = format!("{}/../..", env!("CARGO_MANIFEST_DIR"));
+    if !std::path::Path::new(&format!("{root}/crates/planwatch/Cargo.toml")).exists() {
+        eprintln!("{name}: not in the repository; the shared fixtures are not packaged");
+        return None;
+    }
+    let path = format!("{root}/tests/fixtures/{name}");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+    Some(serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}")))
 }
 
 fn s<'a>(case: &'a Value, key: &str) -> &'a str {
@@ -36,7 +44,9 @@ fn quantity(v: &str) -> Quantity {
 
 #[test]
 fn numerals() {
-    let cases = fixture("numerals.json");
+    let Some(cases) = fixture("numerals.json") else {
+        return;
+    };
     let cases = cases["cases"].as_array().unwrap();
     assert_eq!(cases.len(), 20);
     for case in cases {
@@ -69,7 +79,9 @@ fn numerals() {
 
 #[test]
 fn quantities() {
-    let fx = fixture("quantities.json");
+    let Some(fx) = fixture("quantities.json") else {
+        return;
+    };
     let cases = fx["cases"].as_array().unwrap();
     assert_eq!(cases.len(), 16);
     for case in cases {
@@ -97,7 +109,9 @@ fn quantities() {
 
 #[test]
 fn conversions() {
-    let fx = fixture("quantities.json");
+    let Some(fx) = fixture("quantities.json") else {
+        return;
+    };
     let cases = fx["conversions"].as_array().unwrap();
     assert_eq!(cases.len(), 7);
     for case in cases {
@@ -119,7 +133,9 @@ fn conversions() {
 
 #[test]
 fn comparisons() {
-    let fx = fixture("quantities.json");
+    let Some(fx) = fixture("quantities.json") else {
+        return;
+    };
     let cases = fx["comparisons"].as_array().unwrap();
     assert_eq!(cases.len(), 6);
     for case in cases {
@@ -141,7 +157,9 @@ fn comparisons() {
 
 #[test]
 fn arithmetic() {
-    let fx = fixture("quantities.json");
+    let Some(fx) = fixture("quantities.json") else {
+        return;
+    };
     let cases = fx["arithmetic"].as_array().unwrap();
     assert_eq!(cases.len(), 5);
     for case in cases {
@@ -160,7 +178,9 @@ fn arithmetic() {
 
 #[test]
 fn assessments() {
-    let fx = fixture("assess.json");
+    let Some(fx) = fixture("assess.json") else {
+        return;
+    };
     let cases = fx["cases"].as_array().unwrap();
     assert_eq!(cases.len(), 13);
     let catalogue = builtin::catalogue_ref();
