@@ -142,6 +142,100 @@ fn same_scale(a: &Quantity, b: &Quantity) -> bool {
     a.exponent() == b.exponent() && a.unit() == b.unit() && a.unit_text() == b.unit_text()
 }
 
+/// Whether a cell is a bare mantissa as `Decimal` writes it (digits, `.`, `-`).
+fn is_mantissa(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+}
+
+/// A bound written in full, never mistakable for a mantissa: a bare number at exponent 0 is
+/// written `6e0` (which [`crate::quantity::parse_quantity`] reads back), not `6`.
+fn full_text(q: &Quantity) -> String {
+    let t = q.to_string();
+    if is_mantissa(&t) { format!("{t}e0") } else { t }
+}
+
+/// The figure columns of a [`Row`]: the flat form of a [`Figure`] that every export shares.
+///
+/// `value`, `lower` and `upper` are decimal strings: mantissas in the shared `exponent`, `unit`
+/// and `unit_text` (taken from the value, or from the range's first bound), except a bound in
+/// another scale, which is written in full (`8000万人`, `6e0`).
+///
+/// ```
+/// use planwatch::{parse_target, table::FigureColumns};
+/// let c = FigureColumns::new(&parse_target("增长6%－6.5%").unwrap());
+/// assert_eq!((c.comparator.as_str(), c.value), ("range", None));
+/// assert_eq!((c.lower.as_deref(), c.upper.as_deref()), (Some("6"), Some("6.5")));
+/// assert_eq!((c.exponent, c.unit.as_deref(), c.unit_text.as_deref()), (Some(0), Some("percent"), Some("%")));
+/// assert_eq!(c.direction.as_deref(), Some("increase"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FigureColumns {
+    /// The comparator code.
+    pub comparator: String,
+    /// The published mantissa of the value.
+    pub value: Option<String>,
+    /// Power of ten of the magnitude word.
+    pub exponent: Option<i32>,
+    /// Unit code.
+    pub unit: Option<String>,
+    /// The unit as written.
+    pub unit_text: Option<String>,
+    /// A range's lower bound.
+    pub lower: Option<String>,
+    /// A range's upper bound.
+    pub upper: Option<String>,
+    /// Direction code.
+    pub direction: Option<String>,
+    /// The reference of a relational figure, as written.
+    pub reference: Option<String>,
+    /// The reference's catalogue id.
+    pub reference_indicator: Option<String>,
+    /// `same`, `above` or `below`.
+    pub relation: Option<String>,
+    /// The figure as written.
+    pub text: String,
+}
+
+impl FigureColumns {
+    /// The columns of a figure.
+    ///
+    /// ```
+    /// use planwatch::{parse_target, table::FigureColumns};
+    /// let c = FigureColumns::new(&parse_target("1200万人以上").unwrap());
+    /// assert_eq!((c.comparator.as_str(), c.value.as_deref(), c.exponent), ("at_least", Some("1200"), Some(4)));
+    /// assert_eq!((c.unit.as_deref(), c.unit_text.as_deref()), (Some("person"), Some("人")));
+    /// ```
+    pub fn new(figure: &Figure) -> Self {
+        let anchor = figure
+            .value
+            .as_ref()
+            .or(figure.lower.as_ref())
+            .or(figure.upper.as_ref());
+        let bound = |b: &Option<Quantity>| {
+            b.as_ref().map(|q| match anchor {
+                Some(a) if same_scale(a, q) => q.value().to_string(),
+                _ => full_text(q),
+            })
+        };
+        FigureColumns {
+            comparator: figure.comparator.code().to_string(),
+            value: figure.value.as_ref().map(|q| q.value().to_string()),
+            exponent: anchor.map(Quantity::exponent),
+            unit: anchor.map(|q| q.unit().code().to_string()),
+            unit_text: anchor.map(|q| q.unit_text().to_string()),
+            lower: bound(&figure.lower),
+            upper: bound(&figure.upper),
+            direction: figure.direction.map(|d| d.code().to_string()),
+            reference: figure.reference.as_ref().map(|r| r.text.clone()),
+            reference_indicator: figure.reference.as_ref().and_then(|r| r.indicator.clone()),
+            relation: figure.reference.as_ref().map(|r| code(&r.relation)),
+            text: figure.text.clone(),
+        }
+    }
+}
+
 /// One target or outcome, seen uniformly.
 struct Record<'a> {
     kind: &'a str,
@@ -162,6 +256,20 @@ fn row(rec: Record<'_>, catalogue: &Catalogue, text: &str) -> Row {
         provenance,
     } = rec;
     let ind = catalogue.get(indicator);
+    let FigureColumns {
+        comparator,
+        value,
+        exponent,
+        unit,
+        unit_text,
+        lower,
+        upper,
+        direction,
+        reference,
+        reference_indicator,
+        relation,
+        text: figure_text,
+    } = FigureColumns::new(figure);
     let mut r = Row {
         indicator: indicator.to_string(),
         name_zh: ind.map(|i| i.name_zh.clone()).unwrap_or_default(),
@@ -170,42 +278,23 @@ fn row(rec: Record<'_>, catalogue: &Catalogue, text: &str) -> Row {
         end_year: period.end_year,
         basis: period.basis.code().to_string(),
         kind: kind.to_string(),
-        comparator: figure.comparator.code().to_string(),
-        value: None,
-        exponent: None,
-        unit: None,
-        unit_text: None,
-        lower: None,
-        upper: None,
-        direction: figure.direction.map(|d| d.code().to_string()),
-        reference: figure.reference.as_ref().map(|r| r.text.clone()),
-        text: figure.text.clone(),
+        comparator,
+        value,
+        exponent,
+        unit,
+        unit_text,
+        lower,
+        upper,
+        direction,
+        reference,
+        text: figure_text,
         quote: provenance.map(|p| p.quote.clone()),
         start: None,
         end: None,
-        reference_indicator: figure.reference.as_ref().and_then(|r| r.indicator.clone()),
-        relation: figure.reference.as_ref().map(|r| code(&r.relation)),
+        reference_indicator,
+        relation,
         status,
     };
-    let anchor = figure
-        .value
-        .as_ref()
-        .or(figure.lower.as_ref())
-        .or(figure.upper.as_ref());
-    if let Some(q) = anchor {
-        r.exponent = Some(q.exponent());
-        r.unit = Some(q.unit().code().to_string());
-        r.unit_text = Some(q.unit_text().to_string());
-    }
-    r.value = figure.value.as_ref().map(|q| q.value().to_string());
-    let bound = |b: &Option<Quantity>| {
-        b.as_ref().map(|q| match anchor {
-            Some(a) if same_scale(a, q) => q.value().to_string(),
-            _ => q.to_string(),
-        })
-    };
-    r.lower = bound(&figure.lower);
-    r.upper = bound(&figure.upper);
     if let Some((s, e)) = provenance.and_then(|p| p.char_span(text)) {
         r.start = Some(s);
         r.end = Some(e);
@@ -277,18 +366,20 @@ pub fn from_jsonl(s: &str) -> Result<Vec<Row>, LoadError> {
 
 fn cells(r: &Row) -> [String; 23] {
     let s = |o: &Option<String>| o.clone().unwrap_or_default();
-    let n = |o: Option<i64>| o.map(|v| v.to_string()).unwrap_or_default();
+    fn n(o: Option<impl ToString>) -> String {
+        o.map(|v| v.to_string()).unwrap_or_default()
+    }
     [
         r.indicator.clone(),
         r.name_zh.clone(),
         r.name_en.clone(),
         r.year.to_string(),
-        n(r.end_year.map(i64::from)),
+        n(r.end_year),
         r.basis.clone(),
         r.kind.clone(),
         r.comparator.clone(),
         s(&r.value),
-        n(r.exponent.map(i64::from)),
+        n(r.exponent),
         s(&r.unit),
         s(&r.unit_text),
         s(&r.lower),
@@ -297,8 +388,8 @@ fn cells(r: &Row) -> [String; 23] {
         s(&r.reference),
         r.text.clone(),
         s(&r.quote),
-        n(r.start.and_then(|v| i64::try_from(v).ok())),
-        n(r.end.and_then(|v| i64::try_from(v).ok())),
+        n(r.start),
+        n(r.end),
         s(&r.reference_indicator),
         s(&r.relation),
         s(&r.status),
@@ -415,6 +506,25 @@ pub fn parse_csv(s: &str) -> Result<Vec<Vec<String>>, LoadError> {
     Ok(split_csv(s)?.into_iter().map(|(_, r)| r).collect())
 }
 
+/// A whole-number cell (empty: `None`); a number out of the column's range is an error, not an
+/// empty cell.
+fn int<T>(line: usize, column: &str, s: &str) -> Result<Option<T>, LoadError>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    if s.is_empty() {
+        return Ok(None);
+    }
+    s.parse().map(Some).map_err(|e| {
+        csv_error(
+            line,
+            1,
+            format!("{column} {s:?} is not a whole number: {e}"),
+        )
+    })
+}
+
 /// Reads CSV written by [`to_csv`].
 ///
 /// # Errors
@@ -464,29 +574,18 @@ pub fn from_csv(s: &str) -> Result<Vec<Row>, LoadError> {
             )
         })?;
         let opt = |s: String| if s.is_empty() { None } else { Some(s) };
-        let num = |s: String| -> Result<Option<i64>, LoadError> {
-            if s.is_empty() {
-                Ok(None)
-            } else {
-                s.parse()
-                    .map(Some)
-                    .map_err(|e| csv_error(line, 1, format!("{s:?} is not a whole number: {e}")))
-            }
-        };
         let has_quantity = !value.is_empty() || !lower.is_empty() || !upper.is_empty();
         Ok(Row {
             indicator,
             name_zh,
             name_en,
-            year: year
-                .parse()
-                .map_err(|e| csv_error(line, 1, format!("year {year:?}: {e}")))?,
-            end_year: num(end_year)?.and_then(|v| i32::try_from(v).ok()),
+            year: int(line, "year", &year)?.ok_or_else(|| csv_error(line, 1, "year is empty"))?,
+            end_year: int(line, "end_year", &end_year)?,
             basis,
             kind,
             comparator,
             value: opt(value),
-            exponent: num(exponent)?.and_then(|v| i32::try_from(v).ok()),
+            exponent: int(line, "exponent", &exponent)?,
             unit: opt(unit),
             // An empty cell is an empty unit text (a bare number) when the row has a quantity.
             unit_text: if has_quantity {
@@ -500,8 +599,8 @@ pub fn from_csv(s: &str) -> Result<Vec<Row>, LoadError> {
             reference: opt(reference),
             text,
             quote: opt(quote),
-            start: num(start)?.and_then(|v| usize::try_from(v).ok()),
-            end: num(end)?.and_then(|v| usize::try_from(v).ok()),
+            start: int(line, "start", &start)?,
+            end: int(line, "end", &end)?,
             reference_indicator: opt(reference_indicator),
             relation: opt(relation),
             status: opt(status),
@@ -536,7 +635,10 @@ impl Row {
             None => None,
         };
         let quantity = |mantissa: &str| -> Result<Quantity, LoadError> {
-            if let (Ok(v), Some(unit), Some(exp)) = (
+            // A bare mantissa is in the row's scale; anything else (`8000万人`, `6e0`) is a
+            // quantity written in full (`Decimal` alone would read `6e3` as 6000).
+            if let (true, Ok(v), Some(unit), Some(exp)) = (
+                is_mantissa(mantissa),
                 mantissa.parse::<rust_decimal::Decimal>(),
                 unit.as_ref(),
                 self.exponent,
@@ -573,5 +675,107 @@ impl Row {
             reference,
             text: self.text.clone(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, DocumentKind, Period};
+    use crate::target::{Comparator, Target};
+    use crate::units::Unit;
+
+    fn range(lower: Quantity, upper: Quantity) -> Figure {
+        Figure {
+            comparator: Comparator::Range,
+            value: None,
+            lower: Some(lower),
+            upper: Some(upper),
+            direction: None,
+            reference: None,
+            text: "x".into(),
+        }
+    }
+
+    fn dataset(figures: Vec<Figure>) -> Dataset {
+        let document = Document {
+            id: "d".into(),
+            title: "t".into(),
+            issuer: "i".into(),
+            kind: DocumentKind::Other,
+            jurisdiction: "CN".into(),
+            delivered: None,
+            outcome_year: None,
+            plan_year: Some(2024),
+            source: None,
+        };
+        let targets = figures
+            .into_iter()
+            .map(|figure| Target {
+                indicator: "x".into(),
+                period: Period::year(2024),
+                figure,
+                provenance: None,
+            })
+            .collect();
+        Dataset {
+            document,
+            indicators: vec![],
+            targets,
+            outcomes: vec![],
+            verdicts: vec![],
+            text: None,
+        }
+    }
+
+    fn q(v: i64, exponent: i32, unit: Unit) -> Quantity {
+        Quantity::new(v.into(), exponent, unit)
+    }
+
+    /// Bounds in another scale than the anchor are written in full, and a bare number is
+    /// written so that it cannot be read as a mantissa in the anchor's scale.
+    #[test]
+    fn bounds_in_another_scale_round_trip() {
+        let figures = vec![
+            range(q(5, 4, Unit::Number), q(6, 0, Unit::Number)),
+            range(q(5, 4, Unit::Number), q(6, 3, Unit::Number)),
+            range(q(8000, 4, Unit::Person), q(1, 8, Unit::Person)),
+        ];
+        let rows = rows(&dataset(figures.clone()));
+        let cells: Vec<_> = rows
+            .iter()
+            .map(|r| (r.lower.clone(), r.upper.clone(), r.exponent))
+            .collect();
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(
+            cells,
+            vec![
+                (some("5"), some("6e0"), Some(4)),
+                (some("5"), some("6e3"), Some(4)),
+                (some("8000"), some("1亿人"), Some(4)),
+            ]
+        );
+        let back = from_csv(&to_csv(&rows)).expect("csv");
+        assert_eq!(back, rows);
+        let figures_back: Vec<Figure> = back.iter().map(|r| r.figure().expect("figure")).collect();
+        assert_eq!(figures_back, figures);
+    }
+
+    #[test]
+    fn numbers_out_of_range_are_errors_not_empty_cells() {
+        let rows = rows(&dataset(vec![range(
+            q(5, 0, Unit::Percent),
+            q(6, 0, Unit::Percent),
+        )]));
+        let csv = to_csv(&rows);
+        let broken = csv.replacen(",2024,,", ",2024,99999999999,", 1);
+        assert_ne!(broken, csv);
+        let err = from_csv(&broken).expect_err("end_year out of range");
+        assert_eq!(err.line, 2);
+        assert!(
+            err.message.starts_with("end_year \"99999999999\""),
+            "{}",
+            err.message
+        );
     }
 }
