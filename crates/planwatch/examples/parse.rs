@@ -4,35 +4,34 @@
 //! cargo run -q --example parse -- '126.06万亿元' '5%左右' '6%－6.5%' '与经济增长同步' '5英里'
 //! ```
 //!
-//! Output, one line per argument:
+//! Output, one flat line per argument (keys in alphabetical order), in the columns of
+//! [`planwatch::table`] (the same values the export writes):
 //!
-//! * a plain quantity (`126.06万亿元`, `5.2%`):
-//!   `{"input","kind":"quantity","value":"126.06","exponent":12,"unit":"CNY","unit_text":"元"}`;
-//! * a figure with a qualifier, range, direction, relation or quality (`5%左右`, `增长5%`,
-//!   `6%－6.5%`, `250余万`, `与经济增长同步`, `基本平衡`):
-//!   `{"input","kind":"figure","comparator","value","lower","upper","direction","reference"}`,
-//!   where `value`, `lower` and `upper` are quantity objects
-//!   `{"value":"5","exponent":0,"unit":"percent","unit_text":"%"}` (decimal strings, lossless)
-//!   or `null`, `direction` is `increase`/`decrease`/`stable`/`improve` or `null`, and
-//!   `reference` is `{"text","relation"}` or `null`;
-//! * an error: `{"input","error","code","span":[start,end]}` with the span in Unicode code
-//!   points of the input.
+//! ```text
+//! {"comparator":"exact","direction":null,"exponent":12,"input":"126.06万亿元","kind":"quantity","lower":null,"reference":null,"reference_indicator":null,"relation":null,"text":"126.06万亿元","unit":"CNY","unit_text":"元","upper":null,"value":"126.06"}
+//! {"comparator":"range","direction":null,"exponent":0,"input":"6%－6.5%","kind":"figure","lower":"6","reference":null,"reference_indicator":null,"relation":null,"text":"6%－6.5%","unit":"percent","unit_text":"%","upper":"6.5","value":null}
+//! {"code":"unknown-unit","error":"unknown unit at bytes 1..7 of \"5英里\"","input":"5英里","span":[1,3]}
+//! ```
+//!
+//! * `kind` is `quantity` when the whole argument is a quantity (`126.06万亿元`, `5.2%`; its
+//!   comparator is `exact`), `figure` when it is a target or outcome phrase (`5%左右`, `增长5%`,
+//!   `6%－6.5%`, `250余万`, `与经济增长同步`, `基本平衡`).
+//! * `value`, `lower` and `upper` are decimal strings (lossless): mantissas in the shared
+//!   `exponent` (万 4, 亿 8, 万亿 12), `unit` (stable code) and `unit_text` (as written); a bound
+//!   in another scale is written in full (`8000万人`). Absent fields are `null`.
+//! * `direction` is `increase`, `decrease`, `stable` or `improve`; `reference`,
+//!   `reference_indicator` and `relation` describe a relational figure (`与经济增长同步`).
+//! * An argument that does not parse gives `{"input","error","code","span"}`, with the error's
+//!   stable code and its span in Unicode code points of the input.
 //!
 //! Exits with status 2 only on misuse (no arguments); a bad argument is an error object.
 
 use planwatch::error::ParseError;
 use planwatch::figure::parse_target;
-use planwatch::quantity::{Quantity, parse_quantity};
+use planwatch::quantity::parse_quantity;
+use planwatch::table::FigureColumns;
+use planwatch::target::{Comparator, Figure};
 use serde_json::{Value, json};
-
-fn quantity(q: &Quantity) -> Value {
-    json!({
-        "value": q.value().to_string(),
-        "exponent": q.exponent(),
-        "unit": q.unit().code(),
-        "unit_text": q.unit_text(),
-    })
-}
 
 fn char_offset(s: &str, byte: usize) -> usize {
     s.char_indices().take_while(|(i, _)| *i < byte).count()
@@ -48,26 +47,27 @@ fn error(input: &str, e: &ParseError) -> Value {
     })
 }
 
+/// `{"input", "kind", ...the figure's table columns}`.
+fn columns(input: &str, kind: &str, figure: &Figure) -> Value {
+    let mut out = serde_json::Map::new();
+    out.insert("input".into(), json!(input));
+    out.insert("kind".into(), json!(kind));
+    if let Ok(Value::Object(cols)) = serde_json::to_value(FigureColumns::new(figure)) {
+        out.extend(cols);
+    }
+    Value::Object(out)
+}
+
 fn describe(input: &str) -> Value {
     if let Ok(q) = parse_quantity(input) {
-        let mut v = quantity(&q);
-        if let Value::Object(map) = &mut v {
-            map.insert("input".into(), json!(input));
-            map.insert("kind".into(), json!("quantity"));
-        }
-        return v;
+        return columns(
+            input,
+            "quantity",
+            &Figure::point(Comparator::Exact, q, input.trim()),
+        );
     }
     match parse_target(input) {
-        Ok(f) => json!({
-            "input": input,
-            "kind": "figure",
-            "comparator": f.comparator.code(),
-            "value": f.value.as_ref().map(quantity),
-            "lower": f.lower.as_ref().map(quantity),
-            "upper": f.upper.as_ref().map(quantity),
-            "direction": f.direction.map(|d| d.code()),
-            "reference": f.reference.as_ref().map(|r| json!({"text": r.text, "relation": r.relation})),
-        }),
+        Ok(f) => columns(input, "figure", &f),
         Err(e) => error(input, &e),
     }
 }
