@@ -206,6 +206,11 @@ pub struct Period {
 
 impl Period {
     /// A whole year.
+    ///
+    /// ```
+    /// let p = planwatch::document::Period::year(2024);
+    /// assert_eq!((p.year, p.end_year, p.to_string()), (2024, None, "2024 (year)".to_string()));
+    /// ```
     pub fn year(year: i32) -> Self {
         Period {
             year,
@@ -215,6 +220,11 @@ impl Period {
     }
 
     /// A multi-year plan period, cumulative basis.
+    ///
+    /// ```
+    /// let p = planwatch::document::Period::plan(2021, 2025);
+    /// assert_eq!((p.year, p.last_year(), p.to_string()), (2021, 2025, "2021-2025 (cumulative)".to_string()));
+    /// ```
     pub fn plan(start: i32, end: i32) -> Self {
         Period {
             year: start,
@@ -224,16 +234,35 @@ impl Period {
     }
 
     /// The same period with another basis.
+    ///
+    /// ```
+    /// use planwatch::document::{Basis, Period};
+    /// assert_eq!(Period::year(2023).with_basis(Basis::Average).basis, Basis::Average);
+    /// ```
     pub fn with_basis(self, basis: Basis) -> Self {
         Period { basis, ..self }
     }
 
     /// The last year the period covers.
+    ///
+    /// ```
+    /// use planwatch::document::Period;
+    /// assert_eq!(Period::year(2023).last_year(), 2023);
+    /// assert_eq!(Period::plan(2021, 2025).last_year(), 2025);
+    /// ```
     pub fn last_year(&self) -> i32 {
         self.end_year.unwrap_or(self.year)
     }
 
     /// Whether the period covers `year`.
+    ///
+    /// ```
+    /// use planwatch::document::Period;
+    /// assert!(Period::plan(2021, 2025).contains_year(2024));
+    /// assert!(!Period::year(2023).contains_year(2024));
+    /// // A period that ends before it starts contains no year (validation reports it as inverted).
+    /// assert!(!Period::plan(2025, 2021).contains_year(2023));
+    /// ```
     pub fn contains_year(&self, year: i32) -> bool {
         self.year <= year && year <= self.last_year()
     }
@@ -276,6 +305,14 @@ pub struct Provenance {
 
 impl Provenance {
     /// Finds the `nth` (0-based) occurrence of `quote` in `text` and records its span.
+    ///
+    /// ```
+    /// use planwatch::document::Provenance;
+    /// let text = "增长5.2%，增长5.2%";
+    /// let p = Provenance::locate("doc", text, "增长5.2%", 1).unwrap();
+    /// assert_eq!((p.start, p.end), (13, 23));
+    /// assert_eq!(Provenance::locate("doc", text, "下降", 0), None);
+    /// ```
     pub fn locate(document: &str, text: &str, quote: &str, nth: usize) -> Option<Self> {
         if quote.is_empty() {
             return None;
@@ -290,12 +327,35 @@ impl Provenance {
     }
 
     /// Whether the text at the span is exactly the quote.
+    ///
+    /// ```
+    /// use planwatch::document::Provenance;
+    /// let text = "全年增长5.2%";
+    /// let mut p = Provenance::locate("doc", text, "增长5.2%", 0).unwrap();
+    /// assert!(p.check(text));
+    /// // A span inside a character, reversed or past the end is a mismatch, never a panic.
+    /// (p.start, p.end) = (1, 2);
+    /// assert!(!p.check(text));
+    /// (p.start, p.end) = (9, 3);
+    /// assert!(!p.check(text));
+    /// (p.start, p.end) = (usize::MAX, usize::MAX);
+    /// assert!(!p.check(text));
+    /// ```
     pub fn check(&self, text: &str) -> bool {
         text.get(self.start..self.end) == Some(self.quote.as_str())
     }
 
     /// The span in Unicode code points (as Python indexes strings), or `None` if the byte span
     /// does not fall on character boundaries of `text`.
+    ///
+    /// ```
+    /// use planwatch::document::Provenance;
+    /// let text = "全年增长5.2%";
+    /// let mut p = Provenance::locate("doc", text, "增长5.2%", 0).unwrap();
+    /// assert_eq!(p.char_span(text), Some((2, 8)));
+    /// p.start = 1;
+    /// assert_eq!(p.char_span(text), None);
+    /// ```
     pub fn char_span(&self, text: &str) -> Option<(usize, usize)> {
         let head = text.get(..self.start)?;
         text.get(self.start..self.end)?;

@@ -222,6 +222,12 @@ pub struct Figure {
 
 impl Figure {
     /// A figure with a single quantity.
+    ///
+    /// ```
+    /// use planwatch::target::{Comparator, Figure};
+    /// let f = Figure::point(Comparator::AtLeast, "1200万人".parse().unwrap(), "1200万人以上");
+    /// assert_eq!(f, planwatch::parse_target("1200万人以上").unwrap());
+    /// ```
     pub fn point(comparator: Comparator, value: Quantity, text: impl Into<String>) -> Self {
         Figure {
             comparator,
@@ -235,6 +241,12 @@ impl Figure {
     }
 
     /// The same figure with a direction of change.
+    ///
+    /// ```
+    /// use planwatch::target::{Comparator, Direction, Figure};
+    /// let f = Figure::point(Comparator::Around, "2.5%".parse().unwrap(), "下降2.5%左右").with_direction(Direction::Decrease);
+    /// assert_eq!(f, planwatch::parse_target("下降2.5%左右").unwrap());
+    /// ```
     pub fn with_direction(mut self, direction: Direction) -> Self {
         self.direction = Some(direction);
         self
@@ -242,6 +254,12 @@ impl Figure {
 
     /// The lowest value the figure admits, if it states one (`at_least`, `more_than`, the lower
     /// end of a `range`, the value of `exact`).
+    ///
+    /// ```
+    /// let f = planwatch::parse_target("6%－6.5%").unwrap();
+    /// assert_eq!(f.lower_bound().unwrap().to_string(), "6%");
+    /// assert_eq!(planwatch::parse_target("5.5%以内").unwrap().lower_bound(), None);
+    /// ```
     pub fn lower_bound(&self) -> Option<&Quantity> {
         match self.comparator {
             Comparator::Range => self.lower.as_ref(),
@@ -252,6 +270,12 @@ impl Figure {
 
     /// The highest value the figure admits, if it states one (`at_most`, `less_than`, the upper
     /// end of a `range`, the value of `exact`).
+    ///
+    /// ```
+    /// let f = planwatch::parse_target("5.5%以内").unwrap();
+    /// assert_eq!(f.upper_bound().unwrap().to_string(), "5.5%");
+    /// assert_eq!(planwatch::parse_target("1200万人以上").unwrap().upper_bound(), None);
+    /// ```
     pub fn upper_bound(&self) -> Option<&Quantity> {
         match self.comparator {
             Comparator::Range => self.upper.as_ref(),
@@ -261,6 +285,12 @@ impl Figure {
     }
 
     /// Every quantity the figure holds (value, lower, upper).
+    ///
+    /// ```
+    /// let f = planwatch::parse_target("6%－6.5%").unwrap();
+    /// let all: Vec<String> = f.quantities().map(|q| q.to_string()).collect();
+    /// assert_eq!(all, ["6%", "6.5%"]);
+    /// ```
     pub fn quantities(&self) -> impl Iterator<Item = &Quantity> {
         self.value
             .iter()
@@ -269,6 +299,12 @@ impl Figure {
     }
 
     /// The point value with the direction folded into its sign: `下降2.5%` gives −2.5%.
+    ///
+    /// ```
+    /// let f = planwatch::parse_target("下降2.5%左右").unwrap();
+    /// assert_eq!(f.signed_value().unwrap().to_string(), "-2.5%");
+    /// assert_eq!(planwatch::parse_target("基本平衡").unwrap().signed_value(), None);
+    /// ```
     pub fn signed_value(&self) -> Option<Quantity> {
         let v = self.value.as_ref()?;
         match self.direction {
