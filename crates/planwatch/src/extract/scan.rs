@@ -96,6 +96,35 @@ struct Scanner<'a> {
 }
 
 /// Scans `text` for numbers, years, plan names, headings and list items.
+/// The three-byte code points the scan stops at: sentence and clause breaks, 》, the dash of
+/// `——` items, full-width digits and Chinese numerals (kept in step with the match in
+/// [`Scanner::run`]; a test checks every one of them is marked).
+const STOPS: &[u32] = &[
+    0x3002, 0xFF01, 0xFF1F, 0xFF0C, 0xFF1B, 0xFF1A, 0x300B, 0x2014, 0xFF10, 0xFF11, 0xFF12, 0xFF13,
+    0xFF14, 0xFF15, 0xFF16, 0xFF17, 0xFF18, 0xFF19, 0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E24, 0x4E09,
+    0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x58F9, 0x8D30, 0x53C1, 0x8086,
+    0x4F0D, 0x9646, 0x67D2, 0x634C, 0x7396,
+];
+
+/// A bit per code point of the Basic Multilingual Plane: set for [`STOPS`].
+static STOP_BITS: [u64; 1024] = {
+    let mut bits = [0u64; 1024];
+    let mut k = 0;
+    while k < STOPS.len() {
+        let cp = STOPS[k] as usize;
+        bits[cp >> 6] |= 1 << (cp & 63);
+        k += 1;
+    }
+    bits
+};
+
+/// Whether the scan stops at this three-byte code point.
+#[inline]
+fn interesting(cp: u32) -> bool {
+    let cp = cp as usize & 0xFFFF;
+    STOP_BITS[cp >> 6] & (1 << (cp & 63)) != 0
+}
+
 pub(crate) fn scan(text: &str) -> Vec<Event> {
     let mut s = Scanner {
         text,
@@ -159,6 +188,12 @@ impl<'a> Scanner<'a> {
             let cp = ((u32::from(c) & 0x0F) << 12)
                 | ((u32::from(b[i + 1]) & 0x3F) << 6)
                 | (u32::from(b[i + 2]) & 0x3F);
+            // Nearly every character of running text is none of the few below: one table
+            // look-up skips it without walking the match.
+            if !interesting(cp) {
+                i += 3;
+                continue;
+            }
             match cp {
                 // 。！？
                 0x3002 | 0xFF01 | 0xFF1F => self.sentence_break(i + 3),
@@ -627,6 +662,26 @@ pub(crate) fn is_measure(u: &Unit) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stop_table_marks_every_trigger_and_nothing_else() {
+        let marked: Vec<char> = ('\u{800}'..='\u{FFFF}')
+            .filter(|&c| interesting(u32::from(c)))
+            .collect();
+        let mut expected: Vec<char> = ('\u{800}'..='\u{FFFF}')
+            .filter(|&c| {
+                crate::extract::lexicon::cjk_digit(c).is_some()
+                    || matches!(
+                        c,
+                        '十' | '百' | '。' | '！' | '？' | '，' | '；' | '：' | '》' | '—'
+                    )
+                    || ('０'..='９').contains(&c)
+            })
+            .collect();
+        expected.sort_unstable();
+        assert_eq!(marked, expected);
+        assert_eq!(marked.len(), STOPS.len());
+    }
 
     fn nums(text: &str) -> Vec<String> {
         scan(text)
