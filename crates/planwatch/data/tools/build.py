@@ -49,11 +49,13 @@ UNITS = {
     "件": "piece", "项": "item", "列": "train", "标箱": "teu", "斤": "jin", "公斤": "kg", "吨": "ton",
     "公里": "km", "平方公里": "km2", "亩": "mu", "千瓦时": "kwh", "千瓦": "kw", "吨标准煤": "tce",
     "微克/立方米": "ug_per_m3", "%": "percent", "％": "percent", "倍": "multiple", "套": "count:套",
+    "成": "tenth",
 }
+CJK_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # Dimension of a unit code (units of one dimension compare and convert).
 DIMENSION = {
     "jin": "mass", "kg": "mass", "ton": "mass", "km": "length", "m": "length", "km2": "area", "mu": "area",
-    "m2": "area", "hectare": "area", "percent": "ratio", "per_mille": "ratio",
+    "m2": "area", "hectare": "area", "percent": "ratio", "per_mille": "ratio", "tenth": "ratio",
 }
 CANONICAL_TEXT = {code: text for text, code in reversed(list(UNITS.items()))}
 CANONICAL_TEXT.update({"percent": "%", "percentage_point": "个百分点", "number": "", "m3": "立方米", "age": "岁",
@@ -144,9 +146,13 @@ def parse_figure(text, opts):
                 comparator, rest = c, rest[len(word):]
                 break
         m = re.match(r"(\d+(?:\.\d+)?)", rest)
-        if not m:
+        if m:
+            value, rest = m.group(1), rest[m.end():]
+        elif rest[:1] in CJK_DIGITS:
+            # A single Chinese digit, as in tenths: 四成.
+            value, rest = str(CJK_DIGITS[rest[:1]]), rest[1:]
+        else:
             raise SpecError(f"no numeral in figure {text!r}")
-        value, rest = m.group(1), rest[m.end():]
         approx_more = False
         if rest[:1] in ("余", "多"):
             approx_more, rest = True, rest[1:]
