@@ -12,6 +12,12 @@ use crate::quantity::Quantity;
 use serde::{Deserialize, Serialize};
 
 /// How a figure relates its quantity to the true value: the stable comparator vocabulary.
+///
+/// ```
+/// use planwatch::target::Comparator;
+/// assert_eq!(planwatch::parse_target("5%左右").unwrap().comparator, Comparator::Around);
+/// assert_eq!(serde_json::to_string(&Comparator::InStepWith).unwrap(), r#""in_step_with""#);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Comparator {
@@ -41,6 +47,13 @@ pub enum Comparator {
 
 impl Comparator {
     /// Every comparator, in vocabulary order.
+    ///
+    /// ```
+    /// use planwatch::target::Comparator;
+    /// assert_eq!(Comparator::ALL.len(), 11);
+    /// assert_eq!(Comparator::ALL[0], Comparator::Exact);
+    /// assert_eq!(Comparator::ALL[10], Comparator::Qualitative);
+    /// ```
     pub const ALL: [Comparator; 11] = [
         Comparator::Exact,
         Comparator::Around,
@@ -88,6 +101,14 @@ impl Comparator {
     }
 
     /// Whether this comparator carries a quantity (or two, for a range).
+    ///
+    /// ```
+    /// use planwatch::target::Comparator;
+    /// assert!(Comparator::Range.is_quantitative());
+    /// assert!(Comparator::MoreThan.is_quantitative());
+    /// assert!(!Comparator::InStepWith.is_quantitative());
+    /// assert!(!Comparator::Qualitative.is_quantitative());
+    /// ```
     pub fn is_quantitative(self) -> bool {
         !matches!(
             self,
@@ -100,6 +121,12 @@ impl Comparator {
 }
 
 /// The direction of a change as written: 增长/上涨/提高/增加 vs 下降/降低/减少/回落.
+///
+/// ```
+/// use planwatch::target::Direction;
+/// assert_eq!(planwatch::parse_target("下降2.5%左右").unwrap().direction, Some(Direction::Decrease));
+/// assert_eq!(planwatch::parse_target("增长5%左右").unwrap().direction, Some(Direction::Increase));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
@@ -129,6 +156,12 @@ impl Direction {
     }
 
     /// The direction with this code.
+    ///
+    /// ```
+    /// use planwatch::target::Direction;
+    /// assert_eq!(Direction::from_code("improve"), Some(Direction::Improve));
+    /// assert_eq!(Direction::from_code("Decrease"), None);
+    /// ```
     pub fn from_code(code: &str) -> Option<Self> {
         [
             Direction::Increase,
@@ -142,6 +175,12 @@ impl Direction {
 }
 
 /// How a relational figure relates to its reference.
+///
+/// ```
+/// use planwatch::target::Relation;
+/// let f = planwatch::parse_target("与经济增长同步").unwrap();
+/// assert_eq!(f.reference.unwrap().relation, Relation::Same);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
@@ -168,6 +207,12 @@ impl Relation {
     }
 
     /// The relation with this code.
+    ///
+    /// ```
+    /// use planwatch::target::Relation;
+    /// assert_eq!(Relation::from_code("below"), Some(Relation::Below));
+    /// assert_eq!(Relation::from_code("faster"), None);
+    /// ```
     pub fn from_code(code: &str) -> Option<Self> {
         [Relation::Same, Relation::Above, Relation::Below]
             .into_iter()
@@ -176,6 +221,14 @@ impl Relation {
 }
 
 /// The other side of a relational figure: `与经济增长同步` refers to 经济增长.
+///
+/// ```
+/// use planwatch::target::{Comparator, Relation};
+/// let f = planwatch::parse_target("与经济增长同步").unwrap();
+/// assert_eq!(f.comparator, Comparator::InStepWith);
+/// let r = f.reference.unwrap();
+/// assert_eq!((r.text.as_str(), r.relation), ("经济增长", Relation::Same));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
@@ -196,6 +249,16 @@ pub struct Reference {
 /// direction-only and qualitative figures have no quantity. An amount written with a direction
 /// (`下降2.5%`) keeps the amount positive and the sign in `direction`; [`Figure::signed_value`]
 /// folds them.
+///
+/// ```
+/// use planwatch::target::Comparator;
+/// let f = planwatch::parse_target("6%－6.5%").unwrap();
+/// assert_eq!(f.comparator, Comparator::Range);
+/// assert_eq!(f.value, None);
+/// assert_eq!(f.lower.unwrap().to_string(), "6%");
+/// assert_eq!(f.upper.unwrap().to_string(), "6.5%");
+/// assert_eq!(f.text, "6%－6.5%");
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
@@ -315,6 +378,12 @@ impl Figure {
 }
 
 /// The status of a reported outcome.
+///
+/// ```
+/// use planwatch::target::OutcomeStatus;
+/// assert_eq!(OutcomeStatus::default(), OutcomeStatus::Preliminary);
+/// assert_eq!(serde_json::to_string(&OutcomeStatus::Revised).unwrap(), r#""revised""#);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OutcomeStatus {
@@ -342,6 +411,12 @@ impl OutcomeStatus {
     }
 
     /// The status with this code.
+    ///
+    /// ```
+    /// use planwatch::target::OutcomeStatus;
+    /// assert_eq!(OutcomeStatus::from_code("revised"), Some(OutcomeStatus::Revised));
+    /// assert_eq!(OutcomeStatus::from_code("draft"), None);
+    /// ```
     pub fn from_code(code: &str) -> Option<Self> {
         [
             OutcomeStatus::Preliminary,
@@ -354,6 +429,21 @@ impl OutcomeStatus {
 }
 
 /// What a plan sets: indicator + period + figure + provenance.
+///
+/// ```
+/// use planwatch::document::Period;
+/// use planwatch::target::Target;
+/// let t = Target {
+///     indicator: "gdp_growth".into(),
+///     period: Period::year(2024),
+///     figure: planwatch::parse_target("增长5%左右").unwrap(),
+///     provenance: None,
+/// };
+/// let json = serde_json::to_value(&t).unwrap();
+/// assert_eq!(json["indicator"], "gdp_growth");
+/// assert_eq!(json["figure"]["comparator"], "around");
+/// assert_eq!(serde_json::from_value::<Target>(json).unwrap(), t);
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
@@ -370,6 +460,18 @@ pub struct Target {
 
 /// What a report says was achieved: indicator + period + figure (its comparator a bound) +
 /// status + provenance.
+///
+/// ```
+/// use planwatch::document::Period;
+/// use planwatch::target::{Comparator, Outcome, OutcomeStatus};
+/// let json = r#"{"indicator": "gdp_growth", "period": {"year": 2023},
+///     "figure": {"comparator": "exact", "value": {"value": "5.2", "exponent": 0, "unit": "percent"}, "text": "5.2%"}}"#;
+/// let o: Outcome = serde_json::from_str(json).unwrap();
+/// assert_eq!(o.period, Period::year(2023));
+/// assert_eq!(o.figure.comparator, Comparator::Exact);
+/// assert_eq!(o.figure.value.unwrap().to_string(), "5.2%");
+/// assert_eq!(o.status, OutcomeStatus::Preliminary);
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
