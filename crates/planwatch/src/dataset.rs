@@ -17,6 +17,15 @@ use std::sync::Arc;
 
 /// A verdict the document states in words, without a number to assess
 /// (`能耗强度下降和碳强度下降不及预期`).
+///
+/// ```
+/// use planwatch::assess::Verdict;
+/// use planwatch::dataset::StatedVerdict;
+/// use planwatch::document::Period;
+/// let json = r#"{"indicator": "energy_intensity", "period": {"year": 2023}, "verdict": "missed"}"#;
+/// let v: StatedVerdict = serde_json::from_str(json).unwrap();
+/// assert_eq!((v.period, v.verdict, v.provenance), (Period::year(2023), Verdict::Missed, None));
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatedVerdict {
@@ -32,6 +41,26 @@ pub struct StatedVerdict {
 }
 
 /// One document's data.
+///
+/// ```
+/// use planwatch::dataset::Dataset;
+/// let json = r#"{
+///   "document": {"id": "demo-2024", "title": "示例计划报告", "issuer": "示例发展改革委",
+///                "kind": "provincial_report", "jurisdiction": "440000"},
+///   "targets": [{"indicator": "gdp_growth", "period": {"year": 2024},
+///                "figure": {"comparator": "around", "value": {"value": "5", "unit": "percent"},
+///                           "direction": "increase", "text": "增长5%左右"}}],
+///   "outcomes": [{"indicator": "gdp_growth", "period": {"year": 2023},
+///                 "figure": {"comparator": "exact", "value": {"value": "5.20", "unit": "percent"},
+///                            "direction": "increase", "text": "增长5.20%"}}]
+/// }"#;
+/// let ds = Dataset::from_json(json, None).unwrap();
+/// assert_eq!(ds.document.id, "demo-2024");
+/// assert_eq!(ds.targets[0].figure.value.as_ref().unwrap().to_string(), "5%");
+/// // Decimals keep their published digits, trailing zero included.
+/// assert_eq!(ds.outcomes[0].figure.value.as_ref().unwrap().to_string(), "5.20%");
+/// assert!(ds.verdicts.is_empty() && ds.indicators.is_empty() && ds.text.is_none());
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
@@ -74,6 +103,22 @@ impl Dataset {
     ///
     /// # Errors
     /// A [`LoadError`] when a file cannot be read or does not parse.
+    ///
+    /// ```
+    /// use planwatch::dataset::Dataset;
+    /// let dir = std::env::temp_dir().join(format!("planwatch-doc-from-path-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// std::fs::write(dir.join("report.txt"), "全年经济增长5.2%。").unwrap();
+    /// std::fs::write(dir.join("data.json"), r#"{"document": {"id": "demo", "title": "示例",
+    ///     "issuer": "示例", "kind": "other", "jurisdiction": "CN", "source": "report.txt"}}"#).unwrap();
+    /// let ds = Dataset::from_path(dir.join("data.json")).unwrap();
+    /// assert_eq!(ds.text.as_deref(), Some("全年经济增长5.2%。"));
+    ///
+    /// let err = Dataset::from_path(dir.join("missing.json")).unwrap_err();
+    /// assert_eq!((err.line, err.column), (0, 0));
+    /// assert!(err.path.unwrap().ends_with("missing.json"));
+    /// std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Self, LoadError> {
         let path = path.as_ref();
         let label = path.display().to_string();
@@ -101,18 +146,60 @@ impl Dataset {
     }
 
     /// Writes the dataset as pretty JSON (decimals as strings).
+    ///
+    /// ```
+    /// use planwatch::dataset::Dataset;
+    /// let json = r#"{
+    ///   "document": {"id": "demo-2024", "title": "示例计划报告", "issuer": "示例发展改革委",
+    ///                "kind": "provincial_report", "jurisdiction": "440000"},
+    ///   "targets": [{"indicator": "gdp_growth", "period": {"year": 2024},
+    ///                "figure": {"comparator": "around", "value": {"value": "5", "unit": "percent"},
+    ///                           "direction": "increase", "text": "增长5%左右"}}],
+    ///   "outcomes": [{"indicator": "gdp_growth", "period": {"year": 2023},
+    ///                 "figure": {"comparator": "exact", "value": {"value": "5.20", "unit": "percent"},
+    ///                            "direction": "increase", "text": "增长5.20%"}}]
+    /// }"#;
+    /// let ds = Dataset::from_json(json, None).unwrap().with_text("全文");
+    /// let out = ds.to_json();
+    /// assert!(out.contains(r#""value": "5.20""#));
+    /// assert!(!out.contains("全文")); // the text is not part of the file
+    /// assert_eq!(Dataset::from_json(&out, None).unwrap(), Dataset { text: None, ..ds });
+    /// ```
     pub fn to_json(&self) -> String {
         // Serializing plain data with string keys cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
     /// The same dataset with its document text attached.
+    ///
+    /// ```
+    /// let ds = planwatch::dataset::Dataset::from_json(
+    ///     r#"{"document": {"id": "d", "title": "t", "issuer": "i", "kind": "other", "jurisdiction": "CN"}}"#,
+    ///     None,
+    /// ).unwrap();
+    /// assert_eq!(ds.text, None);
+    /// assert_eq!(ds.with_text("全年经济增长5.2%。").text.as_deref(), Some("全年经济增长5.2%。"));
+    /// ```
     pub fn with_text(mut self, text: impl Into<Arc<str>>) -> Self {
         self.text = Some(text.into());
         self
     }
 
     /// The built-in catalogue extended with this dataset's own indicators.
+    ///
+    /// ```
+    /// use planwatch::dataset::Dataset;
+    /// let json = r#"{
+    ///   "document": {"id": "d", "title": "t", "issuer": "i", "kind": "other", "jurisdiction": "CN"},
+    ///   "indicators": [{"id": "tea_output", "name_zh": "茶叶产量", "name_en": "Tea output",
+    ///                   "category": "agriculture", "desired": "higher_better", "measure": "level",
+    ///                   "unit": "ton"}]
+    /// }"#;
+    /// let cat = Dataset::from_json(json, None).unwrap().catalogue();
+    /// assert_eq!(cat.lookup("茶叶产量").unwrap().id, "tea_output");
+    /// assert_eq!(cat.get("gdp_growth").unwrap().name_zh, "国内生产总值增长");
+    /// assert_eq!(cat.len(), planwatch::indicator::Catalogue::builtin().len() + 1);
+    /// ```
     pub fn catalogue(&self) -> Catalogue {
         let mut cat = Catalogue::builtin();
         for ind in &self.indicators {

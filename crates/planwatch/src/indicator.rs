@@ -11,6 +11,13 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// 预期性 (indicative) or 约束性 (binding).
+///
+/// ```
+/// use planwatch::indicator::{Attribute, Catalogue};
+/// let cat = Catalogue::builtin();
+/// assert_eq!(cat.get("gdp_growth").unwrap().attribute, Some(Attribute::Indicative));
+/// assert_eq!(serde_json::to_string(&Attribute::Binding).unwrap(), r#""binding""#);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Attribute {
@@ -21,6 +28,13 @@ pub enum Attribute {
 }
 
 /// Which way an indicator is better.
+///
+/// ```
+/// use planwatch::indicator::{Catalogue, Desired};
+/// let cat = Catalogue::builtin();
+/// assert_eq!(cat.get("urban_new_jobs").unwrap().desired, Desired::HigherBetter);
+/// assert_eq!(cat.get("cpi_change").unwrap().desired, Desired::LowerBetter);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Desired {
@@ -37,6 +51,12 @@ pub enum Desired {
 
 impl Desired {
     /// The stable snake_case code.
+    ///
+    /// ```
+    /// use planwatch::indicator::Desired;
+    /// assert_eq!(Desired::LowerBetter.code(), "lower_better");
+    /// assert_eq!(serde_json::to_string(&Desired::Band).unwrap(), format!("\"{}\"", Desired::Band.code()));
+    /// ```
     pub fn code(self) -> &'static str {
         match self {
             Desired::HigherBetter => "higher_better",
@@ -48,6 +68,14 @@ impl Desired {
 }
 
 /// What kind of quantity an indicator is.
+///
+/// ```
+/// use planwatch::indicator::{Catalogue, Measure};
+/// let cat = Catalogue::builtin();
+/// assert_eq!(cat.get("gdp_growth").unwrap().measure, Measure::GrowthRate);
+/// assert_eq!(cat.get("urban_new_jobs").unwrap().measure, Measure::Level);
+/// assert_eq!(serde_json::to_string(&Measure::GrowthRate).unwrap(), r#""growth_rate""#);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
@@ -100,6 +128,12 @@ pub struct Indicator {
 
 impl Indicator {
     /// Every name under which the indicator can appear: the Chinese name, then the aliases.
+    ///
+    /// ```
+    /// let cat = planwatch::indicator::Catalogue::builtin();
+    /// let names: Vec<&str> = cat.get("gdp_growth").unwrap().names().take(2).collect();
+    /// assert_eq!(names, ["国内生产总值增长", "经济增长"]);
+    /// ```
     pub fn names(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.name_zh.as_str()).chain(self.aliases.iter().map(String::as_str))
     }
@@ -185,6 +219,17 @@ impl NameTrie {
 
 impl Catalogue {
     /// A catalogue of these indicators; later entries with a repeated id are ignored.
+    ///
+    /// ```
+    /// use planwatch::indicator::Catalogue;
+    /// let builtin = Catalogue::builtin();
+    /// let gdp = builtin.get("gdp_growth").unwrap().clone();
+    /// let mut renamed = gdp.clone();
+    /// renamed.name_en = "Economic growth".into();
+    /// let cat = Catalogue::new(vec![gdp, renamed]);
+    /// assert_eq!(cat.len(), 1);
+    /// assert_eq!(cat.get("gdp_growth").unwrap().name_en, "GDP growth");
+    /// ```
     pub fn new(indicators: Vec<Indicator>) -> Self {
         let mut cat = Catalogue::default();
         for ind in indicators {
@@ -194,6 +239,16 @@ impl Catalogue {
     }
 
     /// Adds an indicator; returns `false` (and changes nothing) if its id is taken.
+    ///
+    /// ```
+    /// use planwatch::indicator::Catalogue;
+    /// let builtin = Catalogue::builtin();
+    /// let mut cat = Catalogue::default();
+    /// assert!(cat.insert(builtin.get("grain_output").unwrap().clone()));
+    /// assert!(!cat.insert(builtin.get("grain_output").unwrap().clone()));
+    /// assert_eq!(cat.len(), 1);
+    /// assert_eq!(cat.lookup("粮食总产量").unwrap().id, "grain_output");
+    /// ```
     pub fn insert(&mut self, indicator: Indicator) -> bool {
         if self.by_id.contains_key(&indicator.id) {
             return false;
@@ -211,6 +266,14 @@ impl Catalogue {
     }
 
     /// The built-in catalogue: every indicator of the built-in data, and more.
+    ///
+    /// ```
+    /// let cat = planwatch::indicator::Catalogue::builtin();
+    /// let grain = cat.get("grain_output").unwrap();
+    /// assert_eq!((grain.name_zh.as_str(), grain.unit.code()), ("粮食产量", "jin"));
+    /// let data = planwatch::builtin::dataset();
+    /// assert!(data.indicators.iter().all(|i| cat.get(&i.id) == Some(i)));
+    /// ```
     pub fn builtin() -> Self {
         crate::builtin::catalogue()
     }
@@ -220,22 +283,55 @@ impl Catalogue {
     /// # Errors
     /// A [`crate::error::LoadError`] with line and column when the JSON does not describe
     /// indicators.
+    ///
+    /// ```
+    /// use planwatch::indicator::{Catalogue, Desired};
+    /// let json = r#"[{"id": "grain_output", "name_zh": "粮食产量", "name_en": "Grain output",
+    ///   "aliases": ["粮食总产量"], "category": "agriculture", "desired": "higher_better",
+    ///   "measure": "level", "unit": "jin"}]"#;
+    /// let cat = Catalogue::from_json(json).unwrap();
+    /// assert_eq!(cat.lookup("粮食总产量").unwrap().desired, Desired::HigherBetter);
+    ///
+    /// let err = Catalogue::from_json("[{\"id\": 7}]").unwrap_err();
+    /// assert_eq!((err.line, err.path), (1, None));
+    /// ```
     pub fn from_json(json: &str) -> Result<Self, crate::error::LoadError> {
         let list: Vec<Indicator> = crate::dataset::from_json_located(json, None)?;
         Ok(Catalogue::new(list))
     }
 
     /// The indicator with this id.
+    ///
+    /// ```
+    /// let cat = planwatch::indicator::Catalogue::builtin();
+    /// assert_eq!(cat.get("urban_new_jobs").unwrap().name_zh, "城镇新增就业");
+    /// assert_eq!(cat.get("城镇新增就业"), None); // a name is not an id: see `lookup`
+    /// ```
     pub fn get(&self, id: &str) -> Option<&Indicator> {
         self.by_id.get(id).map(|&i| &self.indicators[i])
     }
 
     /// The indicator whose name or alias is exactly `name`.
+    ///
+    /// ```
+    /// let cat = planwatch::indicator::Catalogue::builtin();
+    /// assert_eq!(cat.lookup("经济增速").unwrap().id, "gdp_growth");
+    /// assert_eq!(cat.lookup("经济增速高"), None);
+    /// ```
     pub fn lookup(&self, name: &str) -> Option<&Indicator> {
         self.by_name.get(name).map(|&i| &self.indicators[i])
     }
 
     /// The leftmost-longest indicator name occurring in `text`, with its byte span.
+    ///
+    /// ```
+    /// let cat = planwatch::indicator::Catalogue::builtin();
+    /// let text = "预计国内生产总值增长5%左右";
+    /// let (ind, span) = cat.find_in(text).unwrap();
+    /// assert_eq!(ind.id, "gdp_growth");
+    /// assert_eq!(&text[span], "国内生产总值增长");
+    /// assert!(cat.find_in("没有指标").is_none());
+    /// ```
     pub fn find_in(&self, text: &str) -> Option<(&Indicator, std::ops::Range<usize>)> {
         for (start, _) in text.char_indices() {
             if let Some((ind, len)) = self.match_at(&text[start..]) {
@@ -246,22 +342,51 @@ impl Catalogue {
     }
 
     /// The longest indicator name that `text` starts with, and its length in bytes.
+    ///
+    /// ```
+    /// let cat = planwatch::indicator::Catalogue::builtin();
+    /// let (ind, len) = cat.match_at("粮食产量1.3万亿斤以上").unwrap();
+    /// assert_eq!((ind.id.as_str(), len), ("grain_output", "粮食产量".len()));
+    /// assert!(cat.match_at("全年粮食产量").is_none());
+    /// ```
     pub fn match_at(&self, text: &str) -> Option<(&Indicator, usize)> {
         let (idx, len) = self.names.longest_at(text)?;
         Some((self.indicators.get(idx as usize)?, len))
     }
 
     /// Every indicator, in insertion order.
+    ///
+    /// ```
+    /// use planwatch::indicator::Catalogue;
+    /// let builtin = Catalogue::builtin();
+    /// let ids = ["grain_output", "gdp_growth"];
+    /// let cat = Catalogue::new(ids.iter().map(|id| builtin.get(id).unwrap().clone()).collect());
+    /// assert_eq!(cat.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ids);
+    /// ```
     pub fn iter(&self) -> impl Iterator<Item = &Indicator> {
         self.indicators.iter()
     }
 
     /// The number of indicators.
+    ///
+    /// ```
+    /// use planwatch::indicator::Catalogue;
+    /// assert_eq!(Catalogue::default().len(), 0);
+    /// let cat = Catalogue::builtin();
+    /// assert_eq!(cat.len(), cat.iter().count());
+    /// ```
     pub fn len(&self) -> usize {
         self.indicators.len()
     }
 
     /// Whether the catalogue is empty.
+    ///
+    /// ```
+    /// use planwatch::indicator::Catalogue;
+    /// assert!(Catalogue::default().is_empty());
+    /// assert!(Catalogue::from_json("[]").unwrap().is_empty());
+    /// assert!(!Catalogue::builtin().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.indicators.is_empty()
     }
