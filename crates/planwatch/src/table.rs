@@ -52,6 +52,12 @@ use crate::target::Figure;
 use serde::{Deserialize, Serialize};
 
 /// The column names, in order.
+///
+/// ```
+/// use planwatch::table::{FIELDS, to_csv};
+/// assert_eq!((FIELDS.len(), FIELDS[0], FIELDS[22]), (23, "indicator", "status"));
+/// assert_eq!(to_csv(&[]), format!("{}\r\n", FIELDS.join(",")));
+/// ```
 pub const FIELDS: [&str; 23] = [
     "indicator",
     "name_zh",
@@ -79,6 +85,24 @@ pub const FIELDS: [&str; 23] = [
 ];
 
 /// One exported record.
+///
+/// ```
+/// let json = r#"{
+///   "document": {"id": "demo-2024", "title": "示例计划报告", "issuer": "示例发展改革委",
+///                "kind": "provincial_report", "jurisdiction": "440000"},
+///   "targets": [{"indicator": "gdp_growth", "period": {"year": 2024},
+///                "figure": {"comparator": "around", "value": {"value": "5", "unit": "percent"},
+///                           "direction": "increase", "text": "增长5%左右"}}],
+///   "outcomes": [{"indicator": "gdp_growth", "period": {"year": 2023},
+///                 "figure": {"comparator": "exact", "value": {"value": "5.20", "unit": "percent"},
+///                            "direction": "increase", "text": "增长5.20%"}}]
+/// }"#;
+/// let rows = planwatch::table::rows(&planwatch::dataset::Dataset::from_json(json, None).unwrap());
+/// let r = &rows[1];
+/// assert_eq!((r.indicator.as_str(), r.year, r.kind.as_str()), ("gdp_growth", 2023, "outcome"));
+/// assert_eq!((r.value.as_deref(), r.exponent, r.unit.as_deref()), (Some("5.20"), Some(0), Some("percent")));
+/// assert_eq!((r.status.as_deref(), r.quote.as_deref()), (Some("preliminary"), None));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Row {
@@ -304,6 +328,25 @@ fn row(rec: Record<'_>, catalogue: &Catalogue, text: &str) -> Row {
 
 /// Every target and outcome of `ds` as rows, targets first, each in dataset order. Offsets are
 /// code points of `ds.text` (absent when the dataset has no text).
+///
+/// ```
+/// let json = r#"{
+///   "document": {"id": "demo-2024", "title": "示例计划报告", "issuer": "示例发展改革委",
+///                "kind": "provincial_report", "jurisdiction": "440000"},
+///   "targets": [{"indicator": "gdp_growth", "period": {"year": 2024},
+///                "figure": {"comparator": "around", "value": {"value": "5", "unit": "percent"},
+///                           "direction": "increase", "text": "增长5%左右"}}],
+///   "outcomes": [{"indicator": "gdp_growth", "period": {"year": 2023},
+///                 "figure": {"comparator": "exact", "value": {"value": "5.20", "unit": "percent"},
+///                            "direction": "increase", "text": "增长5.20%"}}]
+/// }"#;
+/// let rows = planwatch::table::rows(&planwatch::dataset::Dataset::from_json(json, None).unwrap());
+/// let kinds: Vec<(&str, i32, &str)> =
+///     rows.iter().map(|r| (r.kind.as_str(), r.year, r.text.as_str())).collect();
+/// assert_eq!(kinds, [("target", 2024, "增长5%左右"), ("outcome", 2023, "增长5.20%")]);
+/// assert_eq!(rows[0].name_en, "GDP growth");
+/// assert_eq!(rows[0].status, None);
+/// ```
 pub fn rows(ds: &Dataset) -> Vec<Row> {
     let catalogue = ds.catalogue();
     let text = ds.text.as_deref().unwrap_or("");
@@ -330,6 +373,26 @@ pub fn rows(ds: &Dataset) -> Vec<Row> {
 }
 
 /// The rows as JSON lines (one object per line, `\n` after each).
+///
+/// ```
+/// let json = r#"{
+///   "document": {"id": "demo-2024", "title": "示例计划报告", "issuer": "示例发展改革委",
+///                "kind": "provincial_report", "jurisdiction": "440000"},
+///   "targets": [{"indicator": "gdp_growth", "period": {"year": 2024},
+///                "figure": {"comparator": "around", "value": {"value": "5", "unit": "percent"},
+///                           "direction": "increase", "text": "增长5%左右"}}],
+///   "outcomes": [{"indicator": "gdp_growth", "period": {"year": 2023},
+///                 "figure": {"comparator": "exact", "value": {"value": "5.20", "unit": "percent"},
+///                            "direction": "increase", "text": "增长5.20%"}}]
+/// }"#;
+/// let rows = planwatch::table::rows(&planwatch::dataset::Dataset::from_json(json, None).unwrap());
+/// let jsonl = planwatch::table::to_jsonl(&rows);
+/// assert_eq!(jsonl.lines().count(), 2);
+/// assert!(jsonl.ends_with('\n'));
+/// let first: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+/// assert_eq!((first["value"].as_str(), first["year"].as_i64()), (Some("5"), Some(2024)));
+/// assert_eq!(first["end_year"], serde_json::Value::Null);
+/// ```
 pub fn to_jsonl(rows: &[Row]) -> String {
     let mut out = String::new();
     for r in rows {
@@ -407,6 +470,27 @@ fn csv_field(f: &str) -> String {
 }
 
 /// The rows as RFC 4180 CSV with a header line.
+///
+/// ```
+/// let json = r#"{
+///   "document": {"id": "demo-2024", "title": "示例计划报告", "issuer": "示例发展改革委",
+///                "kind": "provincial_report", "jurisdiction": "440000"},
+///   "targets": [{"indicator": "gdp_growth", "period": {"year": 2024},
+///                "figure": {"comparator": "around", "value": {"value": "5", "unit": "percent"},
+///                           "direction": "increase", "text": "增长5%左右"}}],
+///   "outcomes": [{"indicator": "gdp_growth", "period": {"year": 2023},
+///                 "figure": {"comparator": "exact", "value": {"value": "5.20", "unit": "percent"},
+///                            "direction": "increase", "text": "增长5.20%"}}]
+/// }"#;
+/// let rows = planwatch::table::rows(&planwatch::dataset::Dataset::from_json(json, None).unwrap());
+/// let csv = planwatch::table::to_csv(&rows);
+/// let lines: Vec<&str> = csv.split("\r\n").collect();
+/// assert_eq!(lines.len(), 4); // header, two rows, and the empty rest after the last CRLF
+/// assert_eq!(
+///     lines[1],
+///     "gdp_growth,国内生产总值增长,GDP growth,2024,,year,target,around,5,0,percent,%,,,increase,,增长5%左右,,,,,,"
+/// );
+/// ```
 pub fn to_csv(rows: &[Row]) -> String {
     let mut out = FIELDS.join(",");
     out.push_str("\r\n");
@@ -530,6 +614,24 @@ where
 /// # Errors
 /// A [`LoadError`] with the line of the first record that is not a row (wrong header, wrong
 /// number of fields, a number that does not parse).
+///
+/// ```
+/// let json = r#"{
+///   "document": {"id": "demo-2024", "title": "示例计划报告", "issuer": "示例发展改革委",
+///                "kind": "provincial_report", "jurisdiction": "440000"},
+///   "targets": [{"indicator": "gdp_growth", "period": {"year": 2024},
+///                "figure": {"comparator": "around", "value": {"value": "5", "unit": "percent"},
+///                           "direction": "increase", "text": "增长5%左右"}}],
+///   "outcomes": [{"indicator": "gdp_growth", "period": {"year": 2023},
+///                 "figure": {"comparator": "exact", "value": {"value": "5.20", "unit": "percent"},
+///                            "direction": "increase", "text": "增长5.20%"}}]
+/// }"#;
+/// let rows = planwatch::table::rows(&planwatch::dataset::Dataset::from_json(json, None).unwrap());
+/// use planwatch::table::{from_csv, to_csv};
+/// assert_eq!(from_csv(&to_csv(&rows)).unwrap(), rows);
+/// let err = from_csv("indicator,year\r\ngdp_growth,2024\r\n").unwrap_err();
+/// assert_eq!(err.line, 1);
+/// ```
 pub fn from_csv(s: &str) -> Result<Vec<Row>, LoadError> {
     let records = split_csv(s)?;
     let mut it = records.into_iter();
