@@ -11,6 +11,13 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// What kind of document a text is.
+///
+/// ```
+/// use planwatch::document::DocumentKind;
+/// assert_eq!(planwatch::builtin::dataset().document.kind, DocumentKind::NdrcPlanReport);
+/// let k: DocumentKind = serde_json::from_str(r#""government_work_report""#).unwrap();
+/// assert_eq!(k, DocumentKind::GovernmentWorkReport);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
@@ -132,6 +139,13 @@ impl Document {
 }
 
 /// The basis on which a figure covers its period.
+///
+/// ```
+/// use planwatch::document::{Basis, Period};
+/// assert_eq!(Basis::default(), Basis::Year);
+/// assert_eq!(Period::plan(2021, 2025).basis, Basis::Cumulative);
+/// assert_eq!(Period::year(2023).with_basis(Basis::YearEnd).to_string(), "2023 (year_end)");
+/// ```
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
 )]

@@ -28,6 +28,13 @@ use crate::units::{DimKey, Unit, is_spelling_of, scan_unit};
 
 /// Longest input [`parse_quantity`] accepts, in bytes; longer inputs are
 /// [`ParseErrorKind::TooLong`].
+///
+/// ```
+/// use planwatch::{ParseErrorKind, parse_quantity, quantity::MAX_QUANTITY_LEN};
+/// let long = format!("{}%", "1".repeat(MAX_QUANTITY_LEN));
+/// assert_eq!(parse_quantity(&long).unwrap_err().kind(), ParseErrorKind::TooLong);
+/// assert_eq!(parse_quantity("5.2%").unwrap().to_string(), "5.2%");
+/// ```
 pub const MAX_QUANTITY_LEN: usize = 1024;
 
 /// An exact quantity: the published mantissa, the exponent of its magnitude word, its unit and the

@@ -363,14 +363,54 @@ pub(crate) enum DimKey<'a> {
 
 impl Unit {
     /// 元, Chinese yuan (`CNY`).
+    ///
+    /// ```
+    /// use planwatch::units::Unit;
+    /// assert_eq!(Unit::CNY.code(), "CNY");
+    /// assert_eq!(Unit::from_code("CNY"), Some(Unit::CNY));
+    /// let q = planwatch::parse_quantity("126.06万亿元").unwrap();
+    /// assert_eq!((q.unit(), q.exponent(), q.unit_text()), (&Unit::CNY, 12, "元"));
+    /// ```
     pub const CNY: Unit = Unit::Currency(Currency::Cny);
     /// 美元, US dollar (`USD`).
+    ///
+    /// ```
+    /// use planwatch::units::Unit;
+    /// assert_eq!(Unit::USD.code(), "USD");
+    /// assert_eq!(Unit::from_code("USD"), Some(Unit::USD));
+    /// let q = planwatch::parse_quantity("32379.77亿美元").unwrap();
+    /// assert_eq!((q.unit(), q.exponent(), q.unit_text()), (&Unit::USD, 8, "美元"));
+    /// ```
     pub const USD: Unit = Unit::Currency(Currency::Usd);
     /// 欧元, euro (`EUR`).
+    ///
+    /// ```
+    /// use planwatch::units::Unit;
+    /// assert_eq!(Unit::EUR.code(), "EUR");
+    /// assert_eq!(Unit::from_code("EUR"), Some(Unit::EUR));
+    /// let q = planwatch::parse_quantity("100亿欧元").unwrap();
+    /// assert_eq!((q.unit(), q.exponent(), q.unit_text()), (&Unit::EUR, 8, "欧元"));
+    /// ```
     pub const EUR: Unit = Unit::Currency(Currency::Eur);
     /// 港元, Hong Kong dollar (`HKD`).
+    ///
+    /// ```
+    /// use planwatch::units::Unit;
+    /// assert_eq!(Unit::HKD.code(), "HKD");
+    /// assert_eq!(Unit::from_code("HKD"), Some(Unit::HKD));
+    /// let q = planwatch::parse_quantity("50亿港元").unwrap();
+    /// assert_eq!((q.unit(), q.exponent(), q.unit_text()), (&Unit::HKD, 8, "港元"));
+    /// ```
     pub const HKD: Unit = Unit::Currency(Currency::Hkd);
     /// 日元, Japanese yen (`JPY`).
+    ///
+    /// ```
+    /// use planwatch::units::Unit;
+    /// assert_eq!(Unit::JPY.code(), "JPY");
+    /// assert_eq!(Unit::from_code("JPY"), Some(Unit::JPY));
+    /// let q = planwatch::parse_quantity("3000亿日元").unwrap();
+    /// assert_eq!((q.unit(), q.exponent(), q.unit_text()), (&Unit::JPY, 8, "日元"));
+    /// ```
     pub const JPY: Unit = Unit::Currency(Currency::Jpy);
 
     /// A count with the given classifier: the named variant when the classifier has one
