@@ -265,12 +265,33 @@ impl ValidationReport {
         self.errors().next().is_none()
     }
 
-    /// The errors (see [`ValidationReport::is_ok`] for an example).
+    /// The errors (see also [`ValidationReport::is_ok`]).
+    ///
+    /// ```
+    /// use planwatch::validate::{Issue, IssueCode, Severity, ValidationReport};
+    /// let issue = |code, severity| Issue { code, severity, path: "targets[0]".into(), message: String::new() };
+    /// let r = ValidationReport { issues: vec![
+    ///     issue(IssueCode::MissingText, Severity::Warning),
+    ///     issue(IssueCode::UnitMismatch, Severity::Error),
+    /// ] };
+    /// assert_eq!(r.errors().map(|i| i.code).collect::<Vec<_>>(), [IssueCode::UnitMismatch]);
+    /// assert!(!r.is_ok());
+    /// ```
     pub fn errors(&self) -> impl Iterator<Item = &Issue> {
         self.issues.iter().filter(|i| i.severity == Severity::Error)
     }
 
-    /// The warnings (see [`ValidationReport::is_ok`] for an example).
+    /// The warnings (see also [`ValidationReport::is_ok`]).
+    ///
+    /// ```
+    /// use planwatch::validate::{Issue, IssueCode, Severity, ValidationReport};
+    /// let issue = |code, severity| Issue { code, severity, path: "targets[0]".into(), message: String::new() };
+    /// let r = ValidationReport { issues: vec![
+    ///     issue(IssueCode::MissingText, Severity::Warning),
+    ///     issue(IssueCode::UnitMismatch, Severity::Error),
+    /// ] };
+    /// assert_eq!(r.warnings().map(|i| i.code).collect::<Vec<_>>(), [IssueCode::MissingText]);
+    /// ```
     pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
         self.issues
             .iter()

@@ -123,6 +123,21 @@ use crate::target::Figure;
 pub use records::{Extraction, extract_document, extract_for};
 
 /// Whether a mention is a target, an outcome or neither.
+///
+/// ```
+/// use planwatch::extract::{MentionKind, extract};
+/// let text = "过去一年，国内生产总值增长5.2%，粮食产量连续9年稳定在1.3万亿斤以上。\n\
+///             今年发展主要预期目标是：国内生产总值增长5%左右。";
+/// let mentions = extract(text);
+/// let kinds: Vec<(&str, MentionKind)> = mentions.iter().map(|m| (m.text.as_str(), m.kind)).collect();
+/// assert_eq!(kinds, [
+///     ("5.2%", MentionKind::Outcome),
+///     ("9年", MentionKind::Other),
+///     ("1.3万亿斤以上", MentionKind::Outcome),
+///     ("5%左右", MentionKind::Target),
+/// ]);
+/// assert_eq!(MentionKind::Other.code(), "other");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MentionKind {
@@ -228,6 +243,22 @@ pub(crate) struct Years {
 
 impl Extractor {
     /// Compiles `catalogue` for extraction.
+    ///
+    /// ```
+    /// use planwatch::extract::Extractor;
+    /// use planwatch::indicator::Catalogue;
+    /// let builtin = Catalogue::builtin();
+    /// let only_grain = Catalogue::new(vec![builtin.get("grain_output").unwrap().clone()]);
+    /// let text = "粮食产量1.3万亿斤以上，城镇新增就业1200万人以上。";
+    /// let ids = |ex: &Extractor| -> Vec<Option<String>> {
+    ///     ex.mentions(text).into_iter().map(|m| m.indicator).collect()
+    /// };
+    /// assert_eq!(ids(&Extractor::new(&only_grain)), [Some("grain_output".to_string()), None]);
+    /// assert_eq!(
+    ///     ids(&Extractor::new(&builtin)),
+    ///     [Some("grain_output".to_string()), Some("urban_new_jobs".to_string())]
+    /// );
+    /// ```
     pub fn new(catalogue: &Catalogue) -> Self {
         Extractor {
             matcher: matcher::Matcher::new(catalogue),

@@ -50,6 +50,16 @@ pub struct Extraction {
 
 impl Extraction {
     /// The headline targets (the document's 主要预期目标 list).
+    ///
+    /// ```
+    /// use planwatch::extract::extract_document;
+    /// use planwatch::indicator::Catalogue;
+    /// let text = "2024年主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上。";
+    /// let x = extract_document(text, "demo", &Catalogue::builtin());
+    /// let ids: Vec<&str> = x.headline().map(|t| t.indicator.as_str()).collect();
+    /// assert_eq!(ids, ["gdp_growth", "urban_new_jobs"]);
+    /// assert_eq!(x.headline_len, 2);
+    /// ```
     pub fn headline(&self) -> impl Iterator<Item = &Target> {
         self.targets.iter().take(self.headline_len)
     }
