@@ -1359,3 +1359,23 @@ fn quarters_are_time_not_subject() {
     let quiet = "开通12345政务服务便民热线，构建“1+N”政策体系，举办G20峰会，“双11”期间，二〇二四年第一季度，推进“两重”建设和“两新”工作。";
     assert_eq!(texts(&extract(quiet)), Vec::<&str>::new());
 }
+
+#[test]
+fn this_years_targets_after_a_review_in_the_same_paragraph() {
+    // Review and targets run together in one paragraph, as text pasted from a web page often is.
+    let text = "过去一年，国内生产总值增长5.2%，粮食产量连续9年稳定在1.3万亿斤以上。\
+                今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上。";
+    let ms = with_plan_year(2024).with_outcome_year(2023).mentions(text);
+    assert_eq!(
+        rows(&ms),
+        [
+            "5.2%|5.2|0|percent|exact|increase|国内生产总值|gdp_growth|2023|outcome",
+            // A duration is a figure of kind other; it hands its subject to the figure it
+            // qualifies.
+            "9年|9|0|year|exact||粮食产量||2023|other",
+            "1.3万亿斤以上|1.3|12|jin|at_least|stable|粮食产量|grain_output|2023|outcome",
+            "5%左右|5|0|percent|around|increase|国内生产总值|gdp_growth|2024|target",
+            "1200万人以上|1200|4|person|at_least||城镇新增就业|urban_new_jobs|2024|target",
+        ]
+    );
+}

@@ -774,8 +774,13 @@ fn contextualize(
                 subj_range = Some(r);
             }
         }
+        // 粮食产量连续9年稳定在1.3万亿斤以上: a duration just before in the clause carries the
+        // subject of the figure it qualifies.
+        let duration_before = prior_last.filter(|p| {
+            p.pos.clause == pos.clause && is_duration(p) && p.mention.subject.is_some()
+        });
         if subject.is_none() && (!distributive || raw.trim().is_empty()) {
-            if let Some(p) = prior_in_sentence {
+            if let Some(p) = duration_before.or(prior_in_sentence) {
                 // Ellipsis: the subject of the previous figure of the sentence.
                 subject = p.mention.subject.clone();
                 subj_range = p.mention.subject_span.clone();
@@ -904,6 +909,9 @@ fn contextualize(
         MentionKind::Outcome
     } else {
         match section.kind {
+            // A review paragraph that goes on to this year's targets (`过去一年，…。今年发展主要
+            // 预期目标是：…`): the sentence's own cues win over the paragraph's opening.
+            SectionKind::Outcome if cues.target && cues.this_year => MentionKind::Target,
             SectionKind::Outcome => MentionKind::Outcome,
             SectionKind::Target => match (year, section.year) {
                 (Some(y), Some(sy)) if y < sy => MentionKind::Outcome,
@@ -921,7 +929,12 @@ fn contextualize(
         }
     };
     if kind == MentionKind::Target && year.is_none() && cues.this_year {
-        year = section.year;
+        // 今年 is the plan year.
+        year = if section.kind == SectionKind::Outcome {
+            doc_years.plan
+        } else {
+            section.year.or(doc_years.plan)
+        };
     }
 
     let span = fig.start..fig.end;
