@@ -1379,3 +1379,157 @@ fn this_years_targets_after_a_review_in_the_same_paragraph() {
         ]
     );
 }
+
+#[test]
+fn provincial_work_report_targets_with_a_task_set_by_the_state() {
+    let text = fixture("provincial-2025-gwr-targets.txt");
+    let ms = extract(&text);
+    assert_eq!(
+        rows(&ms),
+        [
+            "6%左右|6|0|percent|around|increase|地区生产总值|gdp_growth|2025|target",
+            "5%|5|0|percent|exact|increase|一般公共预算收入|general_budget_revenue_growth|2025|target",
+            "7%|7|0|percent|exact|increase|规模以上工业增加值|above_scale_industry_growth|2025|target",
+            "8%|8|0|percent|exact|increase|固定资产投资|fixed_asset_investment_growth|2025|target",
+            "6%|6|0|percent|exact|increase|社会消费品零售总额|retail_sales_growth|2025|target",
+            "3%左右|3|0|percent|around|increase|居民消费价格涨幅|cpi_change|2025|target",
+            "60万人|60|4|person|exact||城镇新增就业|urban_new_jobs|2025|target",
+            "5.5%以内|5.5|0|percent|at_most||城镇调查失业率|urban_surveyed_unemployment|2025|target",
+            "700亿斤以上|700|8|jin|at_least|stable|粮食总产量|grain_output|2025|target",
+        ]
+    );
+    let x = extract_document(&text, "province-2025", &Catalogue::builtin());
+    assert_eq!(
+        headline(&x),
+        [
+            h("gdp_growth", "around", Some("6%")),
+            h("general_budget_revenue_growth", "exact", Some("5%")),
+            h("above_scale_industry_growth", "exact", Some("7%")),
+            h("fixed_asset_investment_growth", "exact", Some("8%")),
+            h("retail_sales_growth", "exact", Some("6%")),
+            h("disposable_income_growth", "in_step_with", None),
+            h("cpi_change", "around", Some("3%")),
+            h("urban_new_jobs", "exact", Some("60万人")),
+            h("urban_surveyed_unemployment", "at_most", Some("5.5%")),
+            h("energy_intensity_change", "direction_only", None),
+            h("grain_output", "at_least", Some("700亿斤")),
+        ]
+    );
+}
+
+#[test]
+fn review_with_distributive_lists_in_mixed_units() {
+    let text = fixture("ndrc-review-distributive-units.txt");
+    let ms = extract(&text);
+    assert_eq!(
+        rows(&ms),
+        [
+            "13908亿斤|13908|8|jin|exact||粮食总产量|grain_output||outcome",
+            "178亿斤|178|8|jin|exact|increase|粮食总产量|||outcome",
+            "7.7%|7.7|0|percent|exact|increase|装备制造业增加值|||other",
+            "8.9%|8.9|0|percent|exact|increase|高技术制造业增加值|||other",
+            "34.6%|34.6|0|percent|exact||装备制造业增加值占规模以上工业增加值比重|||other",
+            "16.3%|16.3|0|percent|exact||高技术制造业增加值占规模以上工业增加值比重|||other",
+            "38.7%|38.7|0|percent|exact|increase|新能源汽车产量|||other",
+            "22.2%|22.2|0|percent|exact|increase|集成电路产量|||other",
+            "15.6%|15.6|0|percent|exact|increase|服务机器人产量|||other",
+            "47.6亿吨|47.6|8|ton|exact||原煤产量|||outcome",
+            "2.13亿吨|2.13|8|ton|exact||原油产量|crude_oil_output||outcome",
+            "2464亿立方米|2464|8|m3|exact||天然气产量|natural_gas_output||outcome",
+            "1.2%|1.2|0|percent|exact|increase|原煤产量|||outcome",
+            "1.8%|1.8|0|percent|exact|increase|原油产量|||outcome",
+            "6.2%|6.2|0|percent|exact|increase|天然气产量|||outcome",
+            "33.5亿千瓦|33.5|8|kw|exact||发电装机容量|||outcome",
+            "5.2亿千瓦|5.2|8|kw|exact||风电装机容量|||outcome",
+            "8.9亿千瓦|8.9|8|kw|exact||太阳能发电装机容量|||outcome",
+            "56.7%|56.7|0|percent|exact||第三产业增加值占国内生产总值比重|||outcome",
+            "0.4个百分点|0.4|0|percentage_point|exact|increase|第三产业增加值占国内生产总值比重|||outcome",
+        ]
+    );
+}
+
+#[test]
+fn text_hard_wrapped_from_a_pdf() {
+    let text = fixture("pdf-wrapped-provincial.txt");
+    let ms = extract(&text);
+    assert_eq!(
+        rows(&ms),
+        [
+            "5.4%|5.4|0|percent|exact|increase|地区生产总值|gdp_growth|2024|outcome",
+            "68.2万人|68.2|4|person|exact||城镇新增就业|urban_new_jobs|2024|outcome",
+            "5.1%|5.1|0|percent|exact||城镇调查失业率|urban_surveyed_unemployment|2024|outcome",
+            "4152.6亿元|4152.6|8|CNY|exact||一般公共预算收入|general_budget_revenue|2024|outcome",
+            "3.2%|3.2|0|percent|exact|increase|一般公共预算收入|general_budget_revenue_growth|2024|outcome",
+            "5.6%|5.6|0|percent|exact|increase|居民人均可支配收入|disposable_income_growth|2024|outcome",
+            "6.5%|6.5|0|percent|exact|increase|农村居民人均可支配收入|rural_disposable_income_growth|2024|outcome",
+            "5.5%左右|5.5|0|percent|around|increase|地区生产总值|gdp_growth|2025|target",
+            "65万人以上|65|4|person|at_least||城镇新增就业|urban_new_jobs|2025|target",
+            "5.5%左右|5.5|0|percent|around||城镇调查失业率|urban_surveyed_unemployment|2025|target",
+        ]
+    );
+    // Spans are in the text as given: the subject's span covers the wrap, its phrase does not.
+    let jobs = &ms[1];
+    assert_eq!(&text[jobs.span.clone()], "68.2万人");
+    assert_eq!(
+        jobs.subject_span.clone().and_then(|r| text.get(r)),
+        Some("城镇新增就\n业")
+    );
+    let x = extract_document(&text, "pdf", &Catalogue::builtin());
+    assert!(
+        x.targets
+            .iter()
+            .all(|t| t.provenance.as_ref().is_some_and(|p| p.check(&text)))
+    );
+    assert!(
+        x.outcomes
+            .iter()
+            .all(|o| o.provenance.as_ref().is_some_and(|p| p.check(&text)))
+    );
+    assert_eq!(
+        headline(&x),
+        [
+            h("gdp_growth", "around", Some("5.5%")),
+            h("urban_new_jobs", "at_least", Some("65万人")),
+            h("urban_surveyed_unemployment", "around", Some("5.5%")),
+        ]
+    );
+    // Short lines (titles, table rows), breaks after punctuation and blank lines stay breaks.
+    let table = "城镇新增就业：1200万人\n城镇调查失业率：5.5%\n\n居民消费价格涨幅\n3%";
+    assert_eq!(
+        rows(&extract(table)),
+        [
+            "1200万人|1200|4|person|exact||城镇新增就业|urban_new_jobs||other",
+            "5.5%|5.5|0|percent|exact||城镇调查失业率|urban_surveyed_unemployment||other",
+            "3%|3|0|percent|exact|||||other",
+        ]
+    );
+}
+
+#[test]
+fn municipal_statistical_communique_with_breakdowns() {
+    let text = fixture("city-2024-statistical-communique.txt");
+    let ms = extract(&text);
+    assert_eq!(
+        rows(&ms),
+        [
+            "8765.43亿元|8765.43|8|CNY|exact||地区生产总值|gdp|2024|outcome",
+            "5.6%|5.6|0|percent|exact|increase|地区生产总值|gdp_growth|2024|outcome",
+            "312.58亿元|312.58|8|CNY|exact||第一产业增加值||2024|outcome",
+            "3.1%|3.1|0|percent|exact|increase|第一产业增加值||2024|outcome",
+            "3380.12亿元|3380.12|8|CNY|exact||第二产业增加值||2024|outcome",
+            "6.2%|6.2|0|percent|exact|increase|第二产业增加值||2024|outcome",
+            "5072.73亿元|5072.73|8|CNY|exact||第三产业增加值||2024|outcome",
+            "5.4%|5.4|0|percent|exact|increase|第三产业增加值||2024|outcome",
+            "10.2万元|10.2|4|CNY|exact||人均地区生产总值|per_capita_gdp|2024|outcome",
+            "5.3%|5.3|0|percent|exact|increase|人均地区生产总值|per_capita_gdp_growth|2024|outcome",
+            "859.6万人|859.6|4|person|exact||常住人口||2024|outcome",
+            "4.2万人|4.2|4|person|exact|increase|常住人口||2024|outcome",
+            "628.1万人|628.1|4|person|exact||城镇人口||2024|outcome",
+            "73.07%|73.07|0|percent|exact||常住人口城镇化率|urbanization_rate|2024|outcome",
+            "0.81个百分点|0.81|0|percentage_point|exact|increase|常住人口城镇化率|urbanization_rate_change_pp|2024|outcome",
+            "14.3万人|14.3|4|person|exact||城镇新增就业|urban_new_jobs|2024|outcome",
+            "0.3%|0.3|0|percent|exact|increase|居民消费价格|cpi_change|2024|outcome",
+            "1.2%|1.2|0|percent|exact|decrease|食品烟酒类价格||2024|outcome",
+        ]
+    );
+}

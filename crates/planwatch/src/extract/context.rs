@@ -94,6 +94,12 @@ pub(crate) fn resolve_years(text: &str, given: Years) -> Years {
                 .or_else(|| given.plan.and_then(|y| y.checked_sub(1))),
         };
     }
+    if let Some(y) = communique_year(text) {
+        return Years {
+            plan: y.checked_add(1),
+            outcome: Some(y),
+        };
+    }
     let head = &text[..floor_boundary(text, 400)];
     let line = head.trim_start().lines().next().unwrap_or("");
     if !line.contains("报告") || line.contains('。') {
@@ -131,6 +137,29 @@ pub(crate) fn resolve_years(text: &str, given: Years) -> Years {
             outcome: Some(first - 1),
         }
     }
+}
+
+/// The year of a statistical communiqué named by its title line
+/// (`2024年国民经济和社会发展统计公报`): such a document reports that year's outcomes only.
+pub(crate) fn communique_year(text: &str) -> Option<i32> {
+    let head = &text[..floor_boundary(text, 400)];
+    let line = head.trim_start().lines().next()?;
+    if !line.contains("统计公报") || line.contains('。') {
+        return None;
+    }
+    let b = line.as_bytes();
+    (0..b.len().saturating_sub(3)).find_map(|k| {
+        let digits = b.get(k..k + 4)?;
+        let fresh = k == 0 || b.get(k - 1).is_some_and(|c| !c.is_ascii_digit());
+        if fresh && digits.iter().all(u8::is_ascii_digit) && line.get(k + 4..)?.starts_with('年') {
+            line.get(k..k + 4)?
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1900..=2100).contains(y))
+        } else {
+            None
+        }
+    })
 }
 
 /// The section a paragraph sets by its opening time phrase when no heading says: `过去一年，…`
@@ -193,6 +222,11 @@ pub(crate) fn mentions(text: &str, matcher: &Matcher, years_given: Years) -> Vec
     let doc_years = resolve_years(text, years_given);
     let events = scan(text);
     let mut out: Vec<Found> = Vec::new();
+    // A statistical communiqué reviews its year throughout.
+    let communique = communique_year(text).map(|y| Section {
+        kind: SectionKind::Outcome,
+        year: Some(y),
+    });
     let mut heading_section = Section::default();
     let mut para_start = 0usize;
     let mut para_section = paragraph_section(text, 0, doc_years);
@@ -228,9 +262,15 @@ pub(crate) fn mentions(text: &str, matcher: &Matcher, years_given: Years) -> Vec
                         para_section = paragraph_section(text, para_start, doc_years);
                     }
                     let section = if heading_section.kind == SectionKind::Unknown {
-                        Section {
-                            kind: para_section.kind,
-                            year: heading_section.year.or(para_section.year),
+                        match communique {
+                            Some(c) if para_section.kind == SectionKind::Unknown => Section {
+                                kind: c.kind,
+                                year: heading_section.year.or(para_section.year).or(c.year),
+                            },
+                            _ => Section {
+                                kind: para_section.kind,
+                                year: heading_section.year.or(para_section.year),
+                            },
                         }
                     } else {
                         heading_section
@@ -1242,7 +1282,7 @@ fn subject_of(
 /// The length of a numbered list marker opening `t` (`1）`, `2)`, `3.`, `4．`, `5、`, `一）`):
 /// at most three digits or Chinese numerals and a closing mark, `.` not before a digit
 /// (`3.0版` is a number).
-fn list_marker(t: &str) -> Option<usize> {
+pub(crate) fn list_marker(t: &str) -> Option<usize> {
     let mut n = 0;
     let mut ascii = true;
     for c in t.chars().take(3) {
@@ -1446,6 +1486,90 @@ fn distribute(text: &str, matcher: &Matcher, found: &mut Vec<Found>) {
         i = j.max(i + 1);
     }
     found.retain(|f| !f.bare);
+    share_numerators(matcher, found);
+    level_before_its_change(found);
+}
+
+/// A share clause with its numerator elided (`…分别增长7.7%、8.9%，占规模以上工业增加值比重分别为
+/// 34.6%和16.3%`) takes as numerators the subjects of as many figures just before it in the
+/// same sentence, when those measure amounts (not rates or points).
+fn share_numerators(matcher: &Matcher, found: &mut [Found]) {
+    let mut i = 0;
+    while i < found.len() {
+        let own = match found[i].mention.subject.as_deref() {
+            Some(s)
+                if s.starts_with('占')
+                    && ["比重", "比例", "份额"].iter().any(|h| s.ends_with(h)) =>
+            {
+                s.to_string()
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let sentence = found[i].pos.sentence;
+        let mut j = i + 1;
+        while j < found.len()
+            && found[j].pos.sentence == sentence
+            && found[j].mention.subject.as_deref() == Some(own.as_str())
+        {
+            j += 1;
+        }
+        let n = j - i;
+        let numerators: Option<Vec<String>> = i.checked_sub(n).and_then(|p| {
+            found
+                .get(p..i)?
+                .iter()
+                .map(|f| {
+                    let subject = f.mention.subject.as_deref()?;
+                    let unit = f.mention.figure.value.as_ref().map(|q| q.unit());
+                    let amount = !subject.starts_with('占')
+                        && !subject.ends_with('率')
+                        && !subject.ends_with("比重")
+                        && unit != Some(&Unit::PercentagePoint);
+                    (f.pos.sentence == sentence && amount).then(|| subject.to_string())
+                })
+                .collect()
+        });
+        if let Some(nums) = numerators {
+            for (k, num) in nums.into_iter().enumerate() {
+                let f = &mut found[i + k];
+                let composed = format!("{num}{own}");
+                let unit = f.mention.figure.value.as_ref().map(|q| q.unit().clone());
+                f.mention.indicator = matcher
+                    .resolve(&composed, unit.as_ref(), f.mention.figure.direction)
+                    .map(|idx| matcher.info(idx).id.clone());
+                f.mention.subject = Some(composed);
+            }
+        }
+        i = j;
+    }
+}
+
+/// A level stated before its change in one sentence (`…比重为56.7%，比上年提高0.4个百分点`)
+/// is of the change's kind when only the change's words (`比上年`) said it happened.
+fn level_before_its_change(found: &mut [Found]) {
+    for k in 1..found.len() {
+        let (a, b) = found.split_at_mut(k);
+        let (Some(level), Some(change)) = (a.last_mut(), b.first()) else {
+            continue;
+        };
+        if level.mention.kind == MentionKind::Other
+            && change.mention.kind == MentionKind::Outcome
+            && level.pos.sentence == change.pos.sentence
+            && level.mention.figure.direction.is_none()
+            && change.mention.figure.direction.is_some()
+            && level.mention.subject.is_some()
+            && level.mention.subject == change.mention.subject
+            && !is_duration(level)
+        {
+            level.mention.kind = MentionKind::Outcome;
+            if level.mention.year.is_none() {
+                level.mention.year = change.mention.year;
+            }
+        }
+    }
 }
 
 fn apply_group(text: &str, matcher: &Matcher, found: &mut [Found], i: usize, j: usize) {
@@ -1623,6 +1747,11 @@ pub(crate) fn with_shared_head(
         "规模",
         "总额",
         "余额",
+        "装机容量",
+        "发电量",
+        "产值",
+        "销量",
+        "吞吐量",
     ] {
         if last.ends_with(head) && !own.ends_with(head) {
             return format!("{own}{head}");

@@ -101,15 +101,30 @@
 //!   under a heading naming it (`（二）主要预期目标`, `二、2018年…主要目标`); numbered lines
 //!   (`（1）`, `2.`) are items.
 //!
-//! Limits: a line break inside a sentence (text hard-wrapped from PDF) ends the paragraph, so a
-//! subject cut by it is lost; a per-person amount (`21.6万元/人`) is read as its currency; an
-//! amount in dollars does not take an indicator kept in yuan.
+//! * **Line breaks.** A line break ends a paragraph, unless it is a soft wrap of text copied
+//!   from a PDF (`城镇新增就\n业1244万人`): a single break between a Chinese character or digit
+//!   and another, ending a line of at least 16 characters that holds clause punctuation, where
+//!   neither line opens with a heading or list marker. Soft wraps are read as if absent; spans
+//!   are in the text as given (a subject's span covers the break, its phrase does not).
+//! * **Communiqués.** A document whose title line names a statistical communiqué
+//!   (`2024年国民经济和社会发展统计公报`) reports that year's outcomes throughout, `其中`
+//!   breakdowns included.
+//! * **Elided numerators.** A share clause with no numerator of its own
+//!   (`…分别增长7.7%、8.9%，占规模以上工业增加值比重分别为34.6%和16.3%`) measures the amounts
+//!   just before it in its sentence (`装备制造业增加值占规模以上工业增加值比重`); a level stated
+//!   before its change (`比重为56.7%，比上年提高0.4个百分点`) is an outcome with it. A change
+//!   that meets a task set elsewhere (`能耗下降完成国家下达任务`) is a direction-only target.
+//!
+//! Limits: a wrap after a short line or inside a heading still ends the paragraph; a per-person
+//! amount (`21.6万元/人`) is read as its currency; an amount in dollars does not take an
+//! indicator kept in yuan.
 
 mod context;
 mod lexicon;
 mod matcher;
 mod records;
 mod scan;
+mod wrap;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -322,6 +337,12 @@ impl Extractor {
     /// assert_eq!(ex.mentions("粮食产量1.3万亿斤以上").len(), 1);
     /// ```
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        if let Some(j) = wrap::join(text) {
+            return context::mentions(&j.text, &self.matcher, self.years)
+                .into_iter()
+                .map(|f| j.mention(text, f.mention))
+                .collect();
+        }
         context::mentions(text, &self.matcher, self.years)
             .into_iter()
             .map(|f| f.mention)
@@ -336,6 +357,10 @@ impl Extractor {
     /// assert_eq!(x.targets[0].indicator, "gdp_growth");
     /// ```
     pub fn document(&self, text: &str, doc_id: &str) -> Extraction {
+        if let Some(j) = wrap::join(text) {
+            let x = records::build(&j.text, doc_id, &self.matcher, self.years);
+            return j.extraction(text, x);
+        }
         records::build(text, doc_id, &self.matcher, self.years)
     }
 }

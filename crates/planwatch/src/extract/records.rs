@@ -733,6 +733,13 @@ pub(crate) fn statements(
     if s.is_empty() || s.len() > 180 || NEGATIONS.iter().any(|w| s.contains(w)) {
         return out;
     }
+    // 单位地区生产总值能耗下降完成国家下达任务: the change is the target; the task it meets is
+    // set elsewhere.
+    if let Some(k) = s.rfind("完成").filter(|&k| {
+        k > 0 && s[k..].contains("下达") && ["任务", "指标", "目标"].iter().any(|w| s.ends_with(w))
+    }) {
+        return statements(text, clause.start..clause.start + k, matcher);
+    }
     // 受A回落、B收缩等影响: each cause is a statement of its own.
     if let Some(inner) = s.strip_prefix('受').and_then(|r| r.strip_suffix("影响")) {
         let inner = inner.strip_suffix('等').unwrap_or(inner);
