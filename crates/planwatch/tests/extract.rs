@@ -1533,3 +1533,39 @@ fn municipal_statistical_communique_with_breakdowns() {
         ]
     );
 }
+
+#[test]
+fn a_fall_is_the_growth_indicator_with_a_negative_value() {
+    // Catalogues name growth rates by their rise (一般公共预算收入增长); a fall written with the
+    // opposite verb is the same indicator, and a level stays a level.
+    let text = "全年一般公共预算收入下降3%，原煤产量增长2.9%，单位国内生产总值能耗上升0.5%。";
+    let ms = with_plan_year(2024).with_outcome_year(2023).mentions(text);
+    let got: Vec<(&str, Option<&str>, Option<Direction>)> = ms
+        .iter()
+        .map(|m| (m.text.as_str(), m.indicator.as_deref(), m.figure.direction))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "3%",
+                Some("general_budget_revenue_growth"),
+                Some(Direction::Decrease)
+            ),
+            (
+                "2.9%",
+                Some("raw_coal_output_growth"),
+                Some(Direction::Increase)
+            ),
+            (
+                "0.5%",
+                Some("energy_intensity_change"),
+                Some(Direction::Increase)
+            ),
+        ]
+    );
+    assert_eq!(
+        ms[0].figure.signed_value().map(|q| q.to_string()),
+        Some("-3%".to_string())
+    );
+}

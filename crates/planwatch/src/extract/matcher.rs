@@ -48,6 +48,18 @@ const SHARE_HEADS: &[&str] = &["比重", "占比", "比例", "率", "之比", "�
 
 const DECREASE_SUFFIXES: &[&str] = &["下降", "降幅", "降低", "下降率", "减少", "比上年减少"];
 
+/// The change suffixes to try for a figure's direction, in order, each with whether only signed
+/// indicators (growth rates, changes) may answer: the suffixes of the figure's own direction
+/// first, then those of the opposite one, whose indicators take the figure as a negative value.
+fn suffix_lists(direction: Option<Direction>) -> [(&'static [&'static str], bool); 2] {
+    match direction {
+        Some(Direction::Decrease) => [(DECREASE_SUFFIXES, false), (INCREASE_SUFFIXES, true)],
+        Some(Direction::Increase) => [(INCREASE_SUFFIXES, false), (DECREASE_SUFFIXES, true)],
+        None => [(INCREASE_SUFFIXES, false), (&[], false)],
+        _ => [(&[], false), (&[], false)],
+    }
+}
+
 impl Matcher {
     pub fn new(catalogue: &Catalogue) -> Self {
         let mut m = Matcher {
@@ -220,26 +232,33 @@ impl Matcher {
         unit: Option<&Unit>,
         direction: Option<Direction>,
     ) -> Option<u32> {
-        let suffixes: &[&str] = match direction {
-            Some(Direction::Decrease) => DECREASE_SUFFIXES,
-            Some(Direction::Increase) | None => INCREASE_SUFFIXES,
-            _ => return None,
-        };
-        'next: for s in suffixes {
-            let mut n = node;
-            for c in s.chars() {
-                match self.nodes[n].edges.binary_search_by_key(&c, |e| e.0) {
-                    Ok(k) => n = self.nodes[n].edges[k].1 as usize,
-                    Err(_) => continue 'next,
+        for (suffixes, signed_only) in suffix_lists(direction) {
+            'next: for s in suffixes {
+                let mut n = node;
+                for c in s.chars() {
+                    match self.nodes[n].edges.binary_search_by_key(&c, |e| e.0) {
+                        Ok(k) => n = self.nodes[n].edges[k].1 as usize,
+                        Err(_) => continue 'next,
+                    }
                 }
-            }
-            if let Some(idx) = self.nodes[n].term {
-                if self.fits(idx, unit, direction) {
-                    return Some(idx);
+                if let Some(idx) = self.nodes[n].term {
+                    if self.fits(idx, unit, direction) && (!signed_only || self.is_signed(idx)) {
+                        return Some(idx);
+                    }
                 }
             }
         }
         None
+    }
+
+    /// Whether the indicator is a signed change (a growth rate or a change), so that a figure
+    /// written with the opposite verb is the same indicator with a negative value:
+    /// 一般公共预算收入下降3% is 一般公共预算收入增长 at −3%.
+    fn is_signed(&self, idx: u32) -> bool {
+        matches!(
+            self.info(idx).measure,
+            Measure::GrowthRate | Measure::Change
+        )
     }
 
     /// `name` + a change suffix, if the catalogue knows it and it fits.
@@ -249,19 +268,16 @@ impl Matcher {
         unit: Option<&Unit>,
         direction: Option<Direction>,
     ) -> Option<u32> {
-        let suffixes: &[&str] = match direction {
-            Some(Direction::Decrease) => DECREASE_SUFFIXES,
-            Some(Direction::Increase) | None => INCREASE_SUFFIXES,
-            _ => return None,
-        };
-        let mut key = String::with_capacity(name.len() + 9);
-        for s in suffixes {
-            key.clear();
-            key.push_str(name);
-            key.push_str(s);
-            if let Some(&idx) = self.names.get(&key) {
-                if self.fits(idx, unit, direction) {
-                    return Some(idx);
+        let mut key = String::with_capacity(name.len() + 18);
+        for (suffixes, signed_only) in suffix_lists(direction) {
+            for s in suffixes {
+                key.clear();
+                key.push_str(name);
+                key.push_str(s);
+                if let Some(&idx) = self.names.get(&key) {
+                    if self.fits(idx, unit, direction) && (!signed_only || self.is_signed(idx)) {
+                        return Some(idx);
+                    }
                 }
             }
         }
