@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 use planwatch::extract::{Extractor, Mention};
 use planwatch::indicator::Catalogue;
-use planwatch::quantity::Quantity;
+use planwatch::table::{FigureColumns, csv_record};
 use planwatch::target::Figure;
 use serde_json::{Map, Value, json};
 
@@ -125,11 +125,15 @@ fn main() -> ExitCode {
     }
     for row in rows {
         let line = if csv {
-            FIELDS
+            let cells: Vec<String> = FIELDS
                 .iter()
-                .map(|f| csv_cell(row.get(*f).unwrap_or(&Value::Null)))
-                .collect::<Vec<_>>()
-                .join(",")
+                .map(|f| match row.get(*f) {
+                    None | Some(Value::Null) => String::new(),
+                    Some(Value::String(s)) => s.clone(),
+                    Some(other) => other.to_string(),
+                })
+                .collect();
+            csv_record(cells.iter().map(String::as_str))
         } else {
             Value::Object(row).to_string()
         };
@@ -140,60 +144,22 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn csv_cell(v: &Value) -> String {
-    let s = match v {
-        Value::Null => return String::new(),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
 fn char_offset(text: &str, byte: usize) -> usize {
     text.get(..byte).map_or(0, |s| s.chars().count())
 }
 
+/// The figure's columns, shared with every table of the crate: `lower` and `upper` are
+/// mantissas in the shared `exponent` and `unit`, or written in full when their scale differs.
 fn figure_fields(map: &mut Map<String, Value>, f: &Figure) {
-    let q: Option<&Quantity> = f.value.as_ref().or(f.lower.as_ref());
-    map.insert(
-        "value".into(),
-        f.value
-            .as_ref()
-            .map_or(Value::Null, |q| json!(q.value().to_string())),
-    );
-    map.insert(
-        "exponent".into(),
-        q.map_or(Value::Null, |q| json!(q.exponent())),
-    );
-    map.insert(
-        "unit".into(),
-        q.map_or(Value::Null, |q| json!(q.unit().code())),
-    );
-    map.insert(
-        "unit_text".into(),
-        q.map_or(Value::Null, |q| json!(q.unit_text())),
-    );
-    map.insert("comparator".into(), json!(f.comparator.code()));
-    map.insert(
-        "lower".into(),
-        f.lower
-            .as_ref()
-            .map_or(Value::Null, |q| json!(q.value().to_string())),
-    );
-    map.insert(
-        "upper".into(),
-        f.upper
-            .as_ref()
-            .map_or(Value::Null, |q| json!(q.value().to_string())),
-    );
-    map.insert(
-        "direction".into(),
-        f.direction.map_or(Value::Null, |d| json!(d.code())),
-    );
+    let c = FigureColumns::new(f);
+    map.insert("value".into(), json!(c.value));
+    map.insert("exponent".into(), json!(c.exponent));
+    map.insert("unit".into(), json!(c.unit));
+    map.insert("unit_text".into(), json!(c.unit_text));
+    map.insert("comparator".into(), json!(c.comparator));
+    map.insert("lower".into(), json!(c.lower));
+    map.insert("upper".into(), json!(c.upper));
+    map.insert("direction".into(), json!(c.direction));
 }
 
 fn mention(text: &str, m: &Mention) -> Map<String, Value> {
