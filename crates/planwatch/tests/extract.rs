@@ -1569,3 +1569,12 @@ fn a_fall_is_the_growth_indicator_with_a_negative_value() {
         Some("-3%".to_string())
     );
 }
+
+#[test]
+fn a_target_cue_opening_the_phrase_is_not_the_subject() {
+    let ms = with_plan_year(2025).mentions("全省今年的发展目标是地区生产总值增长6%左右。");
+    assert_eq!(
+        rows(&ms),
+        ["6%左右|6|0|percent|around|increase|地区生产总值|gdp_growth|2025|target"]
+    );
+}

@@ -1240,7 +1240,24 @@ fn subject_of(
         if let Some(w) = longest_prefix_word(
             t,
             &[
-                "截至", "截止", "在", "对", "将", "使", "把", "让", "由", "拟", "要",
+                "截至",
+                "截止",
+                "在",
+                "对",
+                "将",
+                "使",
+                "把",
+                "让",
+                "由",
+                "拟",
+                "要",
+                // A target cue opening the phrase (目标是地区生产总值增长6%) is no subject.
+                "目标是",
+                "目标为",
+                "预期目标是",
+                "预期目标为",
+                "主要预期目标是",
+                "主要目标是",
             ],
         ) {
             if t.len() > w.len() {
@@ -1249,6 +1266,16 @@ fn subject_of(
             }
         }
         break;
+    }
+    // A target cue before the subject (今年的发展目标是地区生产总值增长6%): the subject follows it.
+    if let Some(rest_at) = text.get(lo..hi).and_then(|s| {
+        ["目标是", "目标为"]
+            .iter()
+            .filter_map(|w| s.rfind(w).map(|k| k + w.len()))
+            .max()
+            .filter(|&k| k < s.trim_end().len())
+    }) {
+        lo += rest_at;
     }
     let s = text.get(lo..hi).unwrap_or("");
     let s_trim = s.trim_end();
