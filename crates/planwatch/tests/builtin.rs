@@ -1438,8 +1438,20 @@ fn csv_quotes_what_needs_quoting() {
     assert!(csv.contains(",\"a, \"\"b\"\"\r\nc\","), "{csv}");
     assert!(csv.contains(",\" edge \","), "{csv}");
     assert_eq!(export::from_csv(&csv).expect("csv"), vec![row]);
-    assert!(export::from_csv("indicator\r\n").is_err());
-    assert!(export::parse_csv("\"open").is_err());
+    let header = export::from_csv("indicator\r\n").unwrap_err();
+    assert_eq!((header.line, header.column), (1, 1));
+    assert!(
+        header
+            .message
+            .starts_with("unexpected header [\"indicator\"]"),
+        "{}",
+        header.message
+    );
+    let open = export::parse_csv("\"open").unwrap_err();
+    assert_eq!(
+        (open.line, open.column, open.message.as_str()),
+        (1, 5, "a quoted field is not closed")
+    );
     assert_eq!(
         export::parse_csv("a,\"b\"\"c\"\r\n,\r\n").expect("csv"),
         vec![vec!["a", "b\"c"], vec!["", ""]]

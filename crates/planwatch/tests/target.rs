@@ -568,5 +568,8 @@ fn qualifiers_of_other_years_and_issuers() {
         assert_eq!(parse_figure(input), Ok(want), "{input}");
     }
     // 争取更好结果 alone states no figure.
-    assert!(parse_target("在实际工作中争取更好结果").is_err());
+    assert_eq!(
+        parse_target("在实际工作中争取更好结果").map_err(|e| e.code()),
+        Err("unexpected-character")
+    );
 }
