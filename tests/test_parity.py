@@ -24,14 +24,28 @@ SRC = ROOT / "crates" / "planwatch" / "src"
 #: the reason in the comment. Codes (``code``, ``from_code``) are the strings the Python API uses.
 PARITY: dict[str, Optional[str]] = {
     # assess
-    "assess::Verdict::code": "Assessment.verdict",
+    "target::Verdict::code": "Assessment.verdict",
+    "assess::NotAssessableReason::from_code": "Assessment.reason",  # codes are the strings Python uses
+    "extract::MentionKind::from_code": "Mention.kind",  # codes are the strings Python uses
+    "indicator::Attribute::code": "Indicator.attribute",  # codes are the strings Python uses
+    "indicator::Attribute::from_code": "Indicator",  # codes are the strings Python uses
+    "indicator::Desired::from_code": "Indicator",  # codes are the strings Python uses
+    "indicator::Measure::code": "Indicator.measure",  # codes are the strings Python uses
+    "indicator::Measure::from_code": "Indicator",  # codes are the strings Python uses
+    "target::Verdict::from_code": "Assessment.verdict",  # codes are the strings Python uses
+    "validate::Severity::from_code": "Issue.severity",  # codes are the strings Python uses
+    "validate::RecordKind::code": "Rule",  # codes are the strings Python uses
+    "validate::RecordKind::from_code": "Rule",  # codes are the strings Python uses
     "assess::NotAssessableReason::code": "Assessment.reason",
     "assess::Assessment::not_assessable": None,  # constructor used inside assessment
     "assess::assess": "assess",
     "assess::assess_relative": "assess",  # assess(..., reference=outcome)
     # builtin
     "builtin::try_catalogue": "catalogue",
-    "builtin::catalogue_ref": "catalogue",
+    "builtin::catalogue_for": "Dataset.catalogue",  # a dataset's catalogue over the built-in one
+    "builtin::extractor": "extract",  # the compiled built-in extractor behind extract()
+    "builtin::extract": "extract",
+    "builtin::extract_document": "extract_document",
     "builtin::catalogue": "catalogue",
     "builtin::try_dataset": "builtin",
     "builtin::dataset": "builtin",
@@ -42,7 +56,7 @@ PARITY: dict[str, Optional[str]] = {
     "dataset::Dataset::from_path": "load",
     "dataset::Dataset::to_json": "Dataset.to_json",
     "dataset::Dataset::with_text": "Dataset.from_json",  # from_json(json, text=...)
-    "dataset::Dataset::catalogue": "Dataset.catalogue",
+    "dataset::Dataset::catalogue_over": "Dataset.catalogue",
     # document
     "document::DocumentKind::code": "Document.kind",
     "document::DocumentKind::from_code": "Document",
@@ -60,6 +74,7 @@ PARITY: dict[str, Optional[str]] = {
     # errors: attributes of the exception classes
     "error::ParseErrorKind::code": "ParseError.code",
     "error::ParseError::new": None,  # raised, not built, in Python
+    "error::LoadError::in_file": None,  # Python LoadError has .path; files are named when loaded
     "error::ParseError::kind": "ParseError.code",
     "error::ParseError::span": "ParseError",  # .start/.end (code points) of the instance
     "error::ParseError::input": "ParseError",  # .input of the instance
@@ -75,7 +90,6 @@ PARITY: dict[str, Optional[str]] = {
     "extract::Extractor::for_document": "extract_document",  # extract_document(..., document=...)
     "extract::Extractor::mentions": "extract",
     "extract::Extractor::document": "extract_document",
-    "extract::extract": "extract",
     "extract::extract_with": "extract",
     "extract::Extraction::headline": "Extraction.headline",
     "extract::extract_document": "extract_document",
@@ -89,7 +103,6 @@ PARITY: dict[str, Optional[str]] = {
     "indicator::Indicator::names": "Indicator.names",
     "indicator::Catalogue::new": "Catalogue",
     "indicator::Catalogue::insert": "Catalogue",  # immutable in Python: Catalogue([*cat, new])
-    "indicator::Catalogue::builtin": "catalogue",
     "indicator::Catalogue::from_json": "Catalogue.from_json",
     "indicator::Catalogue::get": "Catalogue.get",
     "indicator::Catalogue::lookup": "Catalogue.lookup",
@@ -123,6 +136,7 @@ PARITY: dict[str, Optional[str]] = {
     "quantity::scan_quantity": None,  # scanning primitive
     # scorecard
     "scorecard::ScoreRow::verdict": "ScoreRow.verdict",
+    "scorecard::ScoreRow::label": None,  # the report command prints it; Python reads row.verdict and the margin
     "scorecard::scorecard": "scorecard",
     # table
     "table::rows": "read_table",
@@ -200,6 +214,14 @@ def core_operations() -> list[str]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith("#[cfg(test)]"):
                 break
+            if line.startswith("crate::codes::stable_codes!"):
+                owner = "codes"  # the enum's name is on the next line
+                continue
+            m = re.match(r"^    (\w+), \"planwatch::", line)
+            if m and owner == "codes":
+                ops += [f"{module}::{m.group(1)}::code", f"{module}::{m.group(1)}::from_code"]
+                owner = None
+                continue
             m = re.match(r"^impl(?:<[^>]*>)?\s+([\w:]+)(?:<[^>]*>)?\s*\{", line)
             if m:
                 owner = m.group(1)
@@ -253,11 +275,13 @@ def test_most_operations_have_a_counterpart() -> None:
     assert unmapped == [
         "assess::Assessment::not_assessable",
         "document::Provenance::locate",
+        "error::LoadError::in_file",
         "error::ParseError::new",
         "figure::Figure::resolve_reference",
         "numerals::is_ordinal_or_name",
         "numerals::scan_numeral",
         "quantity::scan_quantity",
+        "scorecard::ScoreRow::label",
         "table::FigureColumns::new",
         "table::Row::figure",
         "table::csv_record",

@@ -286,7 +286,7 @@ pub fn assess(
 }
 
 fn builtin_indicator(py: Python<'_>, id: &str) -> PyResult<planwatch::indicator::Indicator> {
-    planwatch::builtin::catalogue_ref()
+    planwatch::builtin::catalogue()
         .get(id)
         .cloned()
         .ok_or_else(|| {
@@ -462,7 +462,7 @@ pub fn scorecard<'py>(
     let cat = catalogue.map(|c| catalogue_arg(Some(c)));
     let policy = policy.map(|p| p.get().0.clone()).unwrap_or_default();
     let rows = py.detach(|| {
-        let cat = cat.unwrap_or_else(|| Arc::new(ds.catalogue()));
+        let cat = cat.unwrap_or_else(|| Arc::new(planwatch::builtin::catalogue_for(&ds)));
         core_scorecard(&ds, &cat, &policy)
     });
     let text = ds.text.clone();

@@ -125,13 +125,23 @@ impl PyDataset {
     /// `planwatch::table`: decimals as strings, `start`/`end` in code points).
     fn to_jsonl(&self, py: Python<'_>) -> String {
         let inner = Arc::clone(&self.inner);
-        py.detach(move || table::to_jsonl(&table::rows(&inner)))
+        py.detach(move || {
+            table::to_jsonl(&table::rows(
+                &inner,
+                &planwatch::builtin::catalogue_for(&inner),
+            ))
+        })
     }
 
     /// Every target and outcome as RFC 4180 CSV with a header line (see `to_jsonl`).
     fn to_csv(&self, py: Python<'_>) -> String {
         let inner = Arc::clone(&self.inner);
-        py.detach(move || table::to_csv(&table::rows(&inner)))
+        py.detach(move || {
+            table::to_csv(&table::rows(
+                &inner,
+                &planwatch::builtin::catalogue_for(&inner),
+            ))
+        })
     }
 
     /// The verdicts the document states in words.
@@ -161,7 +171,10 @@ impl PyDataset {
         if self.inner.indicators.is_empty() {
             return PyCatalogue::builtin();
         }
-        PyCatalogue::new(Arc::new(self.inner.catalogue()), false)
+        PyCatalogue::new(
+            Arc::new(planwatch::builtin::catalogue_for(&self.inner)),
+            false,
+        )
     }
 
     /// The scorecard: every target assessed against its outcome, with stated verdicts (same as
@@ -282,7 +295,7 @@ impl PyDataset {
     #[pyo3(signature = (decimal = false))]
     fn _columns<'py>(&self, py: Python<'py>, decimal: bool) -> PyResult<Bound<'py, PyDict>> {
         let ds = &*self.inner;
-        let catalogue: Catalogue = ds.catalogue();
+        let catalogue: Catalogue = planwatch::builtin::catalogue_for(ds);
         let rows = rows(ds);
         let n = rows.len();
         let text = ds.text.as_deref();

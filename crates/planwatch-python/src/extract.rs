@@ -2,9 +2,10 @@
 
 use std::sync::{Arc, OnceLock};
 
+use planwatch::builtin::extract as core_extract;
 use planwatch::dataset::Dataset;
 use planwatch::document::{Document, DocumentKind};
-use planwatch::extract::{Extraction, Extractor, Mention, extract as core_extract};
+use planwatch::extract::{Extraction, Extractor, Mention};
 use planwatch::quantity::Quantity;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -291,7 +292,7 @@ pub fn _mention_columns<'py>(
     mentions: &Bound<'py, PyAny>,
     decimal: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let catalogue = planwatch::builtin::catalogue_ref();
+    let catalogue = planwatch::builtin::catalogue();
     let names = [
         "text",
         "kind",
@@ -440,7 +441,7 @@ fn with_years(
 /// The extractor of the built-in catalogue, compiled once.
 fn builtin_extractor() -> &'static Extractor {
     static EX: OnceLock<Extractor> = OnceLock::new();
-    EX.get_or_init(|| Extractor::new(planwatch::builtin::catalogue_ref()))
+    EX.get_or_init(|| Extractor::new(planwatch::builtin::catalogue()))
 }
 
 /// A document's targets (headline first) and outcomes read from its text. Made by

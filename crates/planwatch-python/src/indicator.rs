@@ -209,7 +209,7 @@ impl PyCatalogue {
     /// The built-in catalogue, shared.
     pub fn builtin() -> Self {
         static BUILTIN: OnceLock<Arc<Catalogue>> = OnceLock::new();
-        let cat = BUILTIN.get_or_init(|| Arc::new(planwatch::builtin::catalogue()));
+        let cat = BUILTIN.get_or_init(|| Arc::new(planwatch::builtin::catalogue().clone()));
         PyCatalogue::new(Arc::clone(cat), true)
     }
 

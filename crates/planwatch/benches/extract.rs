@@ -7,7 +7,6 @@
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use planwatch::builtin;
 use planwatch::extract::Extractor;
-use planwatch::indicator::Catalogue;
 use std::hint::black_box;
 
 fn corpus() -> String {
@@ -21,7 +20,7 @@ fn corpus() -> String {
 
 fn bench(c: &mut Criterion) {
     let text = corpus();
-    let ex = Extractor::new(&Catalogue::builtin());
+    let ex = Extractor::new(planwatch::builtin::catalogue());
     let mut g = c.benchmark_group("extract");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(text.len() as u64));

@@ -24,7 +24,8 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let rows = table::rows(&builtin::dataset());
+    let ds = builtin::dataset();
+    let rows = table::rows(&ds, &builtin::catalogue_for(&ds));
     let out = match format {
         "jsonl" => table::to_jsonl(&rows),
         "csv" => table::to_csv(&rows),

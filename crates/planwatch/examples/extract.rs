@@ -15,7 +15,6 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use planwatch::extract::{Extractor, Mention};
-use planwatch::indicator::Catalogue;
 use planwatch::table::{FigureColumns, csv_record};
 use planwatch::target::Figure;
 use serde_json::{Map, Value, json};
@@ -83,7 +82,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let ex = Extractor::new(&Catalogue::builtin());
+    let ex = Extractor::new(planwatch::builtin::catalogue());
     let rows: Vec<Map<String, Value>> = if targets {
         let doc = std::path::Path::new(&file)
             .file_stem()

@@ -13,12 +13,10 @@
 //! Verdicts come from [`planwatch::scorecard`] under the default policy: computed where the report
 //! restates the target, else the verdict the report states, marked `stated`.
 
-use planwatch::assess::{Policy, Verdict};
+use planwatch::assess::Policy;
 use planwatch::builtin;
 use planwatch::extract::extract_document;
 use planwatch::scorecard::{ScoreRow, scorecard};
-use planwatch::target::Target;
-use planwatch::units::Unit;
 use planwatch::validate::validate_with;
 
 /// Display width in a terminal: East Asian wide and full-width characters take two columns.
@@ -65,54 +63,14 @@ fn cell(s: &str, max: usize) -> String {
     out
 }
 
-/// The unit a margin is counted in: percentage points for % targets, else the target's
-/// magnitude and unit as written (万人).
-fn margin_unit(t: &Target) -> String {
-    match t.figure.value.as_ref().or(t.figure.lower.as_ref()) {
-        Some(q) if q.unit() == &Unit::Percent || q.unit() == &Unit::PercentagePoint => " pp".into(),
-        Some(q) => format!("{}{}", q.magnitude_text(), q.unit_text()),
-        None => " pp".into(),
-    }
-}
-
-/// The verdict cell: the computed verdict with its margin (and `= stated` when the report says
-/// the same in words), else the stated verdict, else why there is none.
+/// The verdict cell: the row's label, or `—` without a row.
 fn verdict_cell(row: Option<&ScoreRow>) -> String {
-    let Some(row) = row else {
-        return "—".into();
-    };
-    let stated = row.stated.as_ref().map(|s| s.verdict);
-    match (&row.assessment, &row.target) {
-        (Some(a), Some(t)) => {
-            let text = match (a.verdict, a.margin) {
-                (Verdict::NotAssessable, _) => format!(
-                    "not assessable ({})",
-                    a.reason.map(|r| r.code()).unwrap_or("unknown")
-                ),
-                (v, Some(m)) => {
-                    let sign = if m.is_sign_negative() { "" } else { "+" };
-                    format!("{} ({sign}{}{})", v.code(), m.normalize(), margin_unit(t))
-                }
-                (v, None) => v.code().to_string(),
-            };
-            let agrees = if stated == Some(a.verdict) {
-                " = stated"
-            } else {
-                ""
-            };
-            format!("{text}{agrees}")
-        }
-        _ => match stated {
-            Some(v) => format!("{} (stated)", v.code()),
-            None if row.target.is_some() => "no outcome".into(),
-            None => "—".into(),
-        },
-    }
+    row.map_or_else(|| "—".into(), ScoreRow::label)
 }
 
 fn main() {
     let ds = builtin::dataset();
-    let cat = builtin::catalogue_ref();
+    let cat = builtin::catalogue();
     let doc = &ds.document;
     let policy = Policy::default();
     let card = scorecard(&ds, cat, &policy);

@@ -70,43 +70,9 @@ use crate::error::QuantityError;
 use crate::figure::qualitative_state;
 use crate::indicator::{Desired, Indicator, Measure};
 use crate::quantity::Quantity;
+pub use crate::target::Verdict;
 use crate::target::{Comparator, Direction, Figure, Outcome, Relation, Target};
 use crate::units::Unit;
-
-/// The verdict on a target; serialized as its snake_case code.
-///
-/// ```
-/// use planwatch::assess::Verdict;
-/// assert_eq!(serde_json::to_string(&Verdict::Exceeded).unwrap(), "\"exceeded\"");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    /// The outcome is within the target's band or on the right side of its bound.
-    Met,
-    /// The outcome is beyond the band in the desired direction.
-    Exceeded,
-    /// The outcome falls short.
-    Missed,
-    /// No verdict can be reached; the assessment says why.
-    NotAssessable,
-}
-
-impl Verdict {
-    /// The stable snake_case code.
-    ///
-    /// ```
-    /// assert_eq!(planwatch::assess::Verdict::NotAssessable.code(), "not_assessable");
-    /// ```
-    pub fn code(self) -> &'static str {
-        match self {
-            Verdict::Met => "met",
-            Verdict::Exceeded => "exceeded",
-            Verdict::Missed => "missed",
-            Verdict::NotAssessable => "not_assessable",
-        }
-    }
-}
 
 /// Why a target could not be assessed. Serialized as its stable kebab-case code.
 ///
@@ -142,32 +108,18 @@ pub enum NotAssessableReason {
     Arithmetic,
 }
 
-impl NotAssessableReason {
-    /// The stable kebab-case code.
-    ///
-    /// ```
-    /// assert_eq!(planwatch::assess::NotAssessableReason::OutcomeBoundInconclusive.code(), "outcome-bound-inconclusive");
-    /// ```
-    pub fn code(self) -> &'static str {
-        match self {
-            NotAssessableReason::UnitMismatch => "unit-mismatch",
-            NotAssessableReason::OutcomeBoundInconclusive => "outcome-bound-inconclusive",
-            NotAssessableReason::QualitativeTarget => "qualitative-target",
-            NotAssessableReason::QualitativeOutcome => "qualitative-outcome",
-            NotAssessableReason::MissingQuantity => "missing-quantity",
-            NotAssessableReason::NeedsReference => "needs-reference",
-            NotAssessableReason::IndicatorMismatch => "indicator-mismatch",
-            NotAssessableReason::PeriodMismatch => "period-mismatch",
-            NotAssessableReason::InvertedRange => "inverted-range",
-            NotAssessableReason::Arithmetic => "arithmetic",
-        }
-    }
-}
-
-impl std::fmt::Display for NotAssessableReason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.code())
-    }
+crate::codes::stable_codes! {
+    NotAssessableReason, "planwatch::assess::NotAssessableReason";
+    UnitMismatch => "unit-mismatch",
+    OutcomeBoundInconclusive => "outcome-bound-inconclusive",
+    QualitativeTarget => "qualitative-target",
+    QualitativeOutcome => "qualitative-outcome",
+    MissingQuantity => "missing-quantity",
+    NeedsReference => "needs-reference",
+    IndicatorMismatch => "indicator-mismatch",
+    PeriodMismatch => "period-mismatch",
+    InvertedRange => "inverted-range",
+    Arithmetic => "arithmetic",
 }
 
 /// The reading of qualifiers that assessment needs: how wide 左右 is, how close 同步 is.

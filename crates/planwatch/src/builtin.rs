@@ -34,6 +34,7 @@
 use crate::dataset::Dataset;
 use crate::document::{Document, DocumentKind};
 use crate::error::LoadError;
+use crate::extract::{Extraction, Extractor, Mention};
 use crate::indicator::Catalogue;
 use crate::validate::{Identity, LevelOrdering, RecordKind, Rule};
 use std::sync::{Arc, OnceLock};
@@ -115,30 +116,72 @@ pub fn try_catalogue() -> Result<&'static Catalogue, LoadError> {
 /// The built-in catalogue, shared (no copy): every indicator of the built-in data, and the
 /// headline indicators of five-year plans and government work reports besides.
 ///
-/// Empty if the embedded file could not be read (see [`try_catalogue`]).
+/// The embedded file is checked by the crate's tests; were it ever unreadable, this is an empty
+/// catalogue and [`try_catalogue`] says why. Code that must not go on with an empty catalogue
+/// (the Python bindings, for one) calls [`try_catalogue`].
 ///
 /// ```
-/// let cat = planwatch::builtin::catalogue_ref();
+/// let cat = planwatch::builtin::catalogue();
 /// assert_eq!(cat.lookup("CPI").map(|i| i.id.as_str()), Some("cpi_change"));
+/// let gdp = cat.lookup("国内生产总值").unwrap();
+/// assert_eq!((gdp.id.as_str(), gdp.unit.code()), ("gdp", "CNY"));
 /// ```
-pub fn catalogue_ref() -> &'static Catalogue {
+pub fn catalogue() -> &'static Catalogue {
     match load_catalogue() {
         Ok(cat) => cat,
         Err(_) => EMPTY_CATALOGUE.get_or_init(Catalogue::default),
     }
 }
 
-/// The built-in catalogue (a copy of [`catalogue_ref`]).
-///
-/// Empty if the embedded file could not be read (see [`try_catalogue`]).
+/// The catalogue a dataset is read with: the built-in catalogue extended with the dataset's own
+/// indicators, which replace built-in ones of the same id
+/// ([`Dataset::catalogue_over`] the built-in catalogue).
 ///
 /// ```
-/// let cat = planwatch::builtin::catalogue();
-/// let gdp = cat.lookup("国内生产总值").unwrap();
-/// assert_eq!((gdp.id.as_str(), gdp.unit.code()), ("gdp", "CNY"));
+/// let ds = planwatch::builtin::dataset();
+/// let cat = planwatch::builtin::catalogue_for(&ds);
+/// assert_eq!(cat.len(), planwatch::builtin::catalogue().len());
 /// ```
-pub fn catalogue() -> Catalogue {
-    catalogue_ref().clone()
+pub fn catalogue_for(ds: &Dataset) -> Catalogue {
+    ds.catalogue_over(catalogue())
+}
+
+/// The extractor compiled once for the built-in catalogue (see [`crate::extract::Extractor`]).
+///
+/// ```
+/// let ms = planwatch::builtin::extractor().mentions("年末外汇储备规模为32379.77亿美元。");
+/// assert_eq!(ms[0].indicator.as_deref(), Some("fx_reserves"));
+/// ```
+pub fn extractor() -> &'static Extractor {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::new(catalogue()))
+}
+
+/// Every mention of `text`, with indicators from the built-in catalogue; re-exported as
+/// `planwatch::extract`.
+///
+/// ```
+/// use planwatch::target::Direction;
+/// let ms = planwatch::extract("1年期和5年期贷款市场报价利率（LPR）分别下降0.2个和0.1个百分点");
+/// assert_eq!(ms.len(), 2);
+/// assert_eq!(ms[0].figure.value.as_ref().unwrap().unit().code(), "percentage_point");
+/// assert_eq!(ms[0].figure.direction, Some(Direction::Decrease));
+/// assert_eq!(ms[0].subject.as_deref(), Some("1年期贷款市场报价利率（LPR）"));
+/// assert_eq!(ms[1].subject.as_deref(), Some("5年期贷款市场报价利率（LPR）"));
+/// ```
+pub fn extract(text: &str) -> Vec<Mention> {
+    extractor().mentions(text)
+}
+
+/// The targets and outcomes of a document read with the built-in catalogue (see
+/// [`crate::extract::extract_document`]).
+///
+/// ```
+/// let x = planwatch::builtin::extract_document("二、2024年主要预期目标 国内生产总值增长5%左右。", "doc");
+/// assert_eq!(x.targets[0].indicator, "gdp_growth");
+/// ```
+pub fn extract_document(text: &str, doc_id: &str) -> Extraction {
+    extractor().document(text, doc_id)
 }
 
 /// The built-in dataset with its text attached, or the error met reading the embedded file.
@@ -225,7 +268,7 @@ pub fn document() -> Document {
 /// use planwatch::validate::{validate_with, Severity};
 /// let rules = builtin::rules();
 /// assert_eq!(rules.len(), 6);
-/// let report = validate_with(&builtin::dataset(), builtin::catalogue_ref(), &rules);
+/// let report = validate_with(&builtin::dataset(), builtin::catalogue(), &rules);
 /// assert_eq!(report.errors().count(), 0);
 /// ```
 pub fn rules() -> Vec<Rule> {

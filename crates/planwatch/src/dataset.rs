@@ -6,12 +6,11 @@
 //! objects whose `value` is a decimal **string** (`"32379.77"`), so nothing is lost to floats.
 //! Loading reports problems with file, line and column.
 
-use crate::assess::Verdict;
 use crate::document::{Document, Period, Provenance};
 use crate::error::LoadError;
 use crate::indicator::{Catalogue, Indicator};
+use crate::target::Verdict;
 use crate::target::{Outcome, Target};
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
@@ -95,7 +94,7 @@ impl Dataset {
     /// assert_eq!((err.path.as_deref(), err.line, err.column), (Some("mine.json"), 2, 15));
     /// ```
     pub fn from_json(json: &str, path: Option<&str>) -> Result<Self, LoadError> {
-        from_json_located(json, path)
+        crate::error::from_json_located(json, path)
     }
 
     /// Reads a dataset file and, when its document names a `source` file, that text too
@@ -185,39 +184,47 @@ impl Dataset {
         self
     }
 
-    /// The built-in catalogue extended with this dataset's own indicators.
+    /// `base` extended with this dataset's own indicators (an indicator of the dataset replaces
+    /// one of `base` with the same id). With the built-in catalogue as `base`, this is
+    /// `planwatch::builtin::catalogue_for(&dataset)`.
     ///
     /// ```
     /// use planwatch::dataset::Dataset;
+    /// use planwatch::indicator::Catalogue;
     /// let json = r#"{
     ///   "document": {"id": "d", "title": "t", "issuer": "i", "kind": "other", "jurisdiction": "CN"},
     ///   "indicators": [{"id": "tea_output", "name_zh": "茶叶产量", "name_en": "Tea output",
     ///                   "category": "agriculture", "desired": "higher_better", "measure": "level",
     ///                   "unit": "ton"}]
     /// }"#;
-    /// let cat = Dataset::from_json(json, None).unwrap().catalogue();
-    /// assert_eq!(cat.lookup("茶叶产量").unwrap().id, "tea_output");
+    /// let ds = Dataset::from_json(json, None).unwrap();
+    /// let own = ds.catalogue_over(&Catalogue::default());
+    /// assert_eq!((own.len(), own.lookup("茶叶产量").unwrap().id.as_str()), (1, "tea_output"));
+    /// let builtin = planwatch::builtin::catalogue();
+    /// let cat = ds.catalogue_over(builtin);
     /// assert_eq!(cat.get("gdp_growth").unwrap().name_zh, "国内生产总值增长");
-    /// assert_eq!(cat.len(), planwatch::indicator::Catalogue::builtin().len() + 1);
+    /// assert_eq!(cat.len(), builtin.len() + 1);
+    ///
+    /// // An indicator of the dataset replaces the base's one with its id.
+    /// let mut mine = builtin.get("gdp_growth").unwrap().clone();
+    /// mine.name_en = "Real GDP growth".into();
+    /// let ds = Dataset { indicators: vec![mine], ..ds };
+    /// let cat = ds.catalogue_over(builtin);
+    /// assert_eq!((cat.len(), cat.get("gdp_growth").unwrap().name_en.as_str()), (builtin.len(), "Real GDP growth"));
     /// ```
-    pub fn catalogue(&self) -> Catalogue {
-        let mut cat = Catalogue::builtin();
-        for ind in &self.indicators {
-            cat.insert(ind.clone());
+    pub fn catalogue_over(&self, base: &Catalogue) -> Catalogue {
+        if self.indicators.is_empty() {
+            return base.clone();
         }
-        cat
+        // The dataset's own indicators first, so that their names win over the base's.
+        let own: std::collections::HashSet<&str> =
+            self.indicators.iter().map(|i| i.id.as_str()).collect();
+        let list = self
+            .indicators
+            .iter()
+            .chain(base.iter().filter(|i| !own.contains(i.id.as_str())))
+            .cloned()
+            .collect();
+        Catalogue::new(list)
     }
-}
-
-/// Deserializes JSON, mapping errors to a [`LoadError`] with line and column.
-pub(crate) fn from_json_located<T: DeserializeOwned>(
-    json: &str,
-    path: Option<&str>,
-) -> Result<T, LoadError> {
-    serde_json::from_str(json).map_err(|e| LoadError {
-        path: path.map(str::to_string),
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
-    })
 }

@@ -34,41 +34,13 @@ pub enum DocumentKind {
     Other,
 }
 
-impl DocumentKind {
-    /// The stable snake_case code of this kind.
-    ///
-    /// ```
-    /// use planwatch::document::DocumentKind;
-    /// assert_eq!(DocumentKind::NdrcPlanReport.code(), "ndrc_plan_report");
-    /// ```
-    pub fn code(self) -> &'static str {
-        match self {
-            DocumentKind::NdrcPlanReport => "ndrc_plan_report",
-            DocumentKind::GovernmentWorkReport => "government_work_report",
-            DocumentKind::FiveYearPlan => "five_year_plan",
-            DocumentKind::ProvincialReport => "provincial_report",
-            DocumentKind::Other => "other",
-        }
-    }
-
-    /// The kind with this code, if any.
-    ///
-    /// ```
-    /// use planwatch::document::DocumentKind;
-    /// assert_eq!(DocumentKind::from_code("five_year_plan"), Some(DocumentKind::FiveYearPlan));
-    /// assert_eq!(DocumentKind::from_code("memo"), None);
-    /// ```
-    pub fn from_code(code: &str) -> Option<Self> {
-        [
-            DocumentKind::NdrcPlanReport,
-            DocumentKind::GovernmentWorkReport,
-            DocumentKind::FiveYearPlan,
-            DocumentKind::ProvincialReport,
-            DocumentKind::Other,
-        ]
-        .into_iter()
-        .find(|k| k.code() == code)
-    }
+crate::codes::stable_codes! {
+    DocumentKind, "planwatch::document::DocumentKind";
+    NdrcPlanReport => "ndrc_plan_report",
+    GovernmentWorkReport => "government_work_report",
+    FiveYearPlan => "five_year_plan",
+    ProvincialReport => "provincial_report",
+    Other => "other",
 }
 
 /// One published document.
@@ -162,37 +134,12 @@ pub enum Basis {
     Cumulative,
 }
 
-impl Basis {
-    /// The stable snake_case code of this basis.
-    ///
-    /// ```
-    /// assert_eq!(planwatch::document::Basis::YearEnd.code(), "year_end");
-    /// ```
-    pub fn code(self) -> &'static str {
-        match self {
-            Basis::Year => "year",
-            Basis::YearEnd => "year_end",
-            Basis::Average => "average",
-            Basis::Cumulative => "cumulative",
-        }
-    }
-
-    /// The basis with this code, if any.
-    ///
-    /// ```
-    /// use planwatch::document::Basis;
-    /// assert_eq!(Basis::from_code("average"), Some(Basis::Average));
-    /// ```
-    pub fn from_code(code: &str) -> Option<Self> {
-        [
-            Basis::Year,
-            Basis::YearEnd,
-            Basis::Average,
-            Basis::Cumulative,
-        ]
-        .into_iter()
-        .find(|b| b.code() == code)
-    }
+crate::codes::stable_codes! {
+    Basis, "planwatch::document::Basis";
+    Year => "year",
+    YearEnd => "year_end",
+    Average => "average",
+    Cumulative => "cumulative",
 }
 
 /// The time a figure measures: a year (with a basis), or a span of years for plan periods.

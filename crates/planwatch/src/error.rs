@@ -243,6 +243,52 @@ impl fmt::Display for LoadError {
     }
 }
 
+impl From<serde_json::Error> for LoadError {
+    /// A JSON error with its line and column (no path: see [`LoadError::in_file`]).
+    ///
+    /// ```
+    /// use planwatch::error::LoadError;
+    /// let e: LoadError = serde_json::from_str::<Vec<u8>>("[1,\n x]").unwrap_err().into();
+    /// assert_eq!((e.path.as_deref(), e.line, e.column), (None, 2, 2));
+    /// ```
+    fn from(e: serde_json::Error) -> Self {
+        LoadError {
+            path: None,
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl LoadError {
+    /// The same error, located in the file `path`.
+    ///
+    /// ```
+    /// use planwatch::error::LoadError;
+    /// let e = LoadError { path: None, line: 1, column: 2, message: "x".into() }.in_file("a.json");
+    /// assert_eq!(e.to_string(), "a.json:1:2: x");
+    /// ```
+    pub fn in_file(mut self, path: impl Into<String>) -> Self {
+        self.path = Some(path.into());
+        self
+    }
+}
+
+/// Deserializes JSON, mapping errors to a [`LoadError`] with line and column (and `path`).
+pub(crate) fn from_json_located<T: serde::de::DeserializeOwned>(
+    json: &str,
+    path: Option<&str>,
+) -> Result<T, LoadError> {
+    serde_json::from_str(json).map_err(|e| {
+        let e = LoadError::from(e);
+        match path {
+            Some(p) => e.in_file(p),
+            None => e,
+        }
+    })
+}
+
 /// Any planwatch error.
 ///
 /// ```

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 ///
 /// ```
 /// use planwatch::indicator::{Attribute, Catalogue};
-/// let cat = Catalogue::builtin();
+/// let cat = planwatch::builtin::catalogue();
 /// assert_eq!(cat.get("gdp_growth").unwrap().attribute, Some(Attribute::Indicative));
 /// assert_eq!(serde_json::to_string(&Attribute::Binding).unwrap(), r#""binding""#);
 /// ```
@@ -27,11 +27,17 @@ pub enum Attribute {
     Binding,
 }
 
+crate::codes::stable_codes! {
+    Attribute, "planwatch::indicator::Attribute";
+    Indicative => "indicative",
+    Binding => "binding",
+}
+
 /// Which way an indicator is better.
 ///
 /// ```
 /// use planwatch::indicator::{Catalogue, Desired};
-/// let cat = Catalogue::builtin();
+/// let cat = planwatch::builtin::catalogue();
 /// assert_eq!(cat.get("urban_new_jobs").unwrap().desired, Desired::HigherBetter);
 /// assert_eq!(cat.get("cpi_change").unwrap().desired, Desired::LowerBetter);
 /// ```
@@ -49,29 +55,19 @@ pub enum Desired {
     Neutral,
 }
 
-impl Desired {
-    /// The stable snake_case code.
-    ///
-    /// ```
-    /// use planwatch::indicator::Desired;
-    /// assert_eq!(Desired::LowerBetter.code(), "lower_better");
-    /// assert_eq!(serde_json::to_string(&Desired::Band).unwrap(), format!("\"{}\"", Desired::Band.code()));
-    /// ```
-    pub fn code(self) -> &'static str {
-        match self {
-            Desired::HigherBetter => "higher_better",
-            Desired::LowerBetter => "lower_better",
-            Desired::Band => "band",
-            Desired::Neutral => "neutral",
-        }
-    }
+crate::codes::stable_codes! {
+    Desired, "planwatch::indicator::Desired";
+    HigherBetter => "higher_better",
+    LowerBetter => "lower_better",
+    Band => "band",
+    Neutral => "neutral",
 }
 
 /// What kind of quantity an indicator is.
 ///
 /// ```
 /// use planwatch::indicator::{Catalogue, Measure};
-/// let cat = Catalogue::builtin();
+/// let cat = planwatch::builtin::catalogue();
 /// assert_eq!(cat.get("gdp_growth").unwrap().measure, Measure::GrowthRate);
 /// assert_eq!(cat.get("urban_new_jobs").unwrap().measure, Measure::Level);
 /// assert_eq!(serde_json::to_string(&Measure::GrowthRate).unwrap(), r#""growth_rate""#);
@@ -91,10 +87,19 @@ pub enum Measure {
     Change,
 }
 
+crate::codes::stable_codes! {
+    Measure, "planwatch::indicator::Measure";
+    Level => "level",
+    GrowthRate => "growth_rate",
+    Share => "share",
+    Rate => "rate",
+    Change => "change",
+}
+
 /// One indicator of the catalogue.
 ///
 /// ```
-/// let cat = planwatch::indicator::Catalogue::builtin();
+/// let cat = planwatch::builtin::catalogue();
 /// let gdp = cat.get("gdp_growth").unwrap();
 /// assert_eq!(gdp.name_en, "GDP growth");
 /// assert_eq!(gdp.desired, planwatch::indicator::Desired::HigherBetter);
@@ -130,7 +135,7 @@ impl Indicator {
     /// Every name under which the indicator can appear: the Chinese name, then the aliases.
     ///
     /// ```
-    /// let cat = planwatch::indicator::Catalogue::builtin();
+    /// let cat = planwatch::builtin::catalogue();
     /// let names: Vec<&str> = cat.get("gdp_growth").unwrap().names().take(2).collect();
     /// assert_eq!(names, ["国内生产总值增长", "经济增长"]);
     /// ```
@@ -143,7 +148,7 @@ impl Indicator {
 ///
 /// ```
 /// use planwatch::indicator::Catalogue;
-/// let cat = Catalogue::builtin();
+/// let cat = planwatch::builtin::catalogue();
 /// assert_eq!(cat.lookup("城镇新增就业").map(|i| i.id.as_str()), Some("urban_new_jobs"));
 /// let (ind, span) = cat.find_in("全年城镇新增就业1244万人").unwrap();
 /// assert_eq!(ind.id, "urban_new_jobs");
@@ -222,7 +227,7 @@ impl Catalogue {
     ///
     /// ```
     /// use planwatch::indicator::Catalogue;
-    /// let builtin = Catalogue::builtin();
+    /// let builtin = planwatch::builtin::catalogue();
     /// let gdp = builtin.get("gdp_growth").unwrap().clone();
     /// let mut renamed = gdp.clone();
     /// renamed.name_en = "Economic growth".into();
@@ -242,7 +247,7 @@ impl Catalogue {
     ///
     /// ```
     /// use planwatch::indicator::Catalogue;
-    /// let builtin = Catalogue::builtin();
+    /// let builtin = planwatch::builtin::catalogue();
     /// let mut cat = Catalogue::default();
     /// assert!(cat.insert(builtin.get("grain_output").unwrap().clone()));
     /// assert!(!cat.insert(builtin.get("grain_output").unwrap().clone()));
@@ -265,19 +270,6 @@ impl Catalogue {
         true
     }
 
-    /// The built-in catalogue: every indicator of the built-in data, and more.
-    ///
-    /// ```
-    /// let cat = planwatch::indicator::Catalogue::builtin();
-    /// let grain = cat.get("grain_output").unwrap();
-    /// assert_eq!((grain.name_zh.as_str(), grain.unit.code()), ("粮食产量", "jin"));
-    /// let data = planwatch::builtin::dataset();
-    /// assert!(data.indicators.iter().all(|i| cat.get(&i.id) == Some(i)));
-    /// ```
-    pub fn builtin() -> Self {
-        crate::builtin::catalogue()
-    }
-
     /// Reads a catalogue from JSON (an array of indicators).
     ///
     /// # Errors
@@ -296,14 +288,14 @@ impl Catalogue {
     /// assert_eq!((err.line, err.path), (1, None));
     /// ```
     pub fn from_json(json: &str) -> Result<Self, crate::error::LoadError> {
-        let list: Vec<Indicator> = crate::dataset::from_json_located(json, None)?;
+        let list: Vec<Indicator> = crate::error::from_json_located(json, None)?;
         Ok(Catalogue::new(list))
     }
 
     /// The indicator with this id.
     ///
     /// ```
-    /// let cat = planwatch::indicator::Catalogue::builtin();
+    /// let cat = planwatch::builtin::catalogue();
     /// assert_eq!(cat.get("urban_new_jobs").unwrap().name_zh, "城镇新增就业");
     /// assert_eq!(cat.get("城镇新增就业"), None); // a name is not an id: see `lookup`
     /// ```
@@ -314,7 +306,7 @@ impl Catalogue {
     /// The indicator whose name or alias is exactly `name`.
     ///
     /// ```
-    /// let cat = planwatch::indicator::Catalogue::builtin();
+    /// let cat = planwatch::builtin::catalogue();
     /// assert_eq!(cat.lookup("经济增速").unwrap().id, "gdp_growth");
     /// assert_eq!(cat.lookup("经济增速高"), None);
     /// ```
@@ -325,7 +317,7 @@ impl Catalogue {
     /// The leftmost-longest indicator name occurring in `text`, with its byte span.
     ///
     /// ```
-    /// let cat = planwatch::indicator::Catalogue::builtin();
+    /// let cat = planwatch::builtin::catalogue();
     /// let text = "预计国内生产总值增长5%左右";
     /// let (ind, span) = cat.find_in(text).unwrap();
     /// assert_eq!(ind.id, "gdp_growth");
@@ -344,7 +336,7 @@ impl Catalogue {
     /// The longest indicator name that `text` starts with, and its length in bytes.
     ///
     /// ```
-    /// let cat = planwatch::indicator::Catalogue::builtin();
+    /// let cat = planwatch::builtin::catalogue();
     /// let (ind, len) = cat.match_at("粮食产量1.3万亿斤以上").unwrap();
     /// assert_eq!((ind.id.as_str(), len), ("grain_output", "粮食产量".len()));
     /// assert!(cat.match_at("全年粮食产量").is_none());
@@ -358,7 +350,7 @@ impl Catalogue {
     ///
     /// ```
     /// use planwatch::indicator::Catalogue;
-    /// let builtin = Catalogue::builtin();
+    /// let builtin = planwatch::builtin::catalogue();
     /// let ids = ["grain_output", "gdp_growth"];
     /// let cat = Catalogue::new(ids.iter().map(|id| builtin.get(id).unwrap().clone()).collect());
     /// assert_eq!(cat.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ids);
@@ -372,7 +364,7 @@ impl Catalogue {
     /// ```
     /// use planwatch::indicator::Catalogue;
     /// assert_eq!(Catalogue::default().len(), 0);
-    /// let cat = Catalogue::builtin();
+    /// let cat = planwatch::builtin::catalogue();
     /// assert_eq!(cat.len(), cat.iter().count());
     /// ```
     pub fn len(&self) -> usize {
@@ -385,7 +377,7 @@ impl Catalogue {
     /// use planwatch::indicator::Catalogue;
     /// assert!(Catalogue::default().is_empty());
     /// assert!(Catalogue::from_json("[]").unwrap().is_empty());
-    /// assert!(!Catalogue::builtin().is_empty());
+    /// assert!(!planwatch::builtin::catalogue().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
         self.indicators.is_empty()

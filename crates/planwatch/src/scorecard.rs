@@ -13,7 +13,7 @@
 //! use planwatch::builtin;
 //! use planwatch::scorecard::scorecard;
 //! let ds = builtin::dataset();
-//! let rows = scorecard(&ds, builtin::catalogue_ref(), &Policy::default());
+//! let rows = scorecard(&ds, builtin::catalogue(), &Policy::default());
 //! let jobs = rows
 //!     .iter()
 //!     .find(|r| r.indicator == "urban_new_jobs" && r.period.year == 2023)
@@ -27,11 +27,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::assess::{Assessment, Policy, Verdict, assess, assess_relative};
+use crate::assess::{Assessment, Policy, assess, assess_relative};
 use crate::dataset::{Dataset, StatedVerdict};
 use crate::document::Period;
 use crate::indicator::Catalogue;
-use crate::target::{Outcome, Target};
+use crate::target::{Outcome, Target, Verdict};
+use crate::units::Unit;
 
 /// One line of a scorecard: an indicator and period with its target, the outcome it is held
 /// against, the reference outcome of a relational target, the assessment and the stated
@@ -76,7 +77,7 @@ impl ScoreRow {
     /// ```
     /// use planwatch::assess::{Policy, Verdict};
     /// use planwatch::builtin;
-    /// let rows = planwatch::scorecard::scorecard(&builtin::dataset(), builtin::catalogue_ref(), &Policy::default());
+    /// let rows = planwatch::scorecard::scorecard(&builtin::dataset(), builtin::catalogue(), &Policy::default());
     /// let jobs = rows.iter().find(|r| r.indicator == "urban_new_jobs" && r.period.year == 2023).unwrap();
     /// assert_eq!(jobs.verdict(), Some(Verdict::Exceeded));
     /// ```
@@ -85,6 +86,60 @@ impl ScoreRow {
             .as_ref()
             .map(|a| a.verdict)
             .or_else(|| self.stated.as_ref().map(|s| s.verdict))
+    }
+
+    /// The verdict as reports print it: the computed verdict with its signed margin (in
+    /// percentage points for % targets, else in the target's magnitude and unit as written), and
+    /// `= stated` when the document says the same in words; else the stated verdict marked
+    /// `(stated)`, else `no outcome` for a target without one, else `—`. The Rust and Python
+    /// report commands both print this.
+    ///
+    /// ```
+    /// use planwatch::assess::Policy;
+    /// use planwatch::builtin;
+    /// let rows = planwatch::scorecard::scorecard(&builtin::dataset(), builtin::catalogue(), &Policy::default());
+    /// let label = |id: &str| rows.iter().find(|r| r.indicator == id && r.period.year == 2023).unwrap().label();
+    /// assert_eq!(label("urban_new_jobs"), "exceeded (+44万人) = stated");
+    /// assert_eq!(label("cpi_change"), "met (+2.8 pp)");
+    /// ```
+    pub fn label(&self) -> String {
+        let stated = self.stated.as_ref().map(|s| s.verdict);
+        match (&self.assessment, &self.target) {
+            (Some(a), Some(t)) => {
+                let text = match (a.verdict, a.margin) {
+                    (Verdict::NotAssessable, _) => format!(
+                        "not assessable ({})",
+                        a.reason.map(|r| r.code()).unwrap_or("unknown")
+                    ),
+                    (v, Some(m)) => {
+                        let sign = if m.is_sign_negative() { "" } else { "+" };
+                        format!("{} ({sign}{}{})", v.code(), m.normalize(), margin_unit(t))
+                    }
+                    (v, None) => v.code().to_string(),
+                };
+                let agrees = if stated == Some(a.verdict) {
+                    " = stated"
+                } else {
+                    ""
+                };
+                format!("{text}{agrees}")
+            }
+            _ => match stated {
+                Some(v) => format!("{} (stated)", v.code()),
+                None if self.target.is_some() => "no outcome".into(),
+                None => "—".into(),
+            },
+        }
+    }
+}
+
+/// The unit a margin is counted in: percentage points for % targets, else the target's
+/// magnitude and unit as written (万人).
+fn margin_unit(t: &Target) -> String {
+    match t.figure.value.as_ref().or(t.figure.lower.as_ref()) {
+        Some(q) if q.unit() == &Unit::Percent || q.unit() == &Unit::PercentagePoint => " pp".into(),
+        Some(q) => format!("{}{}", q.magnitude_text(), q.unit_text()),
+        None => " pp".into(),
     }
 }
 
@@ -132,14 +187,14 @@ fn stated_for(ds: &Dataset, indicator: &str, period: &Period) -> Option<usize> {
 /// Rows come in dataset order: one per target, then one per stated verdict that no target's
 /// row took. A target's assessment uses [`assess_relative`] when its figure names a reference
 /// indicator with an outcome in the period, else [`assess`]; it is `None` when there is no
-/// outcome or `catalogue` lacks the indicator. Pass [`Dataset::catalogue`] to include the
-/// dataset's own indicators.
+/// outcome or `catalogue` lacks the indicator. Pass `planwatch::builtin::catalogue_for(&dataset)` (or
+/// [`Dataset::catalogue_over`] another catalogue) to include the dataset's own indicators.
 ///
 /// ```
 /// use planwatch::assess::{Policy, Verdict};
 /// use planwatch::builtin;
 /// let ds = builtin::dataset();
-/// let rows = planwatch::scorecard::scorecard(&ds, builtin::catalogue_ref(), &Policy::default());
+/// let rows = planwatch::scorecard::scorecard(&ds, builtin::catalogue(), &Policy::default());
 /// assert_eq!(rows.iter().filter(|r| r.target.is_some()).count(), ds.targets.len());
 /// let income = rows.iter().find(|r| r.indicator == "disposable_income_growth" && r.period.year == 2023).unwrap();
 /// assert_eq!(income.reference.as_ref().unwrap().indicator, "gdp_growth");
@@ -234,7 +289,7 @@ mod tests {
             o22 = fig("exact", "3", "percent", "增长3%"),
             o23 = fig("exact", "4.2", "percent", "增长4.2%"),
         );
-        let rows = scorecard(&ds(&json), builtin::catalogue_ref(), &Policy::default());
+        let rows = scorecard(&ds(&json), builtin::catalogue(), &Policy::default());
         assert_eq!(rows.len(), 2);
         let r23 = &rows[0];
         assert_eq!(
@@ -265,13 +320,13 @@ mod tests {
             o = fig("exact", "4.7", "percent", "增长4.7%"),
         );
         let data = ds(&json);
-        let default = scorecard(&data, builtin::catalogue_ref(), &Policy::default());
+        let default = scorecard(&data, builtin::catalogue(), &Policy::default());
         assert_eq!(default[0].verdict(), Some(Verdict::Met));
         let strict = Policy {
             around_tolerance_pp: rust_decimal::Decimal::new(2, 1),
             ..Policy::default()
         };
-        let rows = scorecard(&data, builtin::catalogue_ref(), &strict);
+        let rows = scorecard(&data, builtin::catalogue(), &strict);
         assert_eq!(rows[0].verdict(), Some(Verdict::Missed));
         assert_eq!(
             rows[0].assessment.as_ref().map(|a| &a.policy),
@@ -294,7 +349,7 @@ mod tests {
             oa = fig("exact", "5.2", "percent", "5.2%"),
             oy = fig("exact", "5.3", "percent", "5.3%"),
         );
-        let rows = scorecard(&ds(&json), builtin::catalogue_ref(), &Policy::default());
+        let rows = scorecard(&ds(&json), builtin::catalogue(), &Policy::default());
         assert_eq!(
             rows[0].outcome.as_ref().map(|o| o.figure.text.as_str()),
             Some("5.3%")
@@ -303,7 +358,7 @@ mod tests {
             r#"{"year": 2023}, "figure": {"comparator": "exact", "text": "5.3%""#,
             r#"{"year": 2022}, "figure": {"comparator": "exact", "text": "5.3%""#,
         );
-        let rows = scorecard(&ds(&json2), builtin::catalogue_ref(), &Policy::default());
+        let rows = scorecard(&ds(&json2), builtin::catalogue(), &Policy::default());
         assert_eq!(
             rows[0].outcome.as_ref().map(|o| o.figure.text.as_str()),
             Some("5.1%")
@@ -319,7 +374,7 @@ mod tests {
             t = fig("around", "5", "percent", "5%左右"),
             o = fig("exact", "5", "percent", "5%"),
         );
-        let rows = scorecard(&ds(&json), builtin::catalogue_ref(), &Policy::default());
+        let rows = scorecard(&ds(&json), builtin::catalogue(), &Policy::default());
         assert_eq!(rows.len(), 1);
         assert!(rows[0].outcome.is_some());
         assert_eq!(rows[0].assessment, None);
@@ -328,7 +383,7 @@ mod tests {
     #[test]
     fn builtin_rows_targets_then_unmatched_stated_verdicts() {
         let ds = builtin::dataset();
-        let rows = scorecard(&ds, builtin::catalogue_ref(), &Policy::default());
+        let rows = scorecard(&ds, builtin::catalogue(), &Policy::default());
         let with_target = rows.iter().filter(|r| r.target.is_some()).count();
         assert_eq!(with_target, ds.targets.len());
         // Rows with a target come first.
@@ -379,7 +434,7 @@ mod tests {
             "outcomes": [{{"indicator": "disposable_income_growth", "period": {{"year": 2023}}, "figure": {o}}}]}}"#,
             o = fig("exact", "6.1", "percent", "增长6.1%"),
         );
-        let rows = scorecard(&ds(&json), builtin::catalogue_ref(), &Policy::default());
+        let rows = scorecard(&ds(&json), builtin::catalogue(), &Policy::default());
         assert_eq!(rows[0].reference, None);
         let a = rows[0].assessment.as_ref().map(|a| (a.verdict, a.reason));
         assert_eq!(
@@ -395,7 +450,7 @@ mod tests {
     fn rows_round_trip_through_json() {
         let rows = scorecard(
             &builtin::dataset(),
-            builtin::catalogue_ref(),
+            builtin::catalogue(),
             &Policy::default(),
         );
         let json = serde_json::to_string(&rows).unwrap_or_default();

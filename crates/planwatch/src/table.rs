@@ -3,7 +3,7 @@
 //!
 //! ```
 //! use planwatch::{builtin, table};
-//! let rows = table::rows(&builtin::dataset());
+//! let rows = table::rows(&builtin::dataset(), builtin::catalogue());
 //! let csv = table::to_csv(&rows);
 //! assert!(csv.starts_with("indicator,name_zh,name_en,year,"));
 //! assert_eq!(table::from_csv(&csv).unwrap(), rows);
@@ -97,7 +97,8 @@ pub const FIELDS: [&str; 23] = [
 ///                 "figure": {"comparator": "exact", "value": {"value": "5.20", "unit": "percent"},
 ///                            "direction": "increase", "text": "增长5.20%"}}]
 /// }"#;
-/// let rows = planwatch::table::rows(&planwatch::dataset::Dataset::from_json(json, None).unwrap());
+/// let ds = planwatch::dataset::Dataset::from_json(json, None).unwrap();
+/// let rows = planwatch::table::rows(&ds, &planwatch::builtin::catalogue_for(&ds));
 /// let r = &rows[1];
 /// assert_eq!((r.indicator.as_str(), r.year, r.kind.as_str()), ("gdp_growth", 2023, "outcome"));
 /// assert_eq!((r.value.as_deref(), r.exponent, r.unit.as_deref()), (Some("5.20"), Some(0), Some("percent")));
@@ -335,15 +336,15 @@ fn row(rec: Record<'_>, catalogue: &Catalogue, text: &str) -> Row {
 ///                 "figure": {"comparator": "exact", "value": {"value": "5.20", "unit": "percent"},
 ///                            "direction": "increase", "text": "增长5.20%"}}]
 /// }"#;
-/// let rows = planwatch::table::rows(&planwatch::dataset::Dataset::from_json(json, None).unwrap());
+/// let ds = planwatch::dataset::Dataset::from_json(json, None).unwrap();
+/// let rows = planwatch::table::rows(&ds, &planwatch::builtin::catalogue_for(&ds));
 /// let kinds: Vec<(&str, i32, &str)> =
 ///     rows.iter().map(|r| (r.kind.as_str(), r.year, r.text.as_str())).collect();
 /// assert_eq!(kinds, [("target", 2024, "增长5%左右"), ("outcome", 2023, "增长5.20%")]);
 /// assert_eq!(rows[0].name_en, "GDP growth");
 /// assert_eq!(rows[0].status, None);
 /// ```
-pub fn rows(ds: &Dataset) -> Vec<Row> {
-    let catalogue = ds.catalogue();
+pub fn rows(ds: &Dataset, catalogue: &Catalogue) -> Vec<Row> {
     let text = ds.text.as_deref().unwrap_or("");
     let targets = ds.targets.iter().map(|t| Record {
         kind: "target",
@@ -363,7 +364,7 @@ pub fn rows(ds: &Dataset) -> Vec<Row> {
     });
     targets
         .chain(outcomes)
-        .map(|r| row(r, &catalogue, text))
+        .map(|r| row(r, catalogue, text))
         .collect()
 }
 
@@ -380,7 +381,8 @@ pub fn rows(ds: &Dataset) -> Vec<Row> {
 ///                 "figure": {"comparator": "exact", "value": {"value": "5.20", "unit": "percent"},
 ///                            "direction": "increase", "text": "增长5.20%"}}]
 /// }"#;
-/// let rows = planwatch::table::rows(&planwatch::dataset::Dataset::from_json(json, None).unwrap());
+/// let ds = planwatch::dataset::Dataset::from_json(json, None).unwrap();
+/// let rows = planwatch::table::rows(&ds, &planwatch::builtin::catalogue_for(&ds));
 /// let jsonl = planwatch::table::to_jsonl(&rows);
 /// assert_eq!(jsonl.lines().count(), 2);
 /// assert!(jsonl.ends_with('\n'));
@@ -491,7 +493,8 @@ pub fn csv_record<'a>(fields: impl IntoIterator<Item = &'a str>) -> String {
 ///                 "figure": {"comparator": "exact", "value": {"value": "5.20", "unit": "percent"},
 ///                            "direction": "increase", "text": "增长5.20%"}}]
 /// }"#;
-/// let rows = planwatch::table::rows(&planwatch::dataset::Dataset::from_json(json, None).unwrap());
+/// let ds = planwatch::dataset::Dataset::from_json(json, None).unwrap();
+/// let rows = planwatch::table::rows(&ds, &planwatch::builtin::catalogue_for(&ds));
 /// let csv = planwatch::table::to_csv(&rows);
 /// let lines: Vec<&str> = csv.split("\r\n").collect();
 /// assert_eq!(lines.len(), 4); // header, two rows, and the empty rest after the last CRLF
@@ -634,7 +637,8 @@ where
 ///                 "figure": {"comparator": "exact", "value": {"value": "5.20", "unit": "percent"},
 ///                            "direction": "increase", "text": "增长5.20%"}}]
 /// }"#;
-/// let rows = planwatch::table::rows(&planwatch::dataset::Dataset::from_json(json, None).unwrap());
+/// let ds = planwatch::dataset::Dataset::from_json(json, None).unwrap();
+/// let rows = planwatch::table::rows(&ds, &planwatch::builtin::catalogue_for(&ds));
 /// use planwatch::table::{from_csv, to_csv};
 /// assert_eq!(from_csv(&to_csv(&rows)).unwrap(), rows);
 /// let err = from_csv("indicator,year\r\ngdp_growth,2024\r\n").unwrap_err();
@@ -730,7 +734,7 @@ impl Row {
     /// ```
     /// use planwatch::{builtin, table};
     /// let data = builtin::dataset();
-    /// let rows = table::rows(&data);
+    /// let rows = table::rows(&data, planwatch::builtin::catalogue());
     /// assert_eq!(rows[0].figure().unwrap(), data.targets[0].figure);
     /// ```
     pub fn figure(&self) -> Result<Figure, LoadError> {
@@ -851,7 +855,7 @@ mod tests {
             range(q(5, 4, Unit::Number), q(6, 3, Unit::Number)),
             range(q(8000, 4, Unit::Person), q(1, 8, Unit::Person)),
         ];
-        let rows = rows(&dataset(figures.clone()));
+        let rows = rows(&dataset(figures.clone()), &Catalogue::default());
         let cells: Vec<_> = rows
             .iter()
             .map(|r| (r.lower.clone(), r.upper.clone(), r.exponent))
@@ -873,10 +877,10 @@ mod tests {
 
     #[test]
     fn numbers_out_of_range_are_errors_not_empty_cells() {
-        let rows = rows(&dataset(vec![range(
-            q(5, 0, Unit::Percent),
-            q(6, 0, Unit::Percent),
-        )]));
+        let rows = rows(
+            &dataset(vec![range(q(5, 0, Unit::Percent), q(6, 0, Unit::Percent))]),
+            &Catalogue::default(),
+        );
         let csv = to_csv(&rows);
         let broken = csv.replacen(",2024,,", ",2024,99999999999,", 1);
         assert_ne!(broken, csv);

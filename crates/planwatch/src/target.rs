@@ -45,61 +45,22 @@ pub enum Comparator {
     Qualitative,
 }
 
+crate::codes::stable_codes! {
+    Comparator, "planwatch::target::Comparator";
+    Exact => "exact",
+    Around => "around",
+    AtLeast => "at_least",
+    AtMost => "at_most",
+    MoreThan => "more_than",
+    LessThan => "less_than",
+    Range => "range",
+    InStepWith => "in_step_with",
+    Relative => "relative",
+    DirectionOnly => "direction_only",
+    Qualitative => "qualitative",
+}
+
 impl Comparator {
-    /// Every comparator, in vocabulary order.
-    ///
-    /// ```
-    /// use planwatch::target::Comparator;
-    /// assert_eq!(Comparator::ALL.len(), 11);
-    /// assert_eq!(Comparator::ALL[0], Comparator::Exact);
-    /// assert_eq!(Comparator::ALL[10], Comparator::Qualitative);
-    /// ```
-    pub const ALL: [Comparator; 11] = [
-        Comparator::Exact,
-        Comparator::Around,
-        Comparator::AtLeast,
-        Comparator::AtMost,
-        Comparator::MoreThan,
-        Comparator::LessThan,
-        Comparator::Range,
-        Comparator::InStepWith,
-        Comparator::Relative,
-        Comparator::DirectionOnly,
-        Comparator::Qualitative,
-    ];
-
-    /// The stable snake_case code.
-    ///
-    /// ```
-    /// assert_eq!(planwatch::target::Comparator::AtLeast.code(), "at_least");
-    /// ```
-    pub fn code(self) -> &'static str {
-        match self {
-            Comparator::Exact => "exact",
-            Comparator::Around => "around",
-            Comparator::AtLeast => "at_least",
-            Comparator::AtMost => "at_most",
-            Comparator::MoreThan => "more_than",
-            Comparator::LessThan => "less_than",
-            Comparator::Range => "range",
-            Comparator::InStepWith => "in_step_with",
-            Comparator::Relative => "relative",
-            Comparator::DirectionOnly => "direction_only",
-            Comparator::Qualitative => "qualitative",
-        }
-    }
-
-    /// The comparator with this code.
-    ///
-    /// ```
-    /// use planwatch::target::Comparator;
-    /// assert_eq!(Comparator::from_code("range"), Some(Comparator::Range));
-    /// assert_eq!(Comparator::from_code("about"), None);
-    /// ```
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.code() == code)
-    }
-
     /// Whether this comparator carries a quantity (or two, for a range).
     ///
     /// ```
@@ -140,38 +101,12 @@ pub enum Direction {
     Improve,
 }
 
-impl Direction {
-    /// The stable snake_case code.
-    ///
-    /// ```
-    /// assert_eq!(planwatch::target::Direction::Decrease.code(), "decrease");
-    /// ```
-    pub fn code(self) -> &'static str {
-        match self {
-            Direction::Increase => "increase",
-            Direction::Decrease => "decrease",
-            Direction::Stable => "stable",
-            Direction::Improve => "improve",
-        }
-    }
-
-    /// The direction with this code.
-    ///
-    /// ```
-    /// use planwatch::target::Direction;
-    /// assert_eq!(Direction::from_code("improve"), Some(Direction::Improve));
-    /// assert_eq!(Direction::from_code("Decrease"), None);
-    /// ```
-    pub fn from_code(code: &str) -> Option<Self> {
-        [
-            Direction::Increase,
-            Direction::Decrease,
-            Direction::Stable,
-            Direction::Improve,
-        ]
-        .into_iter()
-        .find(|d| d.code() == code)
-    }
+crate::codes::stable_codes! {
+    Direction, "planwatch::target::Direction";
+    Increase => "increase",
+    Decrease => "decrease",
+    Stable => "stable",
+    Improve => "improve",
 }
 
 /// How a relational figure relates to its reference.
@@ -192,32 +127,11 @@ pub enum Relation {
     Below,
 }
 
-impl Relation {
-    /// The stable snake_case code.
-    ///
-    /// ```
-    /// assert_eq!(planwatch::target::Relation::Above.code(), "above");
-    /// ```
-    pub fn code(self) -> &'static str {
-        match self {
-            Relation::Same => "same",
-            Relation::Above => "above",
-            Relation::Below => "below",
-        }
-    }
-
-    /// The relation with this code.
-    ///
-    /// ```
-    /// use planwatch::target::Relation;
-    /// assert_eq!(Relation::from_code("below"), Some(Relation::Below));
-    /// assert_eq!(Relation::from_code("faster"), None);
-    /// ```
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Relation::Same, Relation::Above, Relation::Below]
-            .into_iter()
-            .find(|r| r.code() == code)
-    }
+crate::codes::stable_codes! {
+    Relation, "planwatch::target::Relation";
+    Same => "same",
+    Above => "above",
+    Below => "below",
 }
 
 /// The other side of a relational figure: `与经济增长同步` refers to 经济增长.
@@ -396,36 +310,11 @@ pub enum OutcomeStatus {
     Revised,
 }
 
-impl OutcomeStatus {
-    /// The stable snake_case code.
-    ///
-    /// ```
-    /// assert_eq!(planwatch::target::OutcomeStatus::Final.code(), "final");
-    /// ```
-    pub fn code(self) -> &'static str {
-        match self {
-            OutcomeStatus::Preliminary => "preliminary",
-            OutcomeStatus::Final => "final",
-            OutcomeStatus::Revised => "revised",
-        }
-    }
-
-    /// The status with this code.
-    ///
-    /// ```
-    /// use planwatch::target::OutcomeStatus;
-    /// assert_eq!(OutcomeStatus::from_code("revised"), Some(OutcomeStatus::Revised));
-    /// assert_eq!(OutcomeStatus::from_code("draft"), None);
-    /// ```
-    pub fn from_code(code: &str) -> Option<Self> {
-        [
-            OutcomeStatus::Preliminary,
-            OutcomeStatus::Final,
-            OutcomeStatus::Revised,
-        ]
-        .into_iter()
-        .find(|s| s.code() == code)
-    }
+crate::codes::stable_codes! {
+    OutcomeStatus, "planwatch::target::OutcomeStatus";
+    Preliminary => "preliminary",
+    Final => "final",
+    Revised => "revised",
 }
 
 /// What a plan sets: indicator + period + figure + provenance.
@@ -487,4 +376,31 @@ pub struct Outcome {
     /// Where the outcome was read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Provenance>,
+}
+
+/// The verdict on a target; serialized as its snake_case code.
+///
+/// ```
+/// use planwatch::target::Verdict;
+/// assert_eq!(serde_json::to_string(&Verdict::Exceeded).unwrap(), "\"exceeded\"");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// The outcome is within the target's band or on the right side of its bound.
+    Met,
+    /// The outcome is beyond the band in the desired direction.
+    Exceeded,
+    /// The outcome falls short.
+    Missed,
+    /// No verdict can be reached; the assessment says why.
+    NotAssessable,
+}
+
+crate::codes::stable_codes! {
+    Verdict, "planwatch::target::Verdict";
+    Met => "met",
+    Exceeded => "exceeded",
+    Missed => "missed",
+    NotAssessable => "not_assessable",
 }

@@ -68,18 +68,10 @@ pub enum Severity {
     Warning,
 }
 
-impl Severity {
-    /// The stable code: `error` or `warning`.
-    ///
-    /// ```
-    /// assert_eq!(planwatch::validate::Severity::Error.code(), "error");
-    /// ```
-    pub fn code(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
-    }
+crate::codes::stable_codes! {
+    Severity, "planwatch::validate::Severity";
+    Error => "error",
+    Warning => "warning",
 }
 
 /// The kind of an issue; serialized as its stable kebab-case code (see the module docs).
@@ -130,76 +122,28 @@ pub enum IssueCode {
     MissingText,
 }
 
-impl IssueCode {
-    /// Every code, in the order of the module docs.
-    ///
-    /// ```
-    /// assert_eq!(planwatch::validate::IssueCode::ALL[0].code(), "unknown-indicator");
-    /// ```
-    pub const ALL: [IssueCode; 17] = [
-        IssueCode::UnknownIndicator,
-        IssueCode::UnitMismatch,
-        IssueCode::PercentVsPoint,
-        IssueCode::NegativeCount,
-        IssueCode::ShareOver100,
-        IssueCode::ImpossibleValue,
-        IssueCode::DuplicateRecord,
-        IssueCode::ContradictoryRecords,
-        IssueCode::YearOutsideDocument,
-        IssueCode::ProvenanceMismatch,
-        IssueCode::FigureNotInQuote,
-        IssueCode::ProvenanceDocumentMismatch,
-        IssueCode::InvertedRange,
-        IssueCode::MissingQuantity,
-        IssueCode::ShareIdentity,
-        IssueCode::LevelOrdering,
-        IssueCode::MissingText,
-    ];
-
-    /// The stable kebab-case code.
-    ///
-    /// ```
-    /// assert_eq!(planwatch::validate::IssueCode::FigureNotInQuote.code(), "figure-not-in-quote");
-    /// ```
-    pub fn code(self) -> &'static str {
-        match self {
-            IssueCode::UnknownIndicator => "unknown-indicator",
-            IssueCode::UnitMismatch => "unit-mismatch",
-            IssueCode::PercentVsPoint => "percent-vs-point",
-            IssueCode::NegativeCount => "negative-count",
-            IssueCode::ShareOver100 => "share-over-100",
-            IssueCode::ImpossibleValue => "impossible-value",
-            IssueCode::DuplicateRecord => "duplicate-record",
-            IssueCode::ContradictoryRecords => "contradictory-records",
-            IssueCode::YearOutsideDocument => "year-outside-document",
-            IssueCode::ProvenanceMismatch => "provenance-mismatch",
-            IssueCode::FigureNotInQuote => "figure-not-in-quote",
-            IssueCode::ProvenanceDocumentMismatch => "provenance-document-mismatch",
-            IssueCode::InvertedRange => "inverted-range",
-            IssueCode::MissingQuantity => "missing-quantity",
-            IssueCode::ShareIdentity => "share-identity",
-            IssueCode::LevelOrdering => "level-ordering",
-            IssueCode::MissingText => "missing-text",
-        }
-    }
-
-    /// The code with this kebab-case name.
-    ///
-    /// ```
-    /// use planwatch::validate::IssueCode;
-    /// assert_eq!(IssueCode::from_code("level-ordering"), Some(IssueCode::LevelOrdering));
-    /// assert_eq!(IssueCode::from_code("nope"), None);
-    /// ```
-    pub fn from_code(code: &str) -> Option<IssueCode> {
-        Self::ALL.into_iter().find(|c| c.code() == code)
-    }
+crate::codes::stable_codes! {
+    IssueCode, "planwatch::validate::IssueCode";
+    UnknownIndicator => "unknown-indicator",
+    UnitMismatch => "unit-mismatch",
+    PercentVsPoint => "percent-vs-point",
+    NegativeCount => "negative-count",
+    ShareOver100 => "share-over-100",
+    ImpossibleValue => "impossible-value",
+    DuplicateRecord => "duplicate-record",
+    ContradictoryRecords => "contradictory-records",
+    YearOutsideDocument => "year-outside-document",
+    ProvenanceMismatch => "provenance-mismatch",
+    FigureNotInQuote => "figure-not-in-quote",
+    ProvenanceDocumentMismatch => "provenance-document-mismatch",
+    InvertedRange => "inverted-range",
+    MissingQuantity => "missing-quantity",
+    ShareIdentity => "share-identity",
+    LevelOrdering => "level-ordering",
+    MissingText => "missing-text",
 }
 
-impl fmt::Display for IssueCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
+impl IssueCode {}
 
 /// One problem: code, severity, where (a path into the dataset's JSON) and a message.
 ///
@@ -395,6 +339,12 @@ pub enum RecordKind {
     Outcome,
     /// Targets.
     Target,
+}
+
+crate::codes::stable_codes! {
+    RecordKind, "planwatch::validate::RecordKind";
+    Outcome => "outcome",
+    Target => "target",
 }
 
 /// An arithmetic identity the data implies: `share = part / whole` (in percent), checked for

@@ -117,7 +117,7 @@ fn embedded_data_parses_and_carries_the_text() {
 fn json_files_round_trip_byte_for_byte() {
     // The dataset file is exactly what the model writes back: nothing is lost or reformatted.
     assert_eq!(ds().to_json(), builtin::DATASET_JSON.trim_end());
-    let cat: Vec<_> = builtin::catalogue_ref().iter().cloned().collect();
+    let cat: Vec<_> = builtin::catalogue().iter().cloned().collect();
     let json = serde_json::to_string_pretty(&cat).expect("serialize catalogue");
     assert_eq!(json, builtin::CATALOGUE_JSON.trim_end());
 }
@@ -364,7 +364,7 @@ fn every_figure_parses_to_its_record() {
 
 #[test]
 fn every_record_names_a_catalogue_indicator_of_its_unit() {
-    let cat = builtin::catalogue_ref();
+    let cat = builtin::catalogue();
     let ds = ds();
     for (path, ind, _, fig, _) in records(ds) {
         let indicator = cat
@@ -820,7 +820,7 @@ fn headline_targets_are_exact() {
 
 #[test]
 fn no_name_names_two_indicators_and_ids_follow_the_naming_rule() {
-    let cat = builtin::catalogue_ref();
+    let cat = builtin::catalogue();
     for ind in cat.iter() {
         for name in ind.names() {
             assert_eq!(
@@ -883,7 +883,7 @@ fn no_name_names_two_indicators_and_ids_follow_the_naming_rule() {
 
 #[test]
 fn headline_targets_are_named_by_the_catalogue() {
-    let cat = builtin::catalogue_ref();
+    let cat = builtin::catalogue();
     for (ind, year) in [
         ("gdp_growth", 2024),
         ("urban_new_jobs", 2024),
@@ -952,7 +952,7 @@ fn headline_targets_are_named_by_the_catalogue() {
 #[test]
 fn every_2023_target_is_assessed_and_agrees_with_the_report() {
     let ds = ds();
-    let cat = builtin::catalogue_ref();
+    let cat = builtin::catalogue();
     let policy = Policy::default();
     let outcome_of = |ind: &str, year: i32| {
         ds.outcomes
@@ -1121,7 +1121,7 @@ fn implied_arithmetic_holds() {
 // Validation
 
 fn report(ds: &Dataset) -> Vec<(&'static str, &'static str, String)> {
-    validate_with(ds, builtin::catalogue_ref(), &builtin::rules())
+    validate_with(ds, builtin::catalogue(), &builtin::rules())
         .issues
         .into_iter()
         .map(|i| (i.severity.code(), i.code.code(), i.path))
@@ -1154,7 +1154,7 @@ fn builtin_validates_without_errors() {
             format!("outcomes[{green_2020}].period")
         )]
     );
-    let r = validate_with(ds(), builtin::catalogue_ref(), &builtin::rules());
+    let r = validate_with(ds(), builtin::catalogue(), &builtin::rules());
     assert!(r.is_ok());
     assert_eq!(r.errors().count(), 0);
 }
@@ -1357,7 +1357,7 @@ fn broken_copies_raise_the_right_codes() {
 #[test]
 fn export_round_trips_losslessly() {
     let ds = ds();
-    let rows = export::rows(ds);
+    let rows = export::rows(ds, planwatch::builtin::catalogue());
     assert_eq!(rows.len(), 169);
     assert_eq!(
         export::from_jsonl(&export::to_jsonl(&rows)).expect("jsonl"),
@@ -1431,7 +1431,7 @@ fn export_round_trips_losslessly() {
 
 #[test]
 fn csv_quotes_what_needs_quoting() {
-    let mut row = export::rows(ds())[0].clone();
+    let mut row = export::rows(ds(), planwatch::builtin::catalogue())[0].clone();
     row.quote = Some("a, \"b\"\r\nc".into());
     row.name_en = " edge ".into();
     let csv = export::to_csv(std::slice::from_ref(&row));

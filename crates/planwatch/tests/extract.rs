@@ -3,9 +3,9 @@
 
 use planwatch::builtin;
 use planwatch::document::Basis;
+use planwatch::extract;
 use planwatch::extract::{
-    Extraction, Extractor, Mention, MentionKind, extract, extract_document, extract_for,
-    extract_with,
+    Extraction, Extractor, Mention, MentionKind, extract_document, extract_for, extract_with,
 };
 use planwatch::indicator::Catalogue;
 use planwatch::quantity::Quantity;
@@ -390,7 +390,11 @@ fn h(id: &str, cmp: &'static str, v: Option<&str>) -> (String, &'static str, Opt
 
 #[test]
 fn builtin_report_headline_targets() {
-    let x = extract_document(builtin::TEXT, builtin::DOCUMENT_ID, &Catalogue::builtin());
+    let x = extract_document(
+        builtin::TEXT,
+        builtin::DOCUMENT_ID,
+        planwatch::builtin::catalogue(),
+    );
     assert_eq!(
         headline(&x),
         [
@@ -430,7 +434,7 @@ fn work_report_lists() {
     let x = extract_document(
         &fixture("gwr-2022-targets.txt"),
         "gwr-2022",
-        &Catalogue::builtin(),
+        planwatch::builtin::catalogue(),
     );
     assert_eq!(
         headline(&x),
@@ -451,7 +455,7 @@ fn work_report_lists() {
     let x = extract_document(
         &fixture("gwr-2019-targets.txt"),
         "gwr-2019",
-        &Catalogue::builtin(),
+        planwatch::builtin::catalogue(),
     );
     let hl = headline(&x);
     assert_eq!(hl[0], h("gdp_growth", "range", Some("6％")));
@@ -475,7 +479,7 @@ fn a_year_without_a_growth_target() {
         ms.iter()
             .all(|m| m.indicator.as_deref() != Some("gdp_growth"))
     );
-    let x = extract_document(&text, "gwr-2020", &Catalogue::builtin());
+    let x = extract_document(&text, "gwr-2020", planwatch::builtin::catalogue());
     assert!(x.targets.iter().all(|t| t.indicator != "gdp_growth"));
 }
 
@@ -555,7 +559,7 @@ fn recall_on_the_builtin_report() {
     let ds = builtin::dataset();
     let text = builtin::TEXT;
     let ms = extract(text);
-    let x = extract_document(text, builtin::DOCUMENT_ID, &Catalogue::builtin());
+    let x = extract_document(text, builtin::DOCUMENT_ID, planwatch::builtin::catalogue());
     let records: Vec<(&str, &Figure, &planwatch::document::Provenance)> = ds
         .targets
         .iter()
@@ -643,7 +647,7 @@ fn long_sentences_stay_linear() {
     let counts: Vec<usize> = cases.iter().map(|c| extract(c).len()).collect();
     assert_eq!(counts, [30_000, 30_000, 40_000, 0, 100_000, 0, 50_000]);
     for c in &cases {
-        let x = extract_document(c, "long", &Catalogue::builtin());
+        let x = extract_document(c, "long", planwatch::builtin::catalogue());
         assert!(x.targets.len() + x.outcomes.len() + x.unresolved.len() <= x.mentions.len() + 1);
     }
 }
@@ -676,7 +680,7 @@ proptest! {
             prop_assert_eq!(s.get(m.span.clone()), Some(m.text.as_str()));
             prop_assert!(m.span.start < m.span.end);
         }
-        let x = extract_document(&s, "p", &Catalogue::builtin());
+        let x = extract_document(&s, "p", planwatch::builtin::catalogue());
         for t in &x.targets {
             let p = t.provenance.as_ref().expect("provenance");
             prop_assert!(p.check(&s));
@@ -709,7 +713,7 @@ fn rows(ms: &[Mention]) -> Vec<String> {
 }
 
 fn with_plan_year(year: i32) -> Extractor {
-    Extractor::new(&Catalogue::builtin()).with_plan_year(year)
+    Extractor::new(planwatch::builtin::catalogue()).with_plan_year(year)
 }
 
 #[test]
@@ -774,7 +778,7 @@ fn work_report_without_headings_resolves_this_year_from_the_plan_year() {
     // The same text with the document's years, and with the year named in a title.
     let mut doc = builtin::document();
     doc.id = "gwr-2024".into();
-    let y = extract_for(&text, &doc, &Catalogue::builtin());
+    let y = extract_for(&text, &doc, planwatch::builtin::catalogue());
     assert_eq!(headline(&y), headline(&x));
     assert_eq!(y.outcomes.len(), x.outcomes.len());
     for title in [
@@ -782,13 +786,13 @@ fn work_report_without_headings_resolves_this_year_from_the_plan_year() {
         "关于2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告\n",
     ] {
         let titled = format!("{title}{text}");
-        let z = extract_document(&titled, "titled", &Catalogue::builtin());
+        let z = extract_document(&titled, "titled", planwatch::builtin::catalogue());
         assert_eq!(headline(&z), headline(&x), "{title}");
         assert_eq!(z.outcomes.len(), x.outcomes.len(), "{title}");
         assert!(z.outcomes.iter().all(|o| o.period.year == 2023), "{title}");
     }
     // Without any year, 今年 and 过去一年 stay unresolved rather than guessed.
-    let plain = extract_document(&text, "plain", &Catalogue::builtin());
+    let plain = extract_document(&text, "plain", planwatch::builtin::catalogue());
     assert!(plain.targets.is_empty() && plain.outcomes.is_empty());
     assert!(extract(&text).iter().all(|m| m.year.is_none()));
 }
@@ -798,7 +802,7 @@ fn gwr_2021_floor_and_direction_only_targets() {
     let x = extract_document(
         &fixture("gwr-2021-targets.txt"),
         "gwr-2021",
-        &Catalogue::builtin(),
+        planwatch::builtin::catalogue(),
     );
     assert_eq!(
         headline(&x),
@@ -823,7 +827,7 @@ fn gwr_2021_floor_and_direction_only_targets() {
 #[test]
 fn gwr_2025_titled_with_budget_figures() {
     let text = fixture("gwr-2025-titled.txt");
-    let x = extract_document(&text, "gwr-2025", &Catalogue::builtin());
+    let x = extract_document(&text, "gwr-2025", planwatch::builtin::catalogue());
     assert_eq!(
         headline(&x),
         [
@@ -927,7 +931,7 @@ fn provincial_report_with_full_width_signs() {
             "7.3％|7.3|0|percent|exact|increase|农村居民人均可支配收入|rural_disposable_income_growth|2023|outcome",
         ]
     );
-    let x = extract_document(&text, "prov-2024", &Catalogue::builtin());
+    let x = extract_document(&text, "prov-2024", planwatch::builtin::catalogue());
     assert_eq!(
         headline(&x),
         [
@@ -977,7 +981,7 @@ fn city_report_with_yuan_and_points() {
 #[test]
 fn five_year_plan_outline_targets() {
     let text = fixture("fyp-outline-targets.txt");
-    let x = extract_document(&text, "fyp-14", &Catalogue::builtin());
+    let x = extract_document(&text, "fyp-14", planwatch::builtin::catalogue());
     assert_eq!(
         headline(&x),
         [
@@ -1021,7 +1025,7 @@ fn ndrc_2020_list_without_a_growth_target() {
     let x = extract_document(
         &fixture("ndrc-2020-no-growth-target.txt"),
         "ndrc-2020",
-        &Catalogue::builtin(),
+        planwatch::builtin::catalogue(),
     );
     assert_eq!(
         headline(&x),
@@ -1112,7 +1116,7 @@ fn ndrc_2018_plan_report_review_and_targets() {
             "3%以上|3|0|percent|at_least|decrease|单位国内生产总值能耗|energy_intensity_change|2018|target",
         ]
     );
-    let x = extract_document(&text, "ndrc-2018", &Catalogue::builtin());
+    let x = extract_document(&text, "ndrc-2018", planwatch::builtin::catalogue());
     assert_eq!(
         headline(&x),
         [
@@ -1146,7 +1150,7 @@ fn gwr_2016_em_dash_range_and_a_second_sentence_of_targets() {
     );
     let upper = ms[0].figure.upper.as_ref().map(|q| q.to_string());
     assert_eq!(upper.as_deref(), Some("7%"));
-    let x = extract_document(&text, "gwr-2016", &Catalogue::builtin());
+    let x = extract_document(&text, "gwr-2016", planwatch::builtin::catalogue());
     assert_eq!(
         headline(&x),
         [
@@ -1324,7 +1328,7 @@ fn numbered_items_and_ascii_punctuation() {
             "600亿斤以上|600|8|jin|at_least|stable|粮食产量|grain_output|2024|target",
         ]
     );
-    let x = extract_document(&text, "numbered", &Catalogue::builtin());
+    let x = extract_document(&text, "numbered", planwatch::builtin::catalogue());
     assert_eq!(x.headline().count(), 7);
 }
 
@@ -1398,7 +1402,7 @@ fn provincial_work_report_targets_with_a_task_set_by_the_state() {
             "700亿斤以上|700|8|jin|at_least|stable|粮食总产量|grain_output|2025|target",
         ]
     );
-    let x = extract_document(&text, "province-2025", &Catalogue::builtin());
+    let x = extract_document(&text, "province-2025", planwatch::builtin::catalogue());
     assert_eq!(
         headline(&x),
         [
@@ -1474,7 +1478,7 @@ fn text_hard_wrapped_from_a_pdf() {
         jobs.subject_span.clone().and_then(|r| text.get(r)),
         Some("城镇新增就\n业")
     );
-    let x = extract_document(&text, "pdf", &Catalogue::builtin());
+    let x = extract_document(&text, "pdf", planwatch::builtin::catalogue());
     assert!(
         x.targets
             .iter()

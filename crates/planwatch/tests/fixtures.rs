@@ -183,7 +183,7 @@ fn assessments() {
     };
     let cases = fx["cases"].as_array().unwrap();
     assert_eq!(cases.len(), 13);
-    let catalogue = builtin::catalogue_ref();
+    let catalogue = builtin::catalogue();
     let outcome = |indicator: &str, text: &str| Outcome {
         indicator: indicator.into(),
         period: Period::year(2023),

@@ -656,7 +656,7 @@ fn codes_are_stable() {
             "missing-text",
         ]
     );
-    for c in IssueCode::ALL {
+    for &c in IssueCode::ALL {
         assert_eq!(serde_json::to_value(c).unwrap(), c.code());
         assert_eq!(IssueCode::from_code(c.code()), Some(c));
     }

@@ -9,7 +9,8 @@
 //! provenance.
 //!
 //! ```
-//! use planwatch::extract::{extract, MentionKind};
+//! use planwatch::extract;
+//! use planwatch::extract::MentionKind;
 //! use planwatch::target::{Comparator, Direction};
 //! let text = "今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人左右。";
 //! let ms = extract(text);
@@ -127,7 +128,6 @@ mod scan;
 mod wrap;
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -140,7 +140,8 @@ pub use records::{Extraction, extract_document, extract_for};
 /// Whether a mention is a target, an outcome or neither.
 ///
 /// ```
-/// use planwatch::extract::{MentionKind, extract};
+/// use planwatch::extract;
+/// use planwatch::extract::MentionKind;
 /// let text = "过去一年，国内生产总值增长5.2%，粮食产量连续9年稳定在1.3万亿斤以上。\n\
 ///             今年发展主要预期目标是：国内生产总值增长5%左右。";
 /// let mentions = extract(text);
@@ -164,25 +165,18 @@ pub enum MentionKind {
     Other,
 }
 
-impl MentionKind {
-    /// The stable snake_case code.
-    ///
-    /// ```
-    /// assert_eq!(planwatch::extract::MentionKind::Outcome.code(), "outcome");
-    /// ```
-    pub fn code(self) -> &'static str {
-        match self {
-            MentionKind::Target => "target",
-            MentionKind::Outcome => "outcome",
-            MentionKind::Other => "other",
-        }
-    }
+crate::codes::stable_codes! {
+    MentionKind, "planwatch::extract::MentionKind";
+    Target => "target",
+    Outcome => "outcome",
+    Other => "other",
 }
 
 /// One figure in running text, with its meaning.
 ///
 /// ```
-/// use planwatch::extract::{extract, MentionKind};
+/// use planwatch::extract;
+/// use planwatch::extract::MentionKind;
 /// use planwatch::document::Basis;
 /// let text = "2023年末，广义货币供应量余额和社会融资规模存量分别增长9.7%和9.5%。";
 /// let ms = extract(text);
@@ -222,7 +216,7 @@ impl Mention {
     ///
     /// ```
     /// let text = "增长５．２％";
-    /// let m = &planwatch::extract::extract(text)[0];
+    /// let m = &planwatch::extract(text)[0];
     /// assert_eq!((m.span.clone(), m.char_span(text)), (6..18, Some((2, 6))));
     /// ```
     pub fn char_span(&self, text: &str) -> Option<(usize, usize)> {
@@ -238,7 +232,7 @@ impl Mention {
 /// ```
 /// use planwatch::extract::Extractor;
 /// use planwatch::indicator::Catalogue;
-/// let ex = Extractor::new(&Catalogue::builtin());
+/// let ex = Extractor::new(planwatch::builtin::catalogue());
 /// let ms = ex.mentions("年末外汇储备规模为32379.77亿美元。");
 /// assert_eq!(ms[0].indicator.as_deref(), Some("fx_reserves"));
 /// ```
@@ -262,7 +256,7 @@ impl Extractor {
     /// ```
     /// use planwatch::extract::Extractor;
     /// use planwatch::indicator::Catalogue;
-    /// let builtin = Catalogue::builtin();
+    /// let builtin = planwatch::builtin::catalogue();
     /// let only_grain = Catalogue::new(vec![builtin.get("grain_output").unwrap().clone()]);
     /// let text = "粮食产量1.3万亿斤以上，城镇新增就业1200万人以上。";
     /// let ids = |ex: &Extractor| -> Vec<Option<String>> {
@@ -287,7 +281,7 @@ impl Extractor {
     /// (`2025年政府工作报告`, `关于2024年…执行情况与2025年…计划草案的报告`), else left unresolved.
     ///
     /// ```
-    /// let ex = planwatch::extract::Extractor::new(&planwatch::indicator::Catalogue::builtin())
+    /// let ex = planwatch::extract::Extractor::new(planwatch::builtin::catalogue())
     ///     .with_plan_year(2024);
     /// let ms = ex.mentions("过去一年，国内生产总值增长5.2%。今年国内生产总值预期增长5%左右。");
     /// assert_eq!((ms[0].year, ms[1].year), (Some(2023), Some(2024)));
@@ -303,7 +297,7 @@ impl Extractor {
     /// The same extractor for a document whose outcome year (`去年`, `过去一年`) is `year`.
     ///
     /// ```
-    /// let ex = planwatch::extract::Extractor::new(&planwatch::indicator::Catalogue::builtin())
+    /// let ex = planwatch::extract::Extractor::new(planwatch::builtin::catalogue())
     ///     .with_outcome_year(2019);
     /// assert_eq!(ex.mentions("去年城镇新增就业1352万人。")[0].year, Some(2019));
     /// ```
@@ -316,7 +310,7 @@ impl Extractor {
     ///
     /// ```
     /// let doc = planwatch::builtin::document();
-    /// let ex = planwatch::extract::Extractor::new(&planwatch::indicator::Catalogue::builtin())
+    /// let ex = planwatch::extract::Extractor::new(planwatch::builtin::catalogue())
     ///     .for_document(&doc);
     /// assert_eq!(ex.mentions("今年粮食产量目标1.3万亿斤以上")[0].year, Some(2024));
     /// ```
@@ -333,7 +327,7 @@ impl Extractor {
     /// Every mention of `text`, in text order.
     ///
     /// ```
-    /// let ex = planwatch::extract::Extractor::new(&planwatch::indicator::Catalogue::builtin());
+    /// let ex = planwatch::extract::Extractor::new(planwatch::builtin::catalogue());
     /// assert_eq!(ex.mentions("粮食产量1.3万亿斤以上").len(), 1);
     /// ```
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
@@ -352,7 +346,7 @@ impl Extractor {
     /// The targets and outcomes of a document (see [`extract_document`]).
     ///
     /// ```
-    /// let ex = planwatch::extract::Extractor::new(&planwatch::indicator::Catalogue::builtin());
+    /// let ex = planwatch::extract::Extractor::new(planwatch::builtin::catalogue());
     /// let x = ex.document("二、2024年主要预期目标 国内生产总值增长5%左右。", "doc");
     /// assert_eq!(x.targets[0].indicator, "gdp_growth");
     /// ```
@@ -363,27 +357,6 @@ impl Extractor {
         }
         records::build(text, doc_id, &self.matcher, self.years)
     }
-}
-
-fn builtin_extractor() -> &'static Extractor {
-    static EX: OnceLock<Extractor> = OnceLock::new();
-    EX.get_or_init(|| Extractor::new(&Catalogue::builtin()))
-}
-
-/// Every mention of `text`, with indicators from the built-in catalogue.
-///
-/// ```
-/// use planwatch::extract::extract;
-/// use planwatch::target::{Comparator, Direction};
-/// let ms = extract("1年期和5年期贷款市场报价利率（LPR）分别下降0.2个和0.1个百分点");
-/// assert_eq!(ms.len(), 2);
-/// assert_eq!(ms[0].figure.value.as_ref().unwrap().unit().code(), "percentage_point");
-/// assert_eq!(ms[0].figure.direction, Some(Direction::Decrease));
-/// assert_eq!(ms[0].subject.as_deref(), Some("1年期贷款市场报价利率（LPR）"));
-/// assert_eq!(ms[1].subject.as_deref(), Some("5年期贷款市场报价利率（LPR）"));
-/// ```
-pub fn extract(text: &str) -> Vec<Mention> {
-    builtin_extractor().mentions(text)
 }
 
 /// Every mention of `text`, with indicators from `catalogue`. To extract many texts with one

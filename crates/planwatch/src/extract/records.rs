@@ -23,7 +23,7 @@ use crate::target::{
 /// use planwatch::indicator::Catalogue;
 /// let text = "二、2024年经济社会发展主要目标 今年发展主要预期目标是：国内生产总值增长5%左右；\
 ///             居民收入增长与经济增长同步；国际收支保持基本平衡。";
-/// let x = extract_document(text, "gwr-2024", &Catalogue::builtin());
+/// let x = extract_document(text, "gwr-2024", planwatch::builtin::catalogue());
 /// let headline: Vec<&str> = x.headline().map(|t| t.indicator.as_str()).collect();
 /// assert_eq!(headline, ["gdp_growth", "disposable_income_growth", "balance_of_payments"]);
 /// assert_eq!(x.targets[1].figure.comparator.code(), "in_step_with");
@@ -55,7 +55,7 @@ impl Extraction {
     /// use planwatch::extract::extract_document;
     /// use planwatch::indicator::Catalogue;
     /// let text = "2024年主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上。";
-    /// let x = extract_document(text, "demo", &Catalogue::builtin());
+    /// let x = extract_document(text, "demo", planwatch::builtin::catalogue());
     /// let ids: Vec<&str> = x.headline().map(|t| t.indicator.as_str()).collect();
     /// assert_eq!(ids, ["gdp_growth", "urban_new_jobs"]);
     /// assert_eq!(x.headline_len, 2);
@@ -78,7 +78,7 @@ impl Extraction {
 /// use planwatch::extract::extract_document;
 /// use planwatch::indicator::Catalogue;
 /// let text = "一、2023年计划执行情况 全年国内生产总值126.06万亿元，增长5.2%。";
-/// let x = extract_document(text, "doc", &Catalogue::builtin());
+/// let x = extract_document(text, "doc", planwatch::builtin::catalogue());
 /// let ids: Vec<&str> = x.outcomes.iter().map(|o| o.indicator.as_str()).collect();
 /// assert_eq!(ids, ["gdp", "gdp_growth"]);
 /// assert_eq!(x.outcomes[1].period.year, 2023);
@@ -97,7 +97,7 @@ pub fn extract_document(text: &str, doc_id: &str, catalogue: &Catalogue) -> Extr
 /// let doc = planwatch::builtin::document();
 /// let text = "过去一年，国内生产总值增长5.2%。今年发展主要预期目标是：国内生产总值增长5%左右；\
 ///             居民收入增长和经济增长同步。";
-/// let x = extract_for(text, &doc, &Catalogue::builtin());
+/// let x = extract_for(text, &doc, planwatch::builtin::catalogue());
 /// assert_eq!((x.outcomes[0].indicator.as_str(), x.outcomes[0].period.year), ("gdp_growth", 2023));
 /// assert_eq!(x.headline().map(|t| t.period.year).collect::<Vec<_>>(), [2024, 2024]);
 /// assert_eq!(x.document, doc.id);
