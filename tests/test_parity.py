@@ -42,6 +42,7 @@ PARITY: dict[str, Optional[str]] = {
     "assess::assess_relative": "assess",  # assess(..., reference=outcome)
     # builtin
     "builtin::try_catalogue": "catalogue",
+    "extract::Extraction::into_dataset": "Extraction.to_dataset",
     "builtin::catalogue_for": "Dataset.catalogue",  # a dataset's catalogue over the built-in one
     "builtin::extractor": "extract",  # the compiled built-in extractor behind extract()
     "builtin::extract": "extract",

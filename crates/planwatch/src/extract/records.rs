@@ -10,6 +10,7 @@ use super::lexicon::{LIST_INTROS, is_clause_break, is_sentence_break};
 use super::matcher::Matcher;
 use super::scan::{Event, scan};
 use super::{Mention, MentionKind};
+use crate::dataset::Dataset;
 use crate::document::{Document, Period, Provenance};
 use crate::indicator::Catalogue;
 use crate::target::{
@@ -62,6 +63,67 @@ impl Extraction {
     /// ```
     pub fn headline(&self) -> impl Iterator<Item = &Target> {
         self.targets.iter().take(self.headline_len)
+    }
+
+    /// The records as a dataset of `document`, with `text` attached for provenance checks and,
+    /// as its own indicators, every indicator of `catalogue` that a record uses, so that the
+    /// dataset is self-describing: validation, scorecards and tables read a custom catalogue's
+    /// indicators from the dataset itself.
+    ///
+    /// ```
+    /// use planwatch::document::{Document, DocumentKind};
+    /// use planwatch::extract::Extractor;
+    /// use planwatch::indicator::{Catalogue, Desired, Indicator, Measure};
+    /// use planwatch::units::Unit;
+    /// let tea = Indicator {
+    ///     id: "tea_output".into(), name_zh: "茶叶产量".into(), name_en: "Tea output".into(),
+    ///     aliases: vec![], category: "agriculture".into(), attribute: None,
+    ///     desired: Desired::HigherBetter, measure: Measure::Level, unit: Unit::Ton,
+    /// };
+    /// let text = "2023年，茶叶产量达到333万吨。";
+    /// let cat = Catalogue::new(vec![tea]);
+    /// let x = Extractor::new(&cat).document(text, "tea-2024");
+    /// let doc = Document {
+    ///     id: "tea-2024".into(), title: "茶叶报告".into(), issuer: "".into(),
+    ///     kind: DocumentKind::Other, jurisdiction: "CN".into(), delivered: None,
+    ///     outcome_year: Some(2023), plan_year: Some(2024), source: None,
+    /// };
+    /// let ds = x.into_dataset(doc, &cat, Some(text.into()));
+    /// assert_eq!(ds.outcomes[0].indicator, "tea_output");
+    /// assert_eq!(ds.outcomes[0].figure.text, "333万吨");
+    /// assert_eq!(ds.indicators, cat.iter().cloned().collect::<Vec<_>>());
+    /// assert_eq!(ds.text.as_deref(), Some(text));
+    /// ```
+    pub fn into_dataset(
+        self,
+        document: Document,
+        catalogue: &Catalogue,
+        text: Option<std::sync::Arc<str>>,
+    ) -> Dataset {
+        let mut used: Vec<&str> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for id in self
+            .targets
+            .iter()
+            .map(|t| t.indicator.as_str())
+            .chain(self.outcomes.iter().map(|o| o.indicator.as_str()))
+        {
+            if seen.insert(id) {
+                used.push(id);
+            }
+        }
+        let indicators = used
+            .into_iter()
+            .filter_map(|id| catalogue.get(id).cloned())
+            .collect();
+        Dataset {
+            document,
+            indicators,
+            targets: self.targets,
+            outcomes: self.outcomes,
+            verdicts: Vec::new(),
+            text,
+        }
     }
 }
 
