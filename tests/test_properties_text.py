@@ -23,7 +23,7 @@ CODES = {
     "unknown-indicator", "unit-mismatch", "percent-vs-point", "negative-count", "share-over-100",
     "impossible-value", "duplicate-record", "contradictory-records", "year-outside-document",
     "provenance-mismatch", "figure-not-in-quote", "provenance-document-mismatch", "inverted-range",
-    "missing-quantity", "share-identity", "level-ordering", "missing-text",
+    "missing-quantity", "share-identity", "level-ordering", "missing-text", "invalid-jurisdiction",
 }
 
 ALPHABET = (

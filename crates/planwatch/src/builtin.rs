@@ -36,6 +36,7 @@ use crate::document::{Document, DocumentKind};
 use crate::error::LoadError;
 use crate::extract::{Extraction, Extractor, Mention};
 use crate::indicator::Catalogue;
+use crate::panel::Panel;
 use crate::validate::{Identity, LevelOrdering, RecordKind, Rule};
 use std::sync::{Arc, OnceLock};
 
@@ -227,6 +228,20 @@ pub fn dataset() -> Dataset {
             text: Some(Arc::from(TEXT)),
         },
     }
+}
+
+/// The built-in panel: every built-in document's dataset, joined across documents (see
+/// [`crate::panel`]).
+///
+/// ```
+/// use planwatch::document::Period;
+/// let panel = planwatch::builtin::panel();
+/// let t = panel.target("CN", "gdp_growth", &Period::year(2024)).unwrap();
+/// assert_eq!((t.record.figure.text.as_str(), t.document.id.as_str()), ("增长5%左右", "cn-ndrc-plan-report-2024"));
+/// ```
+pub fn panel() -> &'static Panel {
+    static PANEL: OnceLock<Panel> = OnceLock::new();
+    PANEL.get_or_init(|| Panel::new(vec![dataset()]).unwrap_or_default())
 }
 
 /// The built-in document: the 2024 NDRC report on the 2023 plan's execution and the 2024 draft

@@ -28,6 +28,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::assess::{Assessment, Policy, assess, assess_relative};
+use std::collections::HashMap;
+
 use crate::dataset::{Dataset, StatedVerdict};
 use crate::document::Period;
 use crate::indicator::Catalogue;
@@ -143,43 +145,84 @@ fn margin_unit(t: &Target) -> String {
     }
 }
 
-/// Whether two periods cover the same years (bases aside).
-fn same_years(a: &Period, b: &Period) -> bool {
-    a.year == b.year && a.end_year == b.end_year
+/// Records of one kind indexed by indicator and years, built once: finding the record of a
+/// period costs a hash look-up, not a scan of every record, so a scorecard is linear in the
+/// records.
+/// Positions of records with their periods.
+type PeriodHits<'a> = Vec<(usize, &'a Period)>;
+
+pub(crate) struct PeriodIndex<'a> {
+    by_key: HashMap<(&'a str, i32, Option<i32>), PeriodHits<'a>>,
 }
 
-/// The outcome of `indicator` for `period`: the same period if there is one, else the same
-/// years on another basis.
-fn outcome_for<'a>(ds: &'a Dataset, indicator: &str, period: &Period) -> Option<&'a Outcome> {
-    let of = |o: &&Outcome| o.indicator == indicator;
-    ds.outcomes
-        .iter()
-        .filter(of)
-        .find(|o| o.period == *period)
-        .or_else(|| {
-            ds.outcomes
-                .iter()
-                .filter(of)
-                .find(|o| same_years(&o.period, period))
-        })
+impl<'a> PeriodIndex<'a> {
+    /// Indexes `records` (indicator, period), keeping their order within each key.
+    pub(crate) fn new(records: impl Iterator<Item = (&'a str, &'a Period)>) -> Self {
+        let mut by_key: HashMap<_, Vec<_>> = HashMap::new();
+        for (i, (indicator, period)) in records.enumerate() {
+            by_key
+                .entry((indicator, period.year, period.end_year))
+                .or_default()
+                .push((i, period));
+        }
+        PeriodIndex { by_key }
+    }
+
+    /// The indices of `indicator`'s records for the years of `period`: those with the same
+    /// period (basis included) first, then those of the same years on another basis, each
+    /// group in record order.
+    pub(crate) fn find(
+        &self,
+        indicator: &'a str,
+        period: &Period,
+    ) -> impl Iterator<Item = usize> + '_ {
+        let hits = self
+            .by_key
+            .get(&(indicator, period.year, period.end_year))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let period = *period;
+        let same = hits.iter().filter(move |(_, p)| **p == period);
+        let other = hits.iter().filter(move |(_, p)| **p != period);
+        same.chain(other).map(|(i, _)| *i)
+    }
 }
 
-/// The index of the stated verdict on `indicator` for `period` (same matching as outcomes).
-fn stated_for(ds: &Dataset, indicator: &str, period: &Period) -> Option<usize> {
-    let of = |v: &(usize, &StatedVerdict)| v.1.indicator == indicator;
-    ds.verdicts
-        .iter()
-        .enumerate()
-        .filter(of)
-        .find(|(_, v)| v.period == *period)
-        .or_else(|| {
-            ds.verdicts
-                .iter()
-                .enumerate()
-                .filter(of)
-                .find(|(_, v)| same_years(&v.period, period))
-        })
-        .map(|(i, _)| i)
+/// One row: `target` held against `outcome` (and, for a relational target, the reference
+/// indicator's outcome) under `policy`.
+pub(crate) fn score(
+    target: &Target,
+    outcome: Option<&Outcome>,
+    reference: Option<&Outcome>,
+    stated: Option<StatedVerdict>,
+    catalogue: &Catalogue,
+    policy: &Policy,
+) -> ScoreRow {
+    let assessment = match (catalogue.get(&target.indicator), outcome) {
+        (Some(ind), Some(o)) => Some(match reference {
+            Some(r) => assess_relative(target, o, r, ind, policy),
+            None => assess(target, o, ind, policy),
+        }),
+        _ => None,
+    };
+    ScoreRow {
+        indicator: target.indicator.clone(),
+        period: target.period,
+        target: Some(target.clone()),
+        outcome: outcome.cloned(),
+        reference: reference.cloned(),
+        assessment,
+        stated,
+    }
+}
+
+/// The indicator a relational target refers to (`与经济增长同步` → `gdp_growth`).
+pub(crate) fn reference_indicator(target: &Target) -> Option<&str> {
+    target
+        .figure
+        .reference
+        .as_ref()
+        .and_then(|r| r.indicator.as_deref())
 }
 
 /// Assesses every target of `dataset` against its outcomes (see the [module docs](self)).
@@ -201,38 +244,36 @@ fn stated_for(ds: &Dataset, indicator: &str, period: &Period) -> Option<usize> {
 /// assert_eq!(income.verdict(), Some(Verdict::Met));
 /// ```
 pub fn scorecard(dataset: &Dataset, catalogue: &Catalogue, policy: &Policy) -> Vec<ScoreRow> {
+    let outcomes = PeriodIndex::new(
+        dataset
+            .outcomes
+            .iter()
+            .map(|o| (o.indicator.as_str(), &o.period)),
+    );
+    let verdicts = PeriodIndex::new(
+        dataset
+            .verdicts
+            .iter()
+            .map(|v| (v.indicator.as_str(), &v.period)),
+    );
+    let outcome_for = |indicator: &str, period: &Period| {
+        outcomes
+            .find(indicator, period)
+            .next()
+            .and_then(|i| dataset.outcomes.get(i))
+    };
     let mut taken = vec![false; dataset.verdicts.len()];
     let mut rows = Vec::with_capacity(dataset.targets.len() + dataset.verdicts.len());
     for t in &dataset.targets {
-        let outcome = outcome_for(dataset, &t.indicator, &t.period);
-        let reference = t
-            .figure
-            .reference
-            .as_ref()
-            .and_then(|r| r.indicator.as_deref())
-            .and_then(|id| outcome_for(dataset, id, &t.period));
-        let assessment = match (catalogue.get(&t.indicator), outcome) {
-            (Some(ind), Some(o)) => Some(match reference {
-                Some(r) => assess_relative(t, o, r, ind, policy),
-                None => assess(t, o, ind, policy),
-            }),
-            _ => None,
-        };
-        let stated = stated_for(dataset, &t.indicator, &t.period).and_then(|i| {
+        let outcome = outcome_for(&t.indicator, &t.period);
+        let reference = reference_indicator(t).and_then(|id| outcome_for(id, &t.period));
+        let stated = verdicts.find(&t.indicator, &t.period).next().and_then(|i| {
             if let Some(flag) = taken.get_mut(i) {
                 *flag = true;
             }
             dataset.verdicts.get(i).cloned()
         });
-        rows.push(ScoreRow {
-            indicator: t.indicator.clone(),
-            period: t.period,
-            target: Some(t.clone()),
-            outcome: outcome.cloned(),
-            reference: reference.cloned(),
-            assessment,
-            stated,
-        });
+        rows.push(score(t, outcome, reference, stated, catalogue, policy));
     }
     for (v, taken) in dataset.verdicts.iter().zip(taken) {
         if taken {
@@ -242,7 +283,7 @@ pub fn scorecard(dataset: &Dataset, catalogue: &Catalogue, policy: &Policy) -> V
             indicator: v.indicator.clone(),
             period: v.period,
             target: None,
-            outcome: outcome_for(dataset, &v.indicator, &v.period).cloned(),
+            outcome: outcome_for(&v.indicator, &v.period).cloned(),
             reference: None,
             assessment: None,
             stated: Some(v.clone()),

@@ -23,6 +23,7 @@
 //! | `share-identity` | error | a share differs from part / whole beyond the rounding of the published figures ([`Identity`]) |
 //! | `level-ordering` | error | a level that must not exceed another does ([`LevelOrdering`]) |
 //! | `missing-text` | warning | records have provenance but the dataset has no document text to check it against |
+//! | `invalid-jurisdiction` | error | the document's jurisdiction is neither `CN` nor a six-digit GB/T 2260 code (a provincial-level one must be one of the 31), or a provincial report names the nation |
 //!
 //! Paths name the place of the problem in the dataset's JSON: `targets[3].figure.value.unit`,
 //! `outcomes[0].provenance.quote`, `verdicts[1].indicator`, `rules[0].share`.
@@ -48,8 +49,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
-use crate::document::{Period, Provenance};
+use crate::document::{DocumentKind, Period, Provenance};
 use crate::indicator::{Catalogue, Indicator, Measure};
+use crate::jurisdiction::Jurisdiction;
 use crate::quantity::Quantity;
 use crate::target::{Comparator, Direction, Figure};
 use crate::units::{Dimension, Unit};
@@ -120,6 +122,8 @@ pub enum IssueCode {
     LevelOrdering,
     /// `missing-text`.
     MissingText,
+    /// `invalid-jurisdiction`.
+    InvalidJurisdiction,
 }
 
 crate::codes::stable_codes! {
@@ -141,6 +145,7 @@ crate::codes::stable_codes! {
     ShareIdentity => "share-identity",
     LevelOrdering => "level-ordering",
     MissingText => "missing-text",
+    InvalidJurisdiction => "invalid-jurisdiction",
 }
 
 impl IssueCode {}
@@ -458,6 +463,7 @@ pub fn validate_with(dataset: &Dataset, catalogue: &Catalogue, rules: &[Rule]) -
         catalogue,
         report: ValidationReport::default(),
     };
+    v.document();
     v.records();
     v.duplicates();
     v.rules(rules);
@@ -519,6 +525,34 @@ impl<'a> Validator<'a> {
             });
         }
         out
+    }
+
+    fn document(&mut self) {
+        let doc = &self.dataset.document;
+        let code = doc.jurisdiction.as_str();
+        let six_digits = code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit());
+        let problem = if code == "CN" {
+            (doc.kind == DocumentKind::ProvincialReport).then(|| {
+                "a provincial report names the nation (CN) as its jurisdiction".to_string()
+            })
+        } else if !six_digits {
+            Some(format!(
+                "jurisdiction {code:?} is neither CN nor a six-digit GB/T 2260 code"
+            ))
+        } else if code.ends_with("0000") && Jurisdiction::from_code(code).is_none() {
+            Some(format!(
+                "{code} is not the code of a provincial-level division"
+            ))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            self.report.error(
+                IssueCode::InvalidJurisdiction,
+                "document.jurisdiction",
+                message,
+            );
+        }
     }
 
     fn records(&mut self) {

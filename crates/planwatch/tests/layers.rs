@@ -19,9 +19,9 @@ use std::path::Path;
 const LAYERS: &[&[&str]] = &[
     &["codes", "units", "error"],
     &["numerals", "quantity", "lexicon", "trie"],
-    &["document", "target", "indicator", "dataset"],
+    &["document", "jurisdiction", "target", "indicator", "dataset"],
     &["figure", "extract"],
-    &["assess", "scorecard", "validate"],
+    &["assess", "scorecard", "validate", "panel"],
     &["table"],
     &["builtin"],
 ];

@@ -654,6 +654,7 @@ fn codes_are_stable() {
             "share-identity",
             "level-ordering",
             "missing-text",
+            "invalid-jurisdiction",
         ]
     );
     for &c in IssueCode::ALL {
@@ -678,4 +679,41 @@ proptest::proptest! {
         ds.outcomes[6].figure.value = Some(value);
         let _ = run(&ds);
     }
+}
+
+#[test]
+fn jurisdictions_are_checked() {
+    let issues = |kind: &str, jurisdiction: &str| -> Vec<(String, String, String)> {
+        let json = format!(
+            r#"{{"document": {{"id": "d", "title": "t", "issuer": "i", "kind": "{kind}", "jurisdiction": "{jurisdiction}"}}}}"#
+        );
+        let ds = Dataset::from_json(&json, None).unwrap();
+        validate(&ds, &Catalogue::default())
+            .issues
+            .into_iter()
+            .map(|i| (i.code.code().to_string(), i.path, i.message))
+            .collect()
+    };
+    assert_eq!(issues("provincial_report", "440000"), []);
+    assert_eq!(issues("government_work_report", "CN"), []);
+    assert_eq!(issues("other", "440100"), []); // a city: a code below the provinces
+    let bad = |m: &str| {
+        vec![(
+            "invalid-jurisdiction".to_string(),
+            "document.jurisdiction".to_string(),
+            m.to_string(),
+        )]
+    };
+    assert_eq!(
+        issues("provincial_report", "CN"),
+        bad("a provincial report names the nation (CN) as its jurisdiction")
+    );
+    assert_eq!(
+        issues("provincial_report", "Guangdong"),
+        bad("jurisdiction \"Guangdong\" is neither CN nor a six-digit GB/T 2260 code")
+    );
+    assert_eq!(
+        issues("provincial_report", "990000"),
+        bad("990000 is not the code of a provincial-level division")
+    );
 }
