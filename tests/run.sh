@@ -12,6 +12,8 @@ rustup component add rustfmt clippy >/dev/null 2>&1 || true
 
 stage "built-in data files are in step with their specs"
 python3 crates/planwatch/data/tools/build.py --check
+python3 crates/planwatch-corpus/tools/gen.py --check
+python3 tests/fixtures/headline/check.py
 
 stage "cargo fmt --check"
 cargo fmt --all -- --check
@@ -26,7 +28,7 @@ stage "cargo doc (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p planwatch
 
 stage "cargo package -p planwatch (the crate is publishable)"
-cargo package -p planwatch --allow-dirty --no-verify --quiet >/dev/null
+cargo package -p planwatch-corpus -p planwatch --allow-dirty --no-verify --quiet >/dev/null
 cargo package -p planwatch --allow-dirty --list | grep -q '^data/ndrc-plan-report-2024.txt$'
 
 stage "Python environment (.venv)"

@@ -240,8 +240,62 @@ pub fn dataset() -> Dataset {
 /// assert_eq!((t.record.figure.text.as_str(), t.document.id.as_str()), ("增长5%左右", "cn-ndrc-plan-report-2024"));
 /// ```
 pub fn panel() -> &'static Panel {
-    static PANEL: OnceLock<Panel> = OnceLock::new();
-    PANEL.get_or_init(|| Panel::new(vec![dataset()]).unwrap_or_default())
+    match load_panel() {
+        Ok(panel) => panel,
+        Err(_) => EMPTY_PANEL.get_or_init(Panel::default),
+    }
+}
+
+/// The built-in panel, or the error met reading one of its embedded datasets.
+///
+/// # Errors
+/// The [`LoadError`] of the first embedded dataset that does not parse (the crate's tests make
+/// sure they all do).
+///
+/// ```
+/// assert!(planwatch::builtin::try_panel().unwrap().dataset(planwatch::builtin::DOCUMENT_ID).is_some());
+/// ```
+pub fn try_panel() -> Result<&'static Panel, LoadError> {
+    load_panel().as_ref().map_err(Clone::clone)
+}
+
+static PANEL: OnceLock<Result<Panel, LoadError>> = OnceLock::new();
+static EMPTY_PANEL: OnceLock<Panel> = OnceLock::new();
+
+fn load_panel() -> &'static Result<Panel, LoadError> {
+    PANEL.get_or_init(|| {
+        let mut datasets = vec![try_dataset()?.clone()];
+        datasets.extend(corpus_datasets()?);
+        Panel::new(datasets).map_err(|e| LoadError {
+            path: None,
+            line: 0,
+            column: 0,
+            message: e.to_string(),
+        })
+    })
+}
+
+/// The datasets of the corpus (national government work reports, provincial reports), each
+/// with its text attached.
+#[cfg(feature = "corpus")]
+fn corpus_datasets() -> Result<Vec<Dataset>, LoadError> {
+    planwatch_corpus::datasets()
+        .iter()
+        .map(|f| {
+            let path = format!("planwatch-corpus/datasets/{}.json", f.id);
+            let ds = Dataset::from_json(f.json, Some(&path))?;
+            Ok(match planwatch_corpus::text(f.path) {
+                Some(t) => ds.with_text(Arc::<str>::from(t.text)),
+                None => ds,
+            })
+        })
+        .collect()
+}
+
+/// Without the `corpus` feature the panel holds the built-in report only.
+#[cfg(not(feature = "corpus"))]
+fn corpus_datasets() -> Result<Vec<Dataset>, LoadError> {
+    Ok(Vec::new())
 }
 
 /// The built-in document: the 2024 NDRC report on the 2023 plan's execution and the 2024 draft
