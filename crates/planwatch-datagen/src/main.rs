@@ -19,11 +19,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use planwatch::dataset::Dataset;
-use planwatch::document::{Document, DocumentKind};
-use planwatch::jurisdiction::Jurisdiction;
 use planwatch::target::{Outcome, Target};
 use planwatch::validate::validate;
-use planwatch_corpus::{Kind, Text};
 use serde::Deserialize;
 
 /// One reviewed correction of the extractor's output.
@@ -60,86 +57,6 @@ fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("..")
         .join("planwatch-corpus")
-}
-
-/// The document id of a text: `cn-gwr-2024`, `440000-gwr-2025`.
-fn document_id(t: &Text) -> String {
-    format!("{}-gwr-{}", t.jurisdiction.to_lowercase(), t.year)
-}
-
-/// The delivery date a byline gives (`——2023年3月5日在第十四届全国人民代表大会第一次会议上`),
-/// looked for in the opening lines.
-fn byline_date(text: &str) -> Option<chrono::NaiveDate> {
-    let head: String = text.chars().take(600).collect();
-    let digits = |s: &str| -> Option<(u32, usize)> {
-        let n: String = s.chars().take_while(char::is_ascii_digit).collect();
-        Some((n.parse().ok()?, n.len()))
-    };
-    let mut rest = head.as_str();
-    while let Some(i) = rest.find('年') {
-        let before = &rest[..i];
-        let year_text: String = before
-            .chars()
-            .rev()
-            .take_while(char::is_ascii_digit)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let after = &rest[i + '年'.len_utf8()..];
-        if year_text.len() == 4
-            && let Some((month, m_len)) = digits(after)
-            && after[m_len..].starts_with('月')
-        {
-            let after_month = &after[m_len + '月'.len_utf8()..];
-            if let Some((day, d_len)) = digits(after_month)
-                && after_month[d_len..].starts_with("日在")
-                && let Ok(year) = year_text.parse::<i32>()
-            {
-                return chrono::NaiveDate::from_ymd_opt(year, month, day);
-            }
-        }
-        rest = after;
-    }
-    None
-}
-
-/// The years a report covers. A report delivered in spring plans its own year and reviews the
-/// one before; those of September 1954, December 1964 and autumn 1980–1982 review their own
-/// year and plan the next.
-fn years(t: &Text) -> (i32, i32) {
-    match (t.jurisdiction, t.year) {
-        ("CN", 1954 | 1964 | 1980 | 1981 | 1982) => (t.year, t.year + 1),
-        _ => (t.year - 1, t.year),
-    }
-}
-
-fn document(t: &Text) -> Document {
-    let (outcome_year, plan_year) = years(t);
-    let (kind, issuer) = match t.kind {
-        Kind::GovernmentWorkReport => (DocumentKind::GovernmentWorkReport, "国务院".to_string()),
-        Kind::ProvincialReport => (
-            DocumentKind::ProvincialReport,
-            Jurisdiction::from_code(t.jurisdiction)
-                .map(|j| format!("{}人民政府", j.name_zh))
-                .unwrap_or_default(),
-        ),
-    };
-    let title = match Jurisdiction::from_code(t.jurisdiction) {
-        Some(j) if j.level.is_provincial() => format!("{}年{}政府工作报告", t.year, j.name_zh),
-        _ => format!("{}年政府工作报告", t.year),
-    };
-    Document {
-        id: document_id(t),
-        title,
-        issuer,
-        kind,
-        jurisdiction: t.jurisdiction.to_string(),
-        delivered: byline_date(t.text),
-        outcome_year: Some(outcome_year),
-        plan_year: Some(plan_year),
-        source: Some(t.path.to_string()),
-    }
 }
 
 /// The key a correction names a record by.
@@ -187,7 +104,7 @@ fn build(corrections: Vec<Correction>) -> Built {
     let mut datasets = Vec::new();
     let mut records = 0;
     for t in planwatch_corpus::texts() {
-        let doc = document(t);
+        let doc = planwatch::builtin::corpus_document(t);
         let x = extractor
             .clone()
             .for_document(&doc)

@@ -36,8 +36,19 @@ use crate::document::{Document, DocumentKind};
 use crate::error::LoadError;
 use crate::extract::{Extraction, Extractor, Mention};
 use crate::indicator::Catalogue;
+#[cfg(feature = "corpus")]
+use crate::jurisdiction::Jurisdiction;
 use crate::panel::Panel;
 use crate::validate::{Identity, LevelOrdering, RecordKind, Rule};
+/// The corpus: the national government work reports 1954–2025 and the 31 provincial reports of
+/// 2025, byte-identical (the `planwatch-corpus` crate, with the default feature `corpus`).
+///
+/// ```
+/// let t = planwatch::builtin::corpus::text("gwr/gwr-2024.txt").unwrap();
+/// assert!(t.text.contains("国内生产总值增长5%左右"));
+/// ```
+#[cfg(feature = "corpus")]
+pub use planwatch_corpus as corpus;
 use std::sync::{Arc, OnceLock};
 
 /// The report's text, byte-identical to the published copy (`data/ndrc-plan-report-2024.txt`).
@@ -296,6 +307,108 @@ fn corpus_datasets() -> Result<Vec<Dataset>, LoadError> {
 #[cfg(not(feature = "corpus"))]
 fn corpus_datasets() -> Result<Vec<Dataset>, LoadError> {
     Ok(Vec::new())
+}
+
+#[cfg(feature = "corpus")]
+/// The document id of a text: `cn-gwr-2024`, `440000-gwr-2025`.
+fn corpus_document_id(t: &planwatch_corpus::Text) -> String {
+    format!("{}-gwr-{}", t.jurisdiction.to_lowercase(), t.year)
+}
+
+#[cfg(feature = "corpus")]
+/// The delivery date a byline gives (`——2023年3月5日在第十四届全国人民代表大会第一次会议上`),
+/// looked for in the opening lines.
+fn byline_date(text: &str) -> Option<chrono::NaiveDate> {
+    let head: String = text.chars().take(600).collect();
+    let digits = |s: &str| -> Option<(u32, usize)> {
+        let n: String = s.chars().take_while(char::is_ascii_digit).collect();
+        Some((n.parse().ok()?, n.len()))
+    };
+    let mut rest = head.as_str();
+    while let Some(i) = rest.find('年') {
+        let before = &rest[..i];
+        let year_text: String = before
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let after = &rest[i + '年'.len_utf8()..];
+        if year_text.len() == 4
+            && let Some((month, m_len)) = digits(after)
+            && after[m_len..].starts_with('月')
+        {
+            let after_month = &after[m_len + '月'.len_utf8()..];
+            if let Some((day, d_len)) = digits(after_month)
+                && after_month[d_len..].starts_with("日在")
+                && let Ok(year) = year_text.parse::<i32>()
+            {
+                return chrono::NaiveDate::from_ymd_opt(year, month, day);
+            }
+        }
+        rest = after;
+    }
+    None
+}
+
+#[cfg(feature = "corpus")]
+/// The years a report covers. A report delivered in spring plans its own year and reviews the
+/// one before; those of September 1954, December 1964 and autumn 1980–1982 review their own
+/// year and plan the next.
+fn corpus_years(t: &planwatch_corpus::Text) -> (i32, i32) {
+    match (t.jurisdiction, t.year) {
+        ("CN", 1954 | 1964 | 1980 | 1981 | 1982) => (t.year, t.year + 1),
+        _ => (t.year - 1, t.year),
+    }
+}
+
+/// The document of a corpus text: id (`cn-gwr-2024`, `440000-gwr-2025`), title, issuer, kind,
+/// jurisdiction, the delivery date its byline gives, and its years: a report delivered in spring
+/// plans its own year and reviews the one before; those of September 1954, December 1964 and
+/// autumn 1980–1982 review their own year and plan the next.
+///
+/// ```
+/// let t = planwatch::builtin::corpus::text("gwr/gwr-2023.txt").unwrap();
+/// let doc = planwatch::builtin::corpus_document(t);
+/// assert_eq!((doc.id.as_str(), doc.outcome_year, doc.plan_year), ("cn-gwr-2023", Some(2022), Some(2023)));
+/// assert_eq!(doc.delivered.unwrap().to_string(), "2023-03-05");
+/// let t = planwatch::builtin::corpus::text("provincial-2025/440000-广东省-2025.txt").unwrap();
+/// let doc = planwatch::builtin::corpus_document(t);
+/// assert_eq!((doc.id.as_str(), doc.jurisdiction.as_str()), ("440000-gwr-2025", "440000"));
+/// assert_eq!(doc.issuer, "广东省人民政府");
+/// assert_eq!(doc.delivered.unwrap().to_string(), "2025-01-15");
+/// ```
+#[cfg(feature = "corpus")]
+pub fn corpus_document(t: &planwatch_corpus::Text) -> Document {
+    let (outcome_year, plan_year) = corpus_years(t);
+    let (kind, issuer) = match t.kind {
+        planwatch_corpus::Kind::GovernmentWorkReport => {
+            (DocumentKind::GovernmentWorkReport, "国务院".to_string())
+        }
+        planwatch_corpus::Kind::ProvincialReport => (
+            DocumentKind::ProvincialReport,
+            Jurisdiction::from_code(t.jurisdiction)
+                .map(|j| format!("{}人民政府", j.name_zh))
+                .unwrap_or_default(),
+        ),
+    };
+    let title = match Jurisdiction::from_code(t.jurisdiction) {
+        Some(j) if j.level.is_provincial() => format!("{}年{}政府工作报告", t.year, j.name_zh),
+        _ => format!("{}年政府工作报告", t.year),
+    };
+    Document {
+        id: corpus_document_id(t),
+        title,
+        issuer,
+        kind,
+        jurisdiction: t.jurisdiction.to_string(),
+        delivered: byline_date(t.text),
+        outcome_year: Some(outcome_year),
+        plan_year: Some(plan_year),
+        source: Some(t.path.to_string()),
+    }
 }
 
 /// The built-in document: the 2024 NDRC report on the 2023 plan's execution and the 2024 draft

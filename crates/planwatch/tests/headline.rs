@@ -1,0 +1,229 @@
+//! Headline recall: the hand-checked headline targets and outcomes of `tests/fixtures/headline/`
+//! (read by people from the corpus texts) held against what the extractor finds in the same
+//! texts. A case is found when a record of the same kind, indicator, period and comparator has
+//! the same value (or bounds) and unit. The test prints recall per file and per era, and fails
+//! when recall falls below the floor it last reached: the floors only ever go up.
+#![cfg(feature = "corpus")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failing unwrap is a failing test
+
+use std::collections::{BTreeMap, HashMap};
+
+use planwatch::builtin::{self, corpus};
+use planwatch::document::{Basis, Period};
+use planwatch::extract::Extraction;
+use planwatch::quantity::Quantity;
+use planwatch::target::{Comparator, Figure};
+use planwatch::units::Unit;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+struct Case {
+    source: String,
+    jurisdiction: String,
+    kind: String,
+    indicator: String,
+    year: i32,
+    #[serde(default)]
+    end_year: Option<i32>,
+    #[serde(default)]
+    basis: Option<String>,
+    comparator: String,
+    #[serde(default)]
+    value: Option<String>,
+    #[serde(default)]
+    lower: Option<String>,
+    #[serde(default)]
+    upper: Option<String>,
+    #[serde(default)]
+    exponent: Option<i32>,
+    #[serde(default)]
+    unit: Option<String>,
+    figure: String,
+    quote: String,
+    #[serde(default)]
+    #[allow(dead_code)]
+    direction: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    status: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+impl Case {
+    fn period(&self) -> Period {
+        let basis = self
+            .basis
+            .as_deref()
+            .and_then(Basis::from_code)
+            .unwrap_or_default();
+        Period {
+            year: self.year,
+            end_year: self.end_year,
+            basis,
+        }
+    }
+
+    fn quantity(&self, v: &Option<String>) -> Option<Quantity> {
+        let value: Decimal = v.as_deref()?.parse().ok()?;
+        let unit = Unit::from_code(self.unit.as_deref()?)?;
+        Some(Quantity::new(value, self.exponent.unwrap_or(0), unit))
+    }
+}
+
+/// The cases of every `*.jsonl` file, by file name; `None` outside the repository.
+fn cases() -> Option<BTreeMap<String, Vec<Case>>> {
+    let root = format!("{}/../..", env!("CARGO_MANIFEST_DIR"));
+    let dir = std::path::Path::new(&root).join("tests/fixtures/headline");
+    if !dir.join("README.md").exists() {
+        eprintln!("headline cases: not in the repository; they are not packaged");
+        return None;
+    }
+    let mut out = BTreeMap::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("jsonl") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let list: Vec<Case> = text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .enumerate()
+            .map(|(i, l)| {
+                serde_json::from_str(l)
+                    .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), i + 1))
+            })
+            .collect();
+        out.insert(
+            path.file_name().unwrap().to_string_lossy().to_string(),
+            list,
+        );
+    }
+    Some(out)
+}
+
+fn same_amount(a: Option<&Quantity>, b: Option<Quantity>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => a.cmp_amount(&b).ok() == Some(std::cmp::Ordering::Equal),
+        _ => false,
+    }
+}
+
+/// Whether `figure` states the case's comparator and value.
+fn matches(case: &Case, figure: &Figure) -> bool {
+    let Some(comparator) = Comparator::from_code(&case.comparator) else {
+        return false;
+    };
+    if figure.comparator != comparator {
+        return false;
+    }
+    match comparator {
+        Comparator::Range => {
+            same_amount(figure.lower.as_ref(), case.quantity(&case.lower))
+                && same_amount(figure.upper.as_ref(), case.quantity(&case.upper))
+        }
+        c if c.is_quantitative() => same_amount(figure.value.as_ref(), case.quantity(&case.value)),
+        _ => true,
+    }
+}
+
+fn found(case: &Case, x: &Extraction) -> bool {
+    let period = case.period();
+    let same_years = |p: &Period| p.year == period.year && p.end_year == period.end_year;
+    match case.kind.as_str() {
+        "target" => x.targets.iter().any(|t| {
+            t.indicator == case.indicator && same_years(&t.period) && matches(case, &t.figure)
+        }),
+        _ => x.outcomes.iter().any(|o| {
+            o.indicator == case.indicator && same_years(&o.period) && matches(case, &o.figure)
+        }),
+    }
+}
+
+fn era(case: &Case) -> &'static str {
+    match (case.jurisdiction.as_str(), case.year) {
+        ("CN", ..=1977) => "national 1954–1977",
+        ("CN", ..=1992) => "national 1978–1992",
+        ("CN", ..=2013) => "national 1993–2013",
+        ("CN", _) => "national 2014–2025",
+        _ => "provincial 2025",
+    }
+}
+
+/// Recall floors: each era's share found may not fall below these (they are raised as the
+/// extractor improves, never lowered).
+const FLOORS: &[(&str, f64)] = &[
+    ("national 1954–1977", 0.009),
+    ("national 1978–1992", 0.021),
+    ("national 1993–2013", 0.330),
+    ("national 2014–2025", 0.680),
+    ("provincial 2025", 0.733),
+];
+
+#[test]
+fn headline_recall() {
+    let Some(files) = cases() else { return };
+    let extractor = builtin::extractor();
+    let mut extractions: HashMap<String, Extraction> = HashMap::new();
+    let mut by_era: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut missed: Vec<String> = Vec::new();
+    for (file, list) in &files {
+        let (mut hit, mut all) = (0, 0);
+        for case in list {
+            let x = extractions.entry(case.source.clone()).or_insert_with(|| {
+                let t = corpus::text(&case.source)
+                    .unwrap_or_else(|| panic!("{file}: no corpus text {}", case.source));
+                let doc = builtin::corpus_document(t);
+                extractor
+                    .clone()
+                    .for_document(&doc)
+                    .document(t.text, &doc.id)
+            });
+            let ok = found(case, x);
+            let e = by_era.entry(era(case)).or_default();
+            e.1 += 1;
+            all += 1;
+            if ok {
+                e.0 += 1;
+                hit += 1;
+            } else {
+                missed.push(format!(
+                    "{} {} {} {} {}: {}",
+                    case.source, case.kind, case.indicator, case.year, case.figure, case.quote
+                ));
+            }
+        }
+        println!("{file}: {hit} of {all} found ({:.1}%)", pct(hit, all));
+    }
+    let (hit, all) = by_era.values().fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    for (era, (h, a)) in &by_era {
+        println!("{era}: {h} of {a} found ({:.1}%)", pct(*h, *a));
+    }
+    println!("headline recall: {hit} of {all} ({:.1}%)", pct(hit, all));
+    if std::env::var_os("PLANWATCH_SHOW_MISSED").is_some() {
+        for m in &missed {
+            println!("missed: {m}");
+        }
+    }
+    for (era, floor) in FLOORS {
+        if let Some((h, a)) = by_era.get(era) {
+            let recall = *h as f64 / *a as f64;
+            assert!(
+                recall >= *floor,
+                "{era}: recall {recall:.3} below its floor {floor}"
+            );
+        }
+    }
+}
+
+fn pct(h: usize, a: usize) -> f64 {
+    if a == 0 {
+        0.0
+    } else {
+        100.0 * h as f64 / a as f64
+    }
+}
