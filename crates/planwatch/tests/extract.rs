@@ -1303,7 +1303,7 @@ fn chinese_numerals_in_running_text() {
             "突破一百万亿元|100|12|CNY|more_than||经济总量|gdp||outcome",
             "百分之五点二|5.2|0|percent|exact|increase|经济总量|gdp_growth||outcome",
             "一千三百万人以上|1300|4|person|at_least||城镇新增就业|urban_new_jobs||outcome",
-            "三千万人|3000|4|person|exact|decrease|农村贫困人口|||outcome",
+            "三千万人|3000|4|person|exact|decrease|农村贫困人口|rural_poor_reduction||outcome",
             // The catalogue keeps per-capita GDP in yuan: dollars are not its value.
             "一点二万美元|1.2|4|USD|exact||人均国内生产总值|||outcome",
             "一点五倍|1.5|0|multiple|exact||货物进出口总额|||outcome",
