@@ -95,7 +95,7 @@ impl Job<'_> {
             let mut f = std::io::BufWriter::new(std::fs::File::create(path)?);
             f.write_all(head.as_bytes())?;
             f.write_all(body.as_bytes())?;
-            f.into_inner().map_err(|e| e.into_error())?.sync_all()
+            f.flush()
         };
         write(&path).map_err(|e| format!("cannot write {}: {e}", path.display()))
     }

@@ -225,6 +225,18 @@ fn standard_input() {
         .collect();
     assert_eq!(stdout(&o), expected);
 
+    // With --out-dir, standard input is written to stdin.jsonl.
+    let o = planwatch(
+        dir.path(),
+        &["extract", "-o", "out", "-"],
+        Some(A.as_bytes()),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out/stdin.jsonl")).unwrap(),
+        expected
+    );
+
     // Standard input between two files, in the order given.
     let o = planwatch(
         dir.path(),
