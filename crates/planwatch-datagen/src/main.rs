@@ -272,21 +272,3 @@ fn main() -> ExitCode {
         ExitCode::FAILURE
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bylines_give_the_delivery_date() {
-        let text = "政府工作报告\n\n——2023年3月5日在第十四届全国人民代表大会第一次会议上\n\n国务院总理李克强";
-        assert_eq!(
-            byline_date(text),
-            chrono::NaiveDate::from_ymd_opt(2023, 3, 5)
-        );
-        assert_eq!(
-            byline_date("各位代表：\n2023年是全面贯彻党的二十大精神的开局之年"),
-            None
-        );
-    }
-}
