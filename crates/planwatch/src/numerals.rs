@@ -163,7 +163,7 @@ pub fn parse_numeral(s: &str) -> Result<Numeral, ParseError> {
             Err(ParseError::new(kind, lead..lead + t.len(), s))
         }
         Scan::Error(kind, span) => {
-            let end = span.end.max(crate::quantity::numeral_run(t));
+            let end = span.end.max(numeral_run(t));
             Err(ParseError::new(kind, lead + span.start..lead + end, s))
         }
     }
@@ -247,6 +247,21 @@ pub(crate) fn starts_numeral_char(s: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// Byte length of the run of digits and separators at the start of `s` (for error spans).
+pub(crate) fn numeral_run(s: &str) -> usize {
+    s.chars()
+        .take_while(|c| {
+            c.is_ascii_digit()
+                || matches!(c, '０'..='９' | '.' | '．' | ',' | '〇' | '零')
+                || matches!(
+                    c,
+                    '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+                )
+        })
+        .map(char::len_utf8)
+        .sum()
 }
 
 /// Outcome of a detailed scan.

@@ -23,7 +23,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ParseError, ParseErrorKind, QuantityError};
-use crate::numerals::{Approx, Numeral, Scan, scan_detailed, scan_numeral, starts_numeral_char};
+use crate::numerals::{
+    Approx, Numeral, Scan, numeral_run, scan_detailed, scan_numeral, starts_numeral_char,
+};
 use crate::units::{DimKey, Unit, is_spelling_of, scan_unit};
 
 /// Longest input [`parse_quantity`] accepts, in bytes; longer inputs are
@@ -549,21 +551,6 @@ fn sign_len(s: &str) -> (usize, bool) {
         Some(c @ ('+' | '＋')) => (c.len_utf8(), false),
         _ => (0, false),
     }
-}
-
-/// Byte length of the run of digits and separators at the start of `s` (for error spans).
-pub(crate) fn numeral_run(s: &str) -> usize {
-    s.chars()
-        .take_while(|c| {
-            c.is_ascii_digit()
-                || matches!(c, '０'..='９' | '.' | '．' | ',' | '〇' | '零')
-                || matches!(
-                    c,
-                    '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
-                )
-        })
-        .map(char::len_utf8)
-        .sum()
 }
 
 /// Parses a whole string (surrounding whitespace trimmed) as an exact quantity.
