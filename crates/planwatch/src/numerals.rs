@@ -104,9 +104,10 @@
 //! assert_eq!((n.value.to_string(), n.exponent, n.approx), ("100".into(), 4, Approx::Between { high: 110.into() }));
 //!
 //! // Not numbers: plan names, digit-by-digit readings, ordinals.
-//! for s in ["十四五", "一二三产业", "第十四"] {
+//! for s in ["十四五", "一二三产业"] {
 //!     assert_eq!(parse_numeral(s).unwrap_err().code(), "unexpected-character");
 //! }
+//! assert_eq!(parse_numeral("第十四").unwrap_err().code(), "missing-number");
 //! ```
 
 use std::ops::Range;
@@ -255,11 +256,11 @@ pub fn parse_numeral(s: &str) -> Result<Numeral, ParseError> {
             Err(ParseError::new(kind, lead + len..lead + t.len(), s))
         }
         Scan::NotNumeral => {
-            // Text with numeral characters that make no number (`十四五`, `第十四`, `几乎`) is
-            // unexpected; text without any (`元`) has no number at all.
-            let numeric = t
-                .chars()
-                .any(|c| arabic_digit(c).is_some() || classify(c).is_some_and(|k| k != Tok::Minus));
+            // Text that starts with numeral characters but makes no number (`十四五`, `几乎`) is
+            // unexpected; text that starts otherwise (`元`, `第十四`) has no number to read.
+            let numeric = t.chars().next().is_some_and(|c| {
+                arabic_digit(c).is_some() || classify(c).is_some_and(|k| k != Tok::Minus)
+            });
             let kind = if numeric {
                 ParseErrorKind::UnexpectedCharacter
             } else {
