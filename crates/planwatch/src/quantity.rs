@@ -43,8 +43,25 @@ pub const MAX_QUANTITY_LEN: usize = 1024;
 /// unit as written.
 ///
 /// Equality is structural: numerically equal mantissas compare equal (`5.2 == 5.20`), but
-/// `1.3万亿` and `13000亿` differ in exponent and are not `==`; use [`Quantity::cmp_amount`] to
-/// compare amounts. Serializes as
+/// `1.3万亿` and `13000亿` differ in exponent and are not `==`, nor are `12%` and `12％`; `Hash`
+/// agrees with `==`. Use [`Quantity::cmp_amount`] to compare amounts. The order (`<`, `<=` …)
+/// compares amounts but stays consistent with `==`: two quantities of the same amount written
+/// differently (`1万元`, `10000元`) are neither equal nor ordered (`partial_cmp` is `None`, so
+/// `<=` and `>=` are both false), and so are quantities of different dimensions.
+///
+/// ```
+/// use std::cmp::Ordering;
+/// use planwatch::quantity::parse_quantity;
+/// let (a, b) = (parse_quantity("1万元").unwrap(), parse_quantity("10000元").unwrap());
+/// assert!(a != b && !(a <= b) && !(a >= b));
+/// assert_eq!(a.partial_cmp(&b), None);
+/// assert_eq!(a.cmp_amount(&b).unwrap(), Ordering::Equal);
+/// assert!(parse_quantity("1万元").unwrap() < parse_quantity("10001元").unwrap());
+/// assert!(parse_quantity("5.2%").unwrap() <= parse_quantity("5.20%").unwrap());
+/// assert_eq!(parse_quantity("1人").unwrap().partial_cmp(&parse_quantity("1台").unwrap()), None);
+/// ```
+///
+/// Serializes as
 /// `{"value": "126.06", "exponent": 12, "unit": "CNY", "unit_text": "元"}` (the decimal as a
 /// string, so JSON is lossless and keeps the published scale).
 ///
@@ -520,6 +537,21 @@ fn cmp_scaled(a: i128, ka: i64, b: i128, kb: i64) -> Ordering {
         x.cmp(&y)
     };
     if sa < 0 { mag.reverse() } else { mag }
+}
+
+impl PartialOrd for Quantity {
+    /// The order of amounts where it is consistent with structural `==`: `Some(Equal)` only for
+    /// equal quantities, `None` for equal amounts written differently, for different dimensions
+    /// and when the amounts cannot be compared (see the type's docs).
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        if self == other {
+            return Some(Ordering::Equal);
+        }
+        match self.cmp_amount(other) {
+            Ok(Ordering::Equal) | Err(_) => None,
+            Ok(order) => Some(order),
+        }
+    }
 }
 
 impl fmt::Display for Quantity {

@@ -483,3 +483,44 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn order_agrees_with_equality() {
+    use std::collections::HashSet;
+    let (a, b) = (p("1万元"), p("10000元"));
+    // Same amount, other form: not equal, so not ordered either way.
+    assert_ne!(a, b);
+    assert_eq!(a.partial_cmp(&b), None);
+    assert!(!(a <= b) && !(a >= b) && !(a < b) && !(a > b));
+    assert_eq!(a.cmp_amount(&b), Ok(Ordering::Equal));
+    // Equal quantities are Equal, and hash alike.
+    assert_eq!(p("5.2%").partial_cmp(&p("5.20%")), Some(Ordering::Equal));
+    let set: HashSet<Quantity> = [p("5.2%"), p("5.20%"), p("5.2％")].into_iter().collect();
+    assert_eq!(set.len(), 2);
+    // Different amounts order by amount, across exponents and units of one dimension.
+    assert!(p("1万元") < p("10001元"));
+    assert!(p("1.3万亿斤") < p("6.6亿吨"));
+    assert!(p("-0.3%") < p("0.1‰"));
+    // Different dimensions are not ordered.
+    assert_eq!(p("1人").partial_cmp(&p("1台")), None);
+    assert_eq!(p("5%").partial_cmp(&p("5个百分点")), None);
+}
+
+proptest! {
+    #[test]
+    fn order_is_consistent_with_equality(a in any_quantity(), b in any_quantity()) {
+        let b = Quantity::new(b.value(), b.exponent(), a.unit().clone());
+        match a.partial_cmp(&b) {
+            Some(Ordering::Equal) => prop_assert_eq!(&a, &b),
+            Some(o) => {
+                prop_assert_ne!(&a, &b);
+                prop_assert_eq!(b.partial_cmp(&a), Some(o.reverse()));
+                prop_assert_eq!(a.cmp_amount(&b), Ok(o));
+            }
+            None => {
+                prop_assert_ne!(&a, &b);
+                prop_assert!(!(a <= b) && !(a >= b));
+            }
+        }
+    }
+}
