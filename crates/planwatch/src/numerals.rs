@@ -953,6 +953,12 @@ pub(crate) fn negated(n: Numeral) -> Numeral {
 }
 
 pub(crate) fn scan_detailed(s: &str) -> Scan {
+    with_fraction(s, scan_plain(s))
+}
+
+/// A numeral without a following 分之 (the numerator of a fraction is read with this, so a run
+/// of fractions does not recurse).
+fn scan_plain(s: &str) -> Scan {
     let Some(c) = s.chars().next() else {
         return Scan::NotNumeral;
     };
@@ -960,17 +966,21 @@ pub(crate) fn scan_detailed(s: &str) -> Scan {
         return match classify(c) {
             Some(Tok::Minus) => {
                 let n = c.len_utf8();
+                // One sign only (负负 is no numeral, and a run of them does not recurse).
+                if s[n..].starts_with(is_minus_word) {
+                    return Scan::NotNumeral;
+                }
                 match scan_detailed(&s[n..]) {
                     Scan::Found(x, len) => Scan::Found(negated(x), n + len),
                     Scan::NotNumeral => Scan::NotNumeral,
                     Scan::Error(k, r) => Scan::Error(k, r.start + n..r.end + n),
                 }
             }
-            Some(t) if t.starts_numeral() => with_fraction(s, scan_chinese(s)),
+            Some(t) if t.starts_numeral() => scan_chinese(s),
             _ => Scan::NotNumeral,
         };
     }
-    with_fraction(s, scan_arabic_numeral(s))
+    scan_arabic_numeral(s)
 }
 
 /// An Arabic numeral with its magnitude word, approximation and slash fraction (`1/4`).
@@ -1096,7 +1106,7 @@ pub(crate) fn scan_share_numerator(s: &str) -> Scan {
     {
         return Scan::Found(exact(10u128.pow(k), 0), e.c.len_utf8());
     }
-    scan_detailed(s)
+    scan_plain(s)
 }
 
 /// Reads the numerator of a fraction at byte `at` over `den × 10^den_exp`.
@@ -1674,6 +1684,30 @@ mod tests {
             parse_numeral("3万4千5百.2").expect_err("mixed").kind(),
             ParseErrorKind::MixedScripts
         );
+    }
+
+    #[test]
+    fn signs() {
+        assert_eq!(sc("负0.2%"), ex("-0.2", 0, 6));
+        assert_eq!(sc("负负5"), None);
+        assert_eq!(sc(&"负".repeat(100_000)), None);
+        assert!(parse_numeral(&format!("{}5", "负".repeat(100_000))).is_err());
+    }
+
+    #[test]
+    fn fractions_do_not_nest() {
+        let third = Some((
+            "0.3333333333333333333333333333".to_string(),
+            0,
+            Approx::Between {
+                high: "0.3333333333333333333333333334".parse().expect("decimal"),
+            },
+            12,
+        ));
+        assert_eq!(sc("三分之一分之二"), third);
+        let long = "三分之".repeat(100_000);
+        assert_eq!(sc(&long).map(|x| (x.0, x.3)), Some(("1".to_string(), 12)));
+        assert!(parse_numeral(&long).is_err());
     }
 
     #[test]
