@@ -491,7 +491,7 @@ fn order_agrees_with_equality() {
     // Same amount, other form: not equal, so not ordered either way.
     assert_ne!(a, b);
     assert_eq!(a.partial_cmp(&b), None);
-    assert!(!(a <= b) && !(a >= b) && !(a < b) && !(a > b));
+    assert_eq!([a <= b, a >= b, a < b, a > b], [false; 4]);
     assert_eq!(a.cmp_amount(&b), Ok(Ordering::Equal));
     // Equal quantities are Equal, and hash alike.
     assert_eq!(p("5.2%").partial_cmp(&p("5.20%")), Some(Ordering::Equal));
@@ -519,7 +519,7 @@ proptest! {
             }
             None => {
                 prop_assert_ne!(&a, &b);
-                prop_assert!(!(a <= b) && !(a >= b));
+                prop_assert_eq!([a <= b, a >= b], [false; 2]);
             }
         }
     }
