@@ -746,6 +746,9 @@ fn group3(b: &[u8], j: usize) -> Option<(usize, bool)> {
 
 /// Spaces (ASCII or ideographic) from byte `i`: the byte after them.
 fn skip_spaces(s: &str, i: usize) -> usize {
+    if !matches!(s.as_bytes().get(i), Some(b' ' | b'\t' | 0xE3)) {
+        return i;
+    }
     let rest = s.get(i..).unwrap_or("");
     i + (rest.len() - rest.trim_start_matches([' ', '\u{3000}', '\t']).len())
 }

@@ -591,6 +591,9 @@ fn sign_len(s: &str) -> (usize, bool) {
 /// is divided by. 百分之五 is 5%, 千分之三 is 3‰, 万分之三 is 0.03% (a ten-thousandth, kept in
 /// percent).
 pub(crate) fn share_prefix(s: &str) -> Option<(usize, Unit, u32)> {
+    if s.as_bytes().first().is_none_or(|&b| b < 0x80) {
+        return None;
+    }
     [
         ("百分之", Unit::Percent, 0),
         ("千分之", Unit::PerMille, 0),
@@ -620,6 +623,9 @@ pub(crate) fn scan_share(s: &str, shift: u32) -> Scan {
 
 /// A currency named before the amount: 人民币 (人民幣).
 fn currency_prefix(s: &str) -> Option<usize> {
+    if s.as_bytes().first().is_none_or(|&b| b < 0x80) {
+        return None;
+    }
     ["人民币", "人民幣"]
         .into_iter()
         .find(|p| s.starts_with(p))

@@ -336,7 +336,36 @@ impl<'a> Scanner<'a> {
                 return num_end + unit.as_ref().map_or(0, |(_, l)| *l);
             }
         }
-        self.push_num(at, num_end, num, unit, false)
+        // 增长-2.1%: a dash after a word is a sign (after a number or a unit it joins a range).
+        match self.minus_before(at) {
+            Some(len) => {
+                let num = crate::numerals::negated(num);
+                self.push_num(at - len, num_end, num, unit, false)
+            }
+            None => self.push_num(at, num_end, num, unit, false),
+        }
+    }
+
+    /// The length of a minus sign right before `at`, when the dash is a sign: it follows a word
+    /// (a Chinese character that is neither part of a numeral nor the start of a unit), clause
+    /// punctuation, or nothing.
+    fn minus_before(&self, at: usize) -> Option<usize> {
+        let before = self.text.get(..at)?;
+        let dash = before
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '-' | '－' | '−'))?;
+        let rest = &before[..before.len() - dash.len_utf8()];
+        let sign = match rest.chars().next_back() {
+            None => true,
+            Some(p) if ('\u{4E00}'..='\u{9FFF}').contains(&p) => {
+                !crate::numerals::in_numeral_run(p)
+                    && !matches!(p, '至' | '到' | '第')
+                    && scan_unit(&before[rest.len() - p.len_utf8()..]).is_none()
+            }
+            Some(p) => p.is_whitespace() || matches!(p, '，' | '：' | '；' | '（' | '('),
+        };
+        sign.then_some(dash.len_utf8())
     }
 
     fn prev_is_ident(&self, at: usize) -> bool {
