@@ -508,39 +508,50 @@ pub(crate) const NUMERAL_CHARS: &[NumeralChar] = {
     ]
 };
 
-/// Blocks of 256 code points that hold a numeral character.
+/// Blocks of 256 code points in the look-up: block 0 is empty (for every high byte without a
+/// numeral character), the others hold one. A power of two, so that an index masked to it needs
+/// no bounds check.
 const CLASS_BLOCKS: usize = 32;
 
+/// Entries of [`NUMERAL_CHARS`] the look-up can hold (index 0 is "none"); a power of two.
+const CLASS_ENTRIES: usize = 64;
+
 /// A two-level look-up from a code point to its entry in [`NUMERAL_CHARS`]: one load for the
-/// block of the high byte, one for the low byte (the index plus one; 0 for none).
+/// block of the high byte, one for the low byte, giving the entry's index in `entries` (0 for
+/// none).
 struct ClassTable {
     block: [u8; 256],
     data: [[u8; 256]; CLASS_BLOCKS],
+    entries: [Option<NumeralChar>; CLASS_ENTRIES],
 }
 
 const fn class_table() -> ClassTable {
     let mut t = ClassTable {
         block: [0; 256],
         data: [[0; 256]; CLASS_BLOCKS],
+        entries: [None; CLASS_ENTRIES],
     };
+    assert!(NUMERAL_CHARS.len() < CLASS_ENTRIES, "raise CLASS_ENTRIES");
     let mut used = 0usize;
     let mut k = 0;
     while k < NUMERAL_CHARS.len() {
         let cp = NUMERAL_CHARS[k].c as u32;
+        // The byte-level readers decode numeral characters as three-byte code points.
         assert!(
-            cp <= 0xFFFF,
-            "numeral characters are in the Basic Multilingual Plane"
+            cp >= 0x800 && cp <= 0xFFFF,
+            "numeral characters are three-byte code points"
         );
         let hi = (cp >> 8) as usize;
         if t.block[hi] == 0 {
             used += 1;
-            assert!(used <= CLASS_BLOCKS, "raise CLASS_BLOCKS");
+            assert!(used < CLASS_BLOCKS, "raise CLASS_BLOCKS");
             t.block[hi] = used as u8;
         }
-        let b = t.block[hi] as usize - 1;
+        let b = t.block[hi] as usize;
         let lo = (cp & 0xFF) as usize;
         assert!(t.data[b][lo] == 0, "a numeral character is listed twice");
         t.data[b][lo] = (k + 1) as u8;
+        t.entries[k + 1] = Some(NUMERAL_CHARS[k]);
         k += 1;
     }
     t
@@ -560,14 +571,9 @@ fn numeral_char_at_cp(cp: u32) -> Option<&'static NumeralChar> {
     if cp > 0xFFFF {
         return None;
     }
-    let b = CLASS.block[(cp >> 8) as usize];
-    if b == 0 {
-        return None;
-    }
-    match CLASS.data[b as usize - 1][(cp & 0xFF) as usize] {
-        0 => None,
-        k => NUMERAL_CHARS.get(k as usize - 1),
-    }
+    let b = CLASS.block[(cp >> 8) as usize & 0xFF] as usize & (CLASS_BLOCKS - 1);
+    let k = CLASS.data[b][(cp & 0xFF) as usize] as usize & (CLASS_ENTRIES - 1);
+    CLASS.entries[k].as_ref()
 }
 
 #[inline]
@@ -793,37 +799,38 @@ fn scan_arabic(
     let mut group: u32 = 0; // digits since the start or the last separator
     let mut first_group = true;
     let mut fw_comma = false;
-    let mut digits = 0u32;
     let mut in_spaced = false;
     let overflow = |end: usize| Err((ParseErrorKind::Overflow, start..end));
     loop {
-        if let Some((d, n)) = digit_at(b, i) {
-            if in_spaced && b.get(i.wrapping_sub(1)) != Some(&b' ') {
-                // `1 2023`: not spaced throughout.
-                return scan_arabic(s, start, false);
-            }
+        // A run of digits: the hot loop, nothing but digits in it.
+        let run_start = group;
+        while let Some((d, n)) = digit_at(b, i) {
             if sig > 0 || d != 0 {
                 sig += 1;
-            }
-            if sig > MAX_DIGITS {
-                return overflow(i + n);
+                if sig > MAX_DIGITS {
+                    return overflow(i + n);
+                }
             }
             m = m * 10 + d as u128;
             group += 1;
-            digits += 1;
             i += n;
-            if spaced
-                && b.get(i) == Some(&b' ')
-                && first_group
-                && (in_spaced || digits == 1)
-                && (digit_at(b, i + 1).is_some() || point_then_digit(b, i + 1).is_some())
-            {
+        }
+        let run = group - run_start;
+        if in_spaced && run > 1 {
+            // `1 2023`: not spaced throughout.
+            return scan_arabic(s, start, false);
+        }
+        if spaced && run == 1 && first_group && (in_spaced || group == 1) && b.get(i) == Some(&b' ')
+        {
+            if digit_at(b, i + 1).is_some() {
                 in_spaced = true;
-                if digit_at(b, i + 1).is_some() {
-                    i += 1;
-                }
+                i += 1;
+                continue;
             }
-            continue;
+            if point_then_digit(b, i + 1).is_some() {
+                in_spaced = true;
+                break;
+            }
         }
         if in_spaced || group == 0 || (first_group && group > 3) || (!first_group && group != 3) {
             break;
@@ -901,32 +908,46 @@ fn decimal(m: u128, scale: u32) -> Option<Decimal> {
 
 /// Magnitude suffix after an Arabic mantissa: `[十百千]?(万亿|万万|亿|万)`; (exponent, bytes, big
 /// only). 万万 is the older texts' 亿 (`四万万`, `10万万`).
+#[inline]
 fn magnitude_suffix(s: &str, i: usize) -> Option<(u32, usize, bool)> {
-    let e = numeral_char(char_at(s, i)?)?;
-    let (small, n0) = match e.tok {
-        Tok::Small(k) if e.form != Form::Financial => (k, e.c.len_utf8()),
-        Tok::Big(_) => (0, 0),
-        _ => return None,
-    };
-    let (p, n) = big_word(s, i + n0)?;
-    Some((small + p, n0 + n, small == 0))
+    let e = numeral_at(s, i)?;
+    match e.tok {
+        Tok::Small(k) if e.form != Form::Financial => {
+            let Tok::Big(p) = numeral_at(s, i + 3)?.tok else {
+                return None;
+            };
+            let (p, n) = big_tail(s, i + 3, p);
+            Some((k + p, 3 + n, false))
+        }
+        Tok::Big(p) => {
+            let (p, n) = big_tail(s, i, p);
+            Some((p, n, true))
+        }
+        _ => None,
+    }
 }
 
 /// A magnitude word at byte `i`: 万 (4), 亿 (8), 万亿 (12) or 万万 (8); (exponent, bytes).
+#[inline]
 fn big_word(s: &str, i: usize) -> Option<(u32, usize)> {
-    let c = char_at(s, i)?;
-    let Some(Tok::Big(p)) = classify(c) else {
+    let Tok::Big(p) = numeral_at(s, i)?.tok else {
         return None;
     };
-    let n = c.len_utf8();
+    Some(big_tail(s, i, p))
+}
+
+/// The magnitude word that starts with the magnitude character at byte `i` of power `p`.
+#[inline]
+fn big_tail(s: &str, i: usize, p: u32) -> (u32, usize) {
+    let n = 3;
     if p == 4
-        && let Some(c2) = char_at(s, i + n)
-        && let Some(Tok::Big(p2)) = classify(c2)
+        && let Some(e2) = numeral_at(s, i + n)
+        && let Tok::Big(p2) = e2.tok
     {
         // 万亿 is 10^12; 万万 is 亿.
-        return Some((if p2 == 8 { 12 } else { 8 }, n + c2.len_utf8()));
+        return (if p2 == 8 { 12 } else { 8 }, n + 3);
     }
-    Some((p, n))
+    (p, n)
 }
 
 /// Whether the char at byte `i` is a digit (Arabic or Chinese, including 零).
@@ -956,11 +977,30 @@ pub(crate) fn negated(n: Numeral) -> Numeral {
 }
 
 pub(crate) fn scan_detailed(s: &str) -> Scan {
-    with_fraction(s, scan_plain(s))
+    let scan = scan_plain(s);
+    match scan {
+        // 分 is E5 88 86: one byte tells most numerals apart from a fraction's denominator.
+        Scan::Found(_, len) if s.as_bytes().get(len) == Some(&0xE5) => with_fraction(s, scan),
+        _ => scan,
+    }
+}
+
+/// The numeral character at byte `i`, decoded straight from its three bytes (every numeral
+/// character is a three-byte code point; `s` is valid UTF-8 and `i` a character boundary).
+#[inline]
+fn numeral_at(s: &str, i: usize) -> Option<&'static NumeralChar> {
+    let b = s.as_bytes();
+    match b.get(i..i + 3) {
+        Some(&[c0, c1, c2]) if (0xE0..0xF0).contains(&c0) => numeral_char_at_cp(
+            ((u32::from(c0) & 0x0F) << 12) | ((u32::from(c1) & 0x3F) << 6) | (u32::from(c2) & 0x3F),
+        ),
+        _ => None,
+    }
 }
 
 /// A numeral without a following 分之 (the numerator of a fraction is read with this, so a run
 /// of fractions does not recurse).
+#[inline(always)]
 fn scan_plain(s: &str) -> Scan {
     let Some(c) = s.chars().next() else {
         return Scan::NotNumeral;
@@ -1010,11 +1050,11 @@ fn scan_arabic_numeral(s: &str) -> Scan {
         };
     }
     let mut approx = Approx::Exact;
-    if let Some(c) = char_at(s, i)
-        && classify(c) == Some(Tok::More)
+    if let Some(e) = numeral_at(s, i)
+        && e.tok == Tok::More
     {
         approx = Approx::MoreThan;
-        i += c.len_utf8();
+        i += 3;
     }
     let mut exponent = 0;
     // `1000  万`: spaces before a magnitude word.
@@ -1039,19 +1079,19 @@ fn scan_arabic_numeral(s: &str) -> Scan {
         exponent = e;
         i = at + n;
         if approx == Approx::Exact
-            && let Some(c) = char_at(s, i)
-            && classify(c) == Some(Tok::More)
+            && let Some(e) = numeral_at(s, i)
+            && e.tok == Tok::More
         {
             approx = Approx::MoreThan;
-            i += c.len_utf8();
+            i += 3;
         }
     } else if approx == Approx::Exact
         && !a.spaced
         && a.scale == 0
         && a.mantissa < 10
-        && let Some(c) = char_at(s, i)
-        && matches!(classify(c), Some(Tok::Small(_)))
-        && digit_char_at(s, i + c.len_utf8())
+        && let Some(e) = numeral_at(s, i)
+        && matches!(e.tok, Tok::Small(_))
+        && digit_char_at(s, i + 3)
     {
         // `3千5百`
         return scan_general(s);

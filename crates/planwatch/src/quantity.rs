@@ -579,7 +579,14 @@ impl FromStr for Quantity {
 
 /// Length of a leading sign, and whether it is negative: `-`, `－`, `−`, `+`, `＋`, and the word
 /// 负 (負).
+#[inline]
 fn sign_len(s: &str) -> (usize, bool) {
+    match s.as_bytes().first() {
+        Some(b'-') => return (1, true),
+        Some(b'+') => return (1, false),
+        Some(&b) if b < 0x80 => return (0, false),
+        _ => {}
+    }
     match s.chars().next() {
         Some(c @ ('-' | '－' | '−' | '负' | '負')) => (c.len_utf8(), true),
         Some(c @ ('+' | '＋')) => (c.len_utf8(), false),
@@ -590,19 +597,21 @@ fn sign_len(s: &str) -> (usize, bool) {
 /// A share prefix at the start of `s`: its length, its unit and the power of ten the numerator
 /// is divided by. 百分之五 is 5%, 千分之三 is 3‰, 万分之三 is 0.03% (a ten-thousandth, kept in
 /// percent).
+#[inline]
 pub(crate) fn share_prefix(s: &str) -> Option<(usize, Unit, u32)> {
     if s.as_bytes().first().is_none_or(|&b| b < 0x80) {
         return None;
     }
-    [
-        ("百分之", Unit::Percent, 0),
-        ("千分之", Unit::PerMille, 0),
-        ("万分之", Unit::Percent, 2),
-        ("萬分之", Unit::Percent, 2),
-    ]
-    .into_iter()
-    .find(|(p, _, _)| s.starts_with(p))
-    .map(|(p, u, shift)| (p.len(), u, shift))
+    let c = s.chars().next()?;
+    let (unit, shift) = match c {
+        '百' => (Unit::Percent, 0),
+        '千' => (Unit::PerMille, 0),
+        '万' | '萬' => (Unit::Percent, 2),
+        _ => return None,
+    };
+    s[c.len_utf8()..]
+        .starts_with("分之")
+        .then(|| (c.len_utf8() + "分之".len(), unit, shift))
 }
 
 /// The numeral of a share after its prefix (`百`, `五`, `二点四`), divided by `10^shift`; a
@@ -692,7 +701,11 @@ pub(crate) struct Scanned {
 /// Adds the tails a unit may carry: jiao and fen after a yuan amount, 半 after tenths (`三成半`).
 /// Returns the numeral, unit and the bytes of the tail.
 fn unit_tails(n: Numeral, unit: Unit, unit_text: &str, after: &str) -> (Numeral, Unit, usize) {
-    if n.exponent == 0 && n.is_exact() {
+    if !after.is_empty()
+        && matches!(unit, Unit::Currency(_) | Unit::Tenth | Unit::Count(_))
+        && n.exponent == 0
+        && n.is_exact()
+    {
         if takes_jiao(unit_text)
             && let Some((add, len)) = money_tail(after)
             && let Some(value) = n.value.checked_add(add)
@@ -926,9 +939,17 @@ pub fn parse_quantity(s: &str) -> Result<Quantity, ParseError> {
     if currency.is_some() && unit != Unit::CNY {
         return err(ParseErrorKind::UnknownUnit, unit_at, end);
     }
+    if n == unit_part.len() {
+        return Ok(Quantity {
+            value: fix_sign(numeral.value),
+            exponent,
+            unit,
+            unit_text: unit_part.to_string(),
+        });
+    }
     let n_exact = Numeral {
         exponent,
-        ..numeral.clone()
+        ..numeral
     };
     let (tailed, unit, tail) = unit_tails(n_exact, unit, &unit_part[..n], &unit_part[n..]);
     if n + tail != unit_part.len() {

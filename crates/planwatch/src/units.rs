@@ -898,6 +898,9 @@ pub fn scan_unit(s: &str) -> Option<(Unit, usize)> {
 /// closing an amount (`100元整`) when no word goes on after them (`100元正在` is 100元 and
 /// 正在).
 fn yuan_tail(rest: &str) -> usize {
+    if rest.is_empty() {
+        return 0;
+    }
     for tail in ["人民币", "人民幣"] {
         if rest.starts_with(tail) {
             return tail.len();
