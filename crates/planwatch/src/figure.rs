@@ -86,10 +86,10 @@ use rust_decimal::Decimal;
 
 use crate::error::{ParseError, ParseErrorKind};
 use crate::indicator::Catalogue;
-use crate::numerals::{Approx, scan_numeral};
+use crate::numerals::Approx;
 use crate::quantity::Quantity;
 use crate::target::{Comparator, Direction, Figure, Reference, Relation};
-use crate::units::{Unit, scan_unit};
+use crate::units::Unit;
 
 /// Inputs longer than this many bytes are rejected with `too-long` (a figure is a phrase).
 ///
@@ -420,20 +420,23 @@ struct Amount {
     len: usize,
 }
 
-/// Reads `["-"] numeral [unit]` at the start of `s`.
+/// Reads `["-"] numeral [unit]` at the start of `s` (the quantity forms of
+/// [`crate::quantity::scan_quantity`]: 百分之五, 人民币100亿元, 123元1角1分 …).
 fn scan_amount(s: &str) -> Option<Amount> {
     let (negative, sign_len) = match s.chars().next() {
         Some(c @ ('-' | '－' | '−')) => (true, c.len_utf8()),
         _ => (false, 0),
     };
     let rest = s.get(sign_len..)?;
-    let (numeral, n) = scan_numeral(rest)?;
-    if n == 0 {
+    let q = crate::quantity::scan_quantity_parts(rest)?;
+    if q.end == 0 {
         return None;
     }
-    let after = rest.get(n..)?;
-    let unit = scan_unit(after).and_then(|(u, m)| after.get(..m).map(|t| (u, t.to_string(), m)));
-    let unit_len = unit.as_ref().map_or(0, |u| u.2);
+    let numeral = q.numeral;
+    let unit = match q.unit {
+        Unit::Number => None,
+        u => Some((u, rest.get(q.unit_text.clone()).unwrap_or("").to_string())),
+    };
     let value = if negative {
         -numeral.value
     } else {
@@ -443,8 +446,8 @@ fn scan_amount(s: &str) -> Option<Amount> {
         value,
         exponent: numeral.exponent,
         approx: numeral.approx,
-        unit: unit.map(|(u, t, _)| (u, t)),
-        len: sign_len + n + unit_len,
+        unit,
+        len: sign_len + q.end,
     })
 }
 
@@ -751,7 +754,20 @@ fn parse(input: &str) -> Result<Figure, ParseError> {
             match first.approx {
                 Approx::Exact => {
                     f.comparator = comparator;
-                    f.value = Some(quantity(first.value, first.exponent, &first.unit));
+                    let mut value = first.value;
+                    // A negative change is a change the other way: 增长-2.1% is a fall of 2.1%
+                    // (signed_value gives back -2.1%).
+                    if value.is_sign_negative()
+                        && !value.is_zero()
+                        && let Some(d @ (Direction::Increase | Direction::Decrease)) = f.direction
+                    {
+                        value = -value;
+                        f.direction = Some(match d {
+                            Direction::Increase => Direction::Decrease,
+                            _ => Direction::Increase,
+                        });
+                    }
+                    f.value = Some(quantity(value, first.exponent, &first.unit));
                 }
                 Approx::MoreThan => {
                     f.comparator = match comparator {

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{ParseError, ParseErrorKind, QuantityError};
 use crate::numerals::{
-    Approx, Numeral, Scan, numeral_run, scan_detailed, scan_numeral, starts_numeral_char,
+    self, Approx, Numeral, Scan, numeral_run, scan_detailed, scan_numeral, starts_numeral_char,
 };
 use crate::units::{DimKey, Unit, is_spelling_of, scan_unit};
 
@@ -43,8 +43,26 @@ pub const MAX_QUANTITY_LEN: usize = 1024;
 /// unit as written.
 ///
 /// Equality is structural: numerically equal mantissas compare equal (`5.2 == 5.20`), but
-/// `1.3万亿` and `13000亿` differ in exponent and are not `==`; use [`Quantity::cmp_amount`] to
-/// compare amounts. Serializes as
+/// `1.3万亿` and `13000亿` differ in exponent and are not `==`, nor are `12%` and `12％`; `Hash`
+/// agrees with `==`. Use [`Quantity::cmp_amount`] to compare amounts. The order (`<`, `<=` …)
+/// compares amounts but stays consistent with `==`: two quantities of the same amount written
+/// differently (`1万元`, `10000元`) are neither equal nor ordered (`partial_cmp` is `None`, so
+/// `<=` and `>=` are both false), and so are quantities of different dimensions.
+///
+/// ```
+/// use std::cmp::Ordering;
+/// use planwatch::quantity::parse_quantity;
+/// let (a, b) = (parse_quantity("1万元").unwrap(), parse_quantity("10000元").unwrap());
+/// assert!(a != b);
+/// assert_eq!((a <= b, a >= b), (false, false));
+/// assert_eq!(a.partial_cmp(&b), None);
+/// assert_eq!(a.cmp_amount(&b).unwrap(), Ordering::Equal);
+/// assert!(parse_quantity("1万元").unwrap() < parse_quantity("10001元").unwrap());
+/// assert!(parse_quantity("5.2%").unwrap() <= parse_quantity("5.20%").unwrap());
+/// assert_eq!(parse_quantity("1人").unwrap().partial_cmp(&parse_quantity("1台").unwrap()), None);
+/// ```
+///
+/// Serializes as
 /// `{"value": "126.06", "exponent": 12, "unit": "CNY", "unit_text": "元"}` (the decimal as a
 /// string, so JSON is lossless and keeps the published scale).
 ///
@@ -522,6 +540,21 @@ fn cmp_scaled(a: i128, ka: i64, b: i128, kb: i64) -> Ordering {
     if sa < 0 { mag.reverse() } else { mag }
 }
 
+impl PartialOrd for Quantity {
+    /// The order of amounts where it is consistent with structural `==`: `Some(Equal)` only for
+    /// equal quantities, `None` for equal amounts written differently, for different dimensions
+    /// and when the amounts cannot be compared (see the type's docs).
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        if self == other {
+            return Some(Ordering::Equal);
+        }
+        match self.cmp_amount(other) {
+            Ok(Ordering::Equal) | Err(_) => None,
+            Ok(order) => Some(order),
+        }
+    }
+}
+
 impl fmt::Display for Quantity {
     /// The canonical text, which [`parse_quantity`] reads back to an equal quantity:
     /// mantissa, magnitude word (or `e<exponent>` when there is none), unit text.
@@ -544,21 +577,227 @@ impl FromStr for Quantity {
     }
 }
 
-/// Length of a leading sign, and whether it is negative.
+/// Length of a leading sign, and whether it is negative: `-`, `－`, `−`, `+`, `＋`, and the word
+/// 负 (負).
+#[inline]
 fn sign_len(s: &str) -> (usize, bool) {
+    match s.as_bytes().first() {
+        Some(b'-') => return (1, true),
+        Some(b'+') => return (1, false),
+        Some(&b) if b < 0x80 => return (0, false),
+        _ => {}
+    }
     match s.chars().next() {
-        Some(c @ ('-' | '－' | '−')) => (c.len_utf8(), true),
+        Some(c @ ('-' | '－' | '−' | '负' | '負')) => (c.len_utf8(), true),
         Some(c @ ('+' | '＋')) => (c.len_utf8(), false),
         _ => (0, false),
     }
 }
 
+/// A share prefix at the start of `s`: its length, its unit and the power of ten the numerator
+/// is divided by. 百分之五 is 5%, 千分之三 is 3‰, 万分之三 is 0.03% (a ten-thousandth, kept in
+/// percent).
+#[inline]
+pub(crate) fn share_prefix(s: &str) -> Option<(usize, Unit, u32)> {
+    if s.as_bytes().first().is_none_or(|&b| b < 0x80) {
+        return None;
+    }
+    let c = s.chars().next()?;
+    let (unit, shift) = match c {
+        '百' => (Unit::Percent, 0),
+        '千' => (Unit::PerMille, 0),
+        '万' | '萬' => (Unit::Percent, 2),
+        _ => return None,
+    };
+    s[c.len_utf8()..]
+        .starts_with("分之")
+        .then(|| (c.len_utf8() + "分之".len(), unit, shift))
+}
+
+/// The numeral of a share after its prefix (`百`, `五`, `二点四`), divided by `10^shift`; a
+/// magnitude word makes no share (`百分之五万`).
+pub(crate) fn scan_share(s: &str, shift: u32) -> Scan {
+    match numerals::scan_share_numerator(s) {
+        Scan::Found(n, len) if n.exponent == 0 => {
+            let v = n.value;
+            match Decimal::try_from_i128_with_scale(v.mantissa(), v.scale() + shift) {
+                Ok(value) => Scan::Found(Numeral { value, ..n }, len),
+                Err(_) => Scan::Error(ParseErrorKind::Overflow, 0..len),
+            }
+        }
+        Scan::Found(..) => Scan::NotNumeral,
+        other => other,
+    }
+}
+
+/// A currency named before the amount: 人民币 (人民幣).
+fn currency_prefix(s: &str) -> Option<usize> {
+    if s.as_bytes().first().is_none_or(|&b| b < 0x80) {
+        return None;
+    }
+    ["人民币", "人民幣"]
+        .into_iter()
+        .find(|p| s.starts_with(p))
+        .map(str::len)
+}
+
+/// One digit, Arabic or Chinese: its value and byte length.
+fn one_digit(s: &str) -> Option<(i64, usize)> {
+    let c = s.chars().next()?;
+    let d = match c {
+        '0'..='9' => c as u32 - '0' as u32,
+        '０'..='９' => c as u32 - '０' as u32,
+        _ => numerals::chinese_digit(c)?,
+    };
+    Some((i64::from(d), c.len_utf8()))
+}
+
+/// Jiao and fen after a yuan amount (`1角1分`, `三毛`, `零五分`, then an optional 整 or 正): the
+/// amount they add in yuan and their byte length.
+fn money_tail(s: &str) -> Option<(Decimal, usize)> {
+    let mut i = 0;
+    let mut fen = 0i64;
+    let mut any = false;
+    for (words, place) in [(&["角", "毛"][..], 10), (&["分"][..], 1)] {
+        let zero = if s[i..].starts_with('零') {
+            '零'.len_utf8()
+        } else {
+            0
+        };
+        if let Some((d, n)) = one_digit(&s[i + zero..])
+            && let Some(w) = words.iter().find(|w| s[i + zero + n..].starts_with(*w))
+        {
+            fen += d * place;
+            i += zero + n + w.len();
+            any = true;
+        }
+    }
+    if !any {
+        return None;
+    }
+    if s[i..].starts_with(['整', '正']) {
+        i += '整'.len_utf8();
+    }
+    Some((Decimal::new(fen, 2).normalize(), i))
+}
+
+/// Whether a unit as written is a yuan word that jiao and fen may follow (元, 圆, 圓, and the
+/// colloquial 块 of `十块三毛`).
+fn takes_jiao(unit_text: &str) -> bool {
+    matches!(unit_text, "元" | "圆" | "圓" | "块")
+}
+
+/// A quantity read from the start of a text.
+pub(crate) struct Scanned {
+    /// The numeral (for money with jiao and fen, the whole amount in yuan; for a share, its
+    /// value in the share's unit).
+    pub(crate) numeral: Numeral,
+    pub(crate) unit: Unit,
+    /// The unit as written (a prefix such as 百分之 or 人民币, or the unit after the number).
+    pub(crate) unit_text: std::ops::Range<usize>,
+    pub(crate) end: usize,
+}
+
+/// Adds the tails a unit may carry: jiao and fen after a yuan amount, 半 after tenths (`三成半`).
+/// Returns the numeral, unit and the bytes of the tail.
+fn unit_tails(n: Numeral, unit: Unit, unit_text: &str, after: &str) -> (Numeral, Unit, usize) {
+    if !after.is_empty()
+        && matches!(unit, Unit::Currency(_) | Unit::Tenth | Unit::Count(_))
+        && n.exponent == 0
+        && n.is_exact()
+    {
+        if takes_jiao(unit_text)
+            && let Some((add, len)) = money_tail(after)
+            && let Some(value) = n.value.checked_add(add)
+        {
+            return (Numeral { value, ..n }, Unit::CNY, len);
+        }
+        if unit == Unit::Tenth
+            && after.starts_with('半')
+            && let Some(value) = n.value.checked_add(Decimal::new(5, 1))
+        {
+            return (Numeral { value, ..n }, unit, '半'.len_utf8());
+        }
+    }
+    (n, unit, 0)
+}
+
+/// Scans a quantity at the start of `s` with every published form: share prefixes (with a
+/// leading 负), a currency before the amount, jiao and fen, 成半.
+pub(crate) fn scan_quantity_parts(s: &str) -> Option<Scanned> {
+    let first = *s.as_bytes().first()?;
+    if first >= 0x80 {
+        let sl = match s.chars().next() {
+            Some(c @ ('负' | '負')) => c.len_utf8(),
+            _ => 0,
+        };
+        if let Some((plen, unit, shift)) = share_prefix(&s[sl..]) {
+            let at = sl + plen;
+            let Scan::Found(n, len) = scan_share(&s[at..], shift) else {
+                return None;
+            };
+            let numeral = if sl > 0 { numerals::negated(n) } else { n };
+            return Some(Scanned {
+                numeral,
+                unit,
+                unit_text: sl..at,
+                end: at + len,
+            });
+        }
+        if let Some(plen) = currency_prefix(s) {
+            let at =
+                plen + (s[plen..].len() - s[plen..].trim_start_matches([' ', '\u{3000}']).len());
+            let (numeral, len) = scan_numeral(&s[at..])?;
+            let after = at + len;
+            return match scan_unit(&s[after..]) {
+                Some((Unit::CNY, ul)) => Some(Scanned {
+                    numeral,
+                    unit: Unit::CNY,
+                    unit_text: after..after + ul,
+                    end: after + ul,
+                }),
+                Some(_) => None,
+                None => Some(Scanned {
+                    numeral,
+                    unit: Unit::CNY,
+                    unit_text: 0..plen,
+                    end: after,
+                }),
+            };
+        }
+    }
+    let (n, len) = scan_numeral(s)?;
+    let after = s.get(len..)?;
+    Some(match scan_unit(after) {
+        Some((unit, ulen)) => {
+            let (numeral, unit, tail) = unit_tails(n, unit, &after[..ulen], &after[ulen..]);
+            Scanned {
+                numeral,
+                unit,
+                unit_text: len..len + ulen,
+                end: len + ulen + tail,
+            }
+        }
+        None => Scanned {
+            numeral: n,
+            unit: Unit::Number,
+            unit_text: len..len,
+            end: len,
+        },
+    })
+}
+
 /// Parses a whole string (surrounding whitespace trimmed) as an exact quantity.
 ///
-/// Reads a sign (`-`, `－`, `−`, `+`), a numeral (see [`crate::numerals`]), an optional
+/// Reads a sign (`-`, `－`, `−`, `+`, `负`), a numeral (see [`crate::numerals`]), an optional
 /// `e<exponent>` (as written by `Display` for exponents without a magnitude word), optional
-/// whitespace and a unit (see [`crate::units`]); `百分之五` is 5% and `千分之三` is 3‰. A bare
-/// number has [`Unit::Number`]. Approximate numerals are [`ParseErrorKind::Approximate`].
+/// whitespace and a unit (see [`crate::units`]). Shares: `百分之五` is 5%, `千分之二点四` is
+/// 2.4‰, `万分之三` is 0.03%, `百分之百` is 100%. Money: a currency before the amount
+/// (`人民币100亿元`, `人民幣3.14`), after it (`100亿元人民币`, `3.14人民币`, `5圆`, `100元整`), and
+/// yuan with jiao and fen (`123元1角1分` is 123.11元, `十块三毛` 10.3元; the unit as written is the
+/// yuan word, or 元 for 块). Tenths with a half: `三成半` is 3.5成. A bare number has
+/// [`Unit::Number`]. Approximate numerals, and fractions without a finite decimal form
+/// (`三分之一`), are [`ParseErrorKind::Approximate`].
 ///
 /// ```
 /// use planwatch::quantity::{parse_quantity, Quantity};
@@ -567,8 +806,16 @@ fn sign_len(s: &str) -> (usize, bool) {
 /// let q = parse_quantity("－0.3%").unwrap();
 /// assert_eq!(q, Quantity::new("-0.3".parse().unwrap(), 0, Unit::Percent));
 /// assert_eq!(parse_quantity("百分之五").unwrap(), Quantity::new(5.into(), 0, Unit::Percent));
+/// assert_eq!(parse_quantity("负百分之五").unwrap().to_string(), "-5%");
+/// assert_eq!(parse_quantity("万分之三").unwrap().to_string(), "0.03%");
 /// assert_eq!(parse_quantity("三万四千").unwrap(), Quantity::new(34000.into(), 0, Unit::Number));
+/// assert_eq!(parse_quantity("五分之一").unwrap().to_string(), "0.2");
+/// assert_eq!(parse_quantity("人民币100亿元").unwrap().to_string(), "100亿元");
+/// assert_eq!(parse_quantity("100亿元人民币").unwrap().unit_text(), "元人民币");
+/// assert_eq!(parse_quantity("123元1角1分").unwrap().to_string(), "123.11元");
+/// assert_eq!(parse_quantity("三成半").unwrap().to_string(), "3.5成");
 /// assert_eq!(parse_quantity("1600多个").unwrap_err().kind(), ParseErrorKind::Approximate);
+/// assert_eq!(parse_quantity("三分之一").unwrap_err().kind(), ParseErrorKind::Approximate);
 /// assert_eq!(parse_quantity("99999999999999999999999999999999万亿元").unwrap_err().kind(), ParseErrorKind::Overflow);
 /// ```
 pub fn parse_quantity(s: &str) -> Result<Quantity, ParseError> {
@@ -584,29 +831,37 @@ pub fn parse_quantity(s: &str) -> Result<Quantity, ParseError> {
         return err(ParseErrorKind::Empty, 0, s.len());
     }
     let (sl, negative) = sign_len(t);
-    let start = lead + sl;
-    let body = &t[sl..];
+    let mut start = lead + sl;
+    let mut body = &t[sl..];
     let fix_sign = |v: Decimal| if negative { -v } else { v };
 
-    // 百分之五, 千分之三.
-    for (prefix, unit) in [("百分之", Unit::Percent), ("千分之", Unit::PerMille)] {
-        if let Some(rest) = body.strip_prefix(prefix) {
-            let at = start + prefix.len();
-            return match scan_detailed(rest) {
-                Scan::Found(n, len) if len == rest.len() => {
-                    if n.approx != Approx::Exact {
-                        return err(ParseErrorKind::Approximate, at, end);
-                    }
-                    let value = match n.exponent {
-                        0 => n.value,
-                        _ => return err(ParseErrorKind::UnexpectedCharacter, at, end),
-                    };
-                    Ok(Quantity::new(fix_sign(value), 0, unit))
+    // 百分之五, 千分之三, 万分之三.
+    if let Some((plen, unit, shift)) = share_prefix(body) {
+        let rest = &body[plen..];
+        let at = start + plen;
+        return match scan_share(rest, shift) {
+            Scan::Found(n, len) if len == rest.len() => {
+                if n.approx != Approx::Exact {
+                    return err(ParseErrorKind::Approximate, at, end);
                 }
-                Scan::Found(_, len) => err(ParseErrorKind::UnexpectedCharacter, at + len, end),
-                Scan::NotNumeral => err(ParseErrorKind::MissingNumber, at, end),
-                Scan::Error(kind, r) => err(kind, at + r.start, at + r.end.max(numeral_run(rest))),
-            };
+                Ok(Quantity::new(fix_sign(n.value), 0, unit))
+            }
+            Scan::Found(_, len) => err(ParseErrorKind::UnexpectedCharacter, at + len, end),
+            Scan::NotNumeral if rest.is_empty() => err(ParseErrorKind::MissingNumber, at, end),
+            Scan::NotNumeral => err(ParseErrorKind::UnexpectedCharacter, at, end),
+            Scan::Error(kind, r) => err(kind, at + r.start, at + r.end.max(numeral_run(rest))),
+        };
+    }
+
+    // 人民币100亿元, 人民幣3.14: the currency before the amount.
+    let mut currency: Option<&str> = None;
+    if let Some(plen) = currency_prefix(body) {
+        currency = Some(&body[..plen]);
+        let rest = body[plen..].trim_start();
+        start += body.len() - rest.len();
+        body = rest;
+        if body.is_empty() {
+            return err(ParseErrorKind::MissingNumber, lead, end);
         }
     }
 
@@ -642,7 +897,7 @@ pub fn parse_quantity(s: &str) -> Result<Quantity, ParseError> {
             .bytes()
             .take_while(u8::is_ascii_digit)
             .count();
-        if digits_len > 0 && !after_e[..esl].contains(['－', '−', '＋']) {
+        if digits_len > 0 && after_e[..esl].chars().all(|c| matches!(c, '-' | '+')) {
             let text = &after_e[esl..esl + digits_len];
             let e_end = at + 1 + esl + digits_len;
             // Read in i64 so that `e-2147483648` (i32::MIN, which Display writes) reads back.
@@ -663,37 +918,72 @@ pub fn parse_quantity(s: &str) -> Result<Quantity, ParseError> {
     let unit_at = at + (rest.len() - unit_part.len());
     if unit_part.is_empty() {
         if rest.is_empty() {
-            return Ok(Quantity::new(
-                fix_sign(numeral.value),
-                exponent,
-                Unit::Number,
-            ));
+            return Ok(match currency {
+                Some(text) => Quantity {
+                    value: fix_sign(numeral.value),
+                    exponent,
+                    unit: Unit::CNY,
+                    unit_text: text.to_string(),
+                },
+                None => Quantity::new(fix_sign(numeral.value), exponent, Unit::Number),
+            });
         }
         return err(ParseErrorKind::UnexpectedCharacter, at, end);
     }
-    match scan_unit(unit_part) {
-        Some((unit, n)) if n == unit_part.len() => Ok(Quantity {
+    let Some((unit, n)) = scan_unit(unit_part) else {
+        if starts_numeral_char(unit_part) && rest.len() == unit_part.len() {
+            return err(ParseErrorKind::MixedScripts, start, end);
+        }
+        return err(ParseErrorKind::UnknownUnit, unit_at, end);
+    };
+    if currency.is_some() && unit != Unit::CNY {
+        return err(ParseErrorKind::UnknownUnit, unit_at, end);
+    }
+    if n == unit_part.len() {
+        return Ok(Quantity {
             value: fix_sign(numeral.value),
             exponent,
             unit,
             unit_text: unit_part.to_string(),
-        }),
-        _ if starts_numeral_char(unit_part) && rest.len() == unit_part.len() => {
-            err(ParseErrorKind::MixedScripts, start, end)
-        }
-        _ => err(ParseErrorKind::UnknownUnit, unit_at, end),
+        });
     }
+    let n_exact = Numeral {
+        exponent,
+        ..numeral
+    };
+    let (tailed, unit, tail) = unit_tails(n_exact, unit, &unit_part[..n], &unit_part[n..]);
+    if n + tail != unit_part.len() {
+        if starts_numeral_char(unit_part) && rest.len() == unit_part.len() {
+            return err(ParseErrorKind::MixedScripts, start, end);
+        }
+        return err(ParseErrorKind::UnknownUnit, unit_at, end);
+    }
+    let written = &unit_part[..n];
+    let unit_text = if tail > 0 && unit == Unit::CNY && !is_spelling_of(written, &unit) {
+        // 十块三毛: 块 alone counts pieces; with jiao it is money, written 元.
+        unit.canonical_text().to_string()
+    } else {
+        written.to_string()
+    };
+    Ok(Quantity {
+        value: fix_sign(tailed.value),
+        exponent,
+        unit,
+        unit_text,
+    })
 }
 
 /// Scans a quantity at the start of `s` for extraction: a numeral (exact or approximate)
-/// followed directly by an optional unit, or `百分之`/`千分之` followed by a numeral.
+/// followed directly by an optional unit, or a share prefix (`百分之`, `千分之`, `万分之`,
+/// after an optional 负) or a currency (`人民币`) followed by a numeral.
 ///
 /// Returns `(numeral, unit, unit_start, end)`: the unit starts at byte `unit_start` and the
 /// quantity ends at byte `end`. Without a unit, the unit is [`Unit::Number`] and
-/// `unit_start == end`. For `百分之五` the unit text comes first: `unit_start` is 0 and the
-/// numeral follows the prefix. Names such as `十四五` are not read (see
-/// [`crate::numerals::is_ordinal_or_name`] for context rules). Does not allocate except for the
-/// rare classifiers of [`Unit::Count`].
+/// `unit_start == end`. For `百分之五` and `人民币3.14` the unit text comes first: `unit_start`
+/// is where the prefix starts and the numeral follows it. The numeral carries the amount in the
+/// unit: `万分之三` gives 0.03 (percent), `123元1角1分` gives 123.11 (yuan), `三成半` 3.5 (tenths).
+/// Names such as `十四五` are not read (see [`crate::numerals::is_ordinal_or_name`] for context
+/// rules). Does not allocate except for the rare classifiers of [`Unit::Count`].
 ///
 /// ```
 /// use planwatch::quantity::scan_quantity;
@@ -704,22 +994,12 @@ pub fn parse_quantity(s: &str) -> Result<Quantity, ParseError> {
 /// assert_eq!((n.value.to_string(), unit, end), ("5".to_string(), Unit::Percent, 12));
 /// let (_, unit, unit_start, end) = scan_quantity("2023年").unwrap();
 /// assert_eq!((unit, unit_start, end), (Unit::Year, 4, 7));
+/// let (n, unit, _, end) = scan_quantity("5元5角，").unwrap();
+/// assert_eq!((n.value.to_string(), unit, end), ("5.5".to_string(), Unit::CNY, 8));
 /// ```
 pub fn scan_quantity(s: &str) -> Option<(Numeral, Unit, usize, usize)> {
-    let first = *s.as_bytes().first()?;
-    if first >= 0x80 {
-        for (prefix, unit) in [("百分之", Unit::Percent), ("千分之", Unit::PerMille)] {
-            if let Some(rest) = s.strip_prefix(prefix) {
-                let (n, len) = scan_numeral(rest)?;
-                return Some((n, unit, 0, prefix.len() + len));
-            }
-        }
-    }
-    let (n, len) = scan_numeral(s)?;
-    match s.get(len..).and_then(scan_unit) {
-        Some((unit, ulen)) => Some((n, unit, len, len + ulen)),
-        None => Some((n, Unit::Number, len, len)),
-    }
+    let q = scan_quantity_parts(s)?;
+    Some((q.numeral, q.unit, q.unit_text.start, q.end))
 }
 
 #[cfg(test)]

@@ -10,20 +10,20 @@
 //!
 //! | code | variant | published as | dimension | factor to base |
 //! |------|---------|--------------|-----------|----------------|
-//! | `CNY` | `Currency(Currency::Cny)` | 元 | currency CNY | 1 |
+//! | `CNY` | `Currency(Currency::Cny)` | 元, 圆, 圓, 人民币, 人民幣, 元人民币, 元整, 元正 | currency CNY | 1 |
 //! | `USD` | `Currency(Currency::Usd)` | 美元 | currency USD | 1 |
 //! | `EUR` | `Currency(Currency::Eur)` | 欧元 | currency EUR | 1 |
 //! | `HKD` | `Currency(Currency::Hkd)` | 港元, 港币 | currency HKD | 1 |
 //! | `JPY` | `Currency(Currency::Jpy)` | 日元 | currency JPY | 1 |
 //! | `person` | `Person` | 人 | count 人 | 1 |
 //! | `person_time` | `PersonTime` | 人次 | count 人次 | 1 |
-//! | `household` | `Household` | 户 | count 户 | 1 |
+//! | `household` | `Household` | 户, 戶 | count 户 | 1 |
 //! | `enterprise` | `Enterprise` | 家 | count 家 | 1 |
-//! | `unit` | `Generic` | 个 | count 个 | 1 |
-//! | `set` | `Set` | 台 | count 台 | 1 |
-//! | `vehicle` | `Vehicle` | 辆 | count 辆 | 1 |
+//! | `unit` | `Generic` | 个, 個 | count 个 | 1 |
+//! | `set` | `Set` | 台, 臺 | count 台 | 1 |
+//! | `vehicle` | `Vehicle` | 辆, 輛 | count 辆 | 1 |
 //! | `piece` | `Piece` | 件 | count 件 | 1 |
-//! | `item` | `Item` | 项 | count 项 | 1 |
+//! | `item` | `Item` | 项, 項 | count 项 | 1 |
 //! | `train` | `Train` | 列 | count 列 | 1 |
 //! | `teu` | `Teu` | 标箱, 标准箱 | count 标箱 | 1 |
 //! | `room` | `Room` | 间 | count 间 | 1 |
@@ -31,16 +31,16 @@
 //! | `seat` | `Seat` | 座 | count 座 | 1 |
 //! | `bed` | `Bed` | 张 | count 张 | 1 |
 //! | `time` | `Times` | 次 | count 次 | 1 |
-//! | `kind` | `Kind` | 种 | count 种 | 1 |
+//! | `kind` | `Kind` | 种, 種 | count 种 | 1 |
 //! | `count:<c>` | `Count(Classifier)` | `<c>`: 条 艘 架 头 只 套 名 位 批 处 部 篇 款 宗 座… | count `<c>` | 1 |
 //! | `jin` | `Jin` | 斤, 市斤 | mass (kg) | 1/2 |
 //! | `kg` | `Kilogram` | 公斤, 千克 | mass (kg) | 1 |
-//! | `ton` | `Ton` | 吨 | mass (kg) | 1000 |
+//! | `ton` | `Ton` | 吨, 噸 | mass (kg) | 1000 |
 //! | `m` | `Metre` | 米 | length (m) | 1 |
 //! | `km` | `Kilometre` | 公里, 千米 | length (m) | 1000 |
 //! | `m2` | `SquareMetre` | 平方米 | area (m²) | 1 |
 //! | `km2` | `SquareKilometre` | 平方公里, 平方千米 | area (m²) | 1000000 |
-//! | `mu` | `Mu` | 亩 | area (m²) | 2000/3 |
+//! | `mu` | `Mu` | 亩, 畝 | area (m²) | 2000/3 |
 //! | `hectare` | `Hectare` | 公顷 | area (m²) | 10000 |
 //! | `m3` | `CubicMetre` | 立方米 | volume (m³) | 1 |
 //! | `kwh` | `KilowattHour` | 千瓦时, 度 | electric energy (kWh) | 1 |
@@ -48,19 +48,30 @@
 //! | `kw` | `Kilowatt` | 千瓦 | power (kW) | 1 |
 //! | `ug_per_m3` | `MicrogramPerCubicMetre` | 微克/立方米, 微克每立方米 | concentration | 1 |
 //! | `year` | `Year` | 年 | years | 1 |
-//! | `age` | `Age` | 岁 | years | 1 |
+//! | `age` | `Age` | 岁, 歲 | years | 1 |
 //! | `day` | `Day` | 天, 日 | duration (hour) | 24 |
 //! | `hour` | `Hour` | 小时 | duration (hour) | 1 |
 //! | `percent` | `Percent` | %, ％ | ratio (%) | 1 |
 //! | `per_mille` | `PerMille` | ‰ | ratio (%) | 1/10 |
 //! | `tenth` | `Tenth` | 成 | ratio (%) | 10 |
-//! | `percentage_point` | `PercentagePoint` | 个百分点, 百分点 | percentage point | 1 |
+//! | `percentage_point` | `PercentagePoint` | 个百分点, 百分点, 個百分點, 百分點 | percentage point | 1 |
 //! | `multiple` | `Multiple` | 倍 | multiple | 1 |
 //! | `number` | `Number` | (nothing) | number | 1 |
+//!
+//! 整 and 正 close an amount of yuan (`100元整`) only where no word goes on (`100元正在` is 100元
+//! followed by 正在). Amounts in yuan, jiao and fen (`123元1角1分`) and a currency written before
+//! the amount (`人民币100亿元`) are read by [`crate::quantity`].
 //!
 //! ```
 //! use planwatch::units::{scan_unit, Dimension, Unit};
 //! assert_eq!(scan_unit("个百分点，"), Some((Unit::PercentagePoint, "个百分点".len())));
+//! assert_eq!(scan_unit("個百分點"), Some((Unit::PercentagePoint, "個百分點".len())));
+//! assert_eq!(scan_unit("元人民币，"), Some((Unit::CNY, "元人民币".len())));
+//! assert_eq!(scan_unit("元整"), Some((Unit::CNY, "元整".len())));
+//! assert_eq!(scan_unit("元正在"), Some((Unit::CNY, "元".len())));
+//! assert_eq!(scan_unit("圓"), Some((Unit::CNY, "圓".len())));
+//! assert_eq!(scan_unit("萬噸"), None);
+//! assert_eq!(scan_unit("噸"), Some((Unit::Ton, "噸".len())));
 //! assert_eq!(Unit::from_code("km2"), Some(Unit::SquareKilometre));
 //! assert_eq!(Unit::Mu.dimension(), Dimension::Area);
 //! ```
@@ -127,13 +138,15 @@ const COUNT_PREFIX: &str = "count:";
 
 impl Classifier {
     /// A classifier from its text: 1 to 4 characters, none of them ASCII, whitespace, a digit or
-    /// a Chinese numeral. Returns `None` otherwise.
+    /// a Chinese numeral (any character of the numeral table of [`crate::numerals`]). Returns
+    /// `None` otherwise.
     ///
     /// ```
     /// use planwatch::units::Classifier;
     /// assert!(Classifier::new("艘").is_some());
     /// assert!(Classifier::new("").is_none());
     /// assert!(Classifier::new("a b").is_none());
+    /// assert!(Classifier::new("萬").is_none());
     /// ```
     pub fn new(text: &str) -> Option<Classifier> {
         let n = text.chars().count();
@@ -144,10 +157,8 @@ impl Classifier {
             !c.is_ascii()
                 && !c.is_whitespace()
                 && !c.is_numeric()
-                && !matches!(
-                    c,
-                    '万' | '亿' | '零' | '〇' | '两' | '十' | '百' | '千' | '％' | '‰'
-                )
+                && !crate::numerals::is_chinese_numeral(c)
+                && !matches!(c, '％' | '‰')
         });
         ok.then(|| Classifier {
             code: format!("{COUNT_PREFIX}{text}"),
@@ -786,7 +797,7 @@ pub fn scan_unit(s: &str) -> Option<(Unit, usize)> {
         '%' | '％' => hit(Unit::Percent, n1),
         '‰' => hit(Unit::PerMille, n1),
         '成' => hit(Unit::Tenth, n1),
-        '元' => hit(Unit::CNY, n1),
+        '元' | '圆' | '圓' => hit(Unit::CNY, n1 + yuan_tail(rest)),
         '美' => with("元").map(|n| (Unit::USD, n)),
         '欧' => with("元").map(|n| (Unit::EUR, n)),
         '港' => with("元").or_else(|| with("币")).map(|n| (Unit::HKD, n)),
@@ -794,21 +805,28 @@ pub fn scan_unit(s: &str) -> Option<(Unit, usize)> {
             Some(n) => hit(Unit::JPY, n),
             None => hit(Unit::Day, n1),
         },
-        '人' => match with("次") {
-            Some(n) => hit(Unit::PersonTime, n),
-            None => hit(Unit::Person, n1),
-        },
-        '户' => hit(Unit::Household, n1),
+        '人' => {
+            if let Some(n) = with("次") {
+                hit(Unit::PersonTime, n)
+            } else if let Some(n) = with("民币").or_else(|| with("民幣")) {
+                hit(Unit::CNY, n)
+            } else {
+                hit(Unit::Person, n1)
+            }
+        }
+        '户' | '戶' => hit(Unit::Household, n1),
         '家' => hit(Unit::Enterprise, n1),
-        '个' => match with("百分点") {
+        '个' | '個' => match with("百分点").or_else(|| with("百分點")) {
             Some(n) => hit(Unit::PercentagePoint, n),
             None => hit(Unit::Generic, n1),
         },
-        '百' => with("分点").map(|n| (Unit::PercentagePoint, n)),
-        '台' => hit(Unit::Set, n1),
-        '辆' => hit(Unit::Vehicle, n1),
+        '百' => with("分点")
+            .or_else(|| with("分點"))
+            .map(|n| (Unit::PercentagePoint, n)),
+        '台' | '臺' => hit(Unit::Set, n1),
+        '辆' | '輛' => hit(Unit::Vehicle, n1),
         '件' => hit(Unit::Piece, n1),
-        '项' => hit(Unit::Item, n1),
+        '项' | '項' => hit(Unit::Item, n1),
         '列' => hit(Unit::Train, n1),
         '标' => with("箱").or_else(|| with("准箱")).map(|n| (Unit::Teu, n)),
         '间' => hit(Unit::Room, n1),
@@ -816,7 +834,7 @@ pub fn scan_unit(s: &str) -> Option<(Unit, usize)> {
         '座' => hit(Unit::Seat, n1),
         '张' => hit(Unit::Bed, n1),
         '次' => hit(Unit::Times, n1),
-        '种' => hit(Unit::Kind, n1),
+        '种' | '種' => hit(Unit::Kind, n1),
         '斤' => hit(Unit::Jin, n1),
         '市' => with("斤").map(|n| (Unit::Jin, n)),
         '公' => {
@@ -839,7 +857,7 @@ pub fn scan_unit(s: &str) -> Option<(Unit, usize)> {
                 with("米").map(|n| (Unit::Kilometre, n))
             }
         }
-        '吨' => {
+        '吨' | '噸' => {
             if let Some(n) = with("标准煤").or_else(|| with("标煤")) {
                 hit(Unit::TonCoalEquivalent, n)
             } else {
@@ -855,13 +873,13 @@ pub fn scan_unit(s: &str) -> Option<(Unit, usize)> {
             }
         }
         '立' => with("方米").map(|n| (Unit::CubicMetre, n)),
-        '亩' => hit(Unit::Mu, n1),
+        '亩' | '畝' => hit(Unit::Mu, n1),
         '度' => hit(Unit::KilowattHour, n1),
         '微' => with("克/立方米")
             .or_else(|| with("克每立方米"))
             .map(|n| (Unit::MicrogramPerCubicMetre, n)),
         '年' => hit(Unit::Year, n1),
-        '岁' => hit(Unit::Age, n1),
+        '岁' | '歲' => hit(Unit::Age, n1),
         '天' => hit(Unit::Day, n1),
         '小' => with("时").map(|n| (Unit::Hour, n)),
         '倍' => hit(Unit::Multiple, n1),
@@ -874,6 +892,31 @@ pub fn scan_unit(s: &str) -> Option<(Unit, usize)> {
             }
         }
     }
+}
+
+/// The bytes after 元 (or 圆, 圓) that still name the currency: 人民币 (`亿元人民币`), and 整 or 正
+/// closing an amount (`100元整`) when no word goes on after them (`100元正在` is 100元 and
+/// 正在).
+fn yuan_tail(rest: &str) -> usize {
+    if rest.is_empty() {
+        return 0;
+    }
+    for tail in ["人民币", "人民幣"] {
+        if rest.starts_with(tail) {
+            return tail.len();
+        }
+    }
+    for tail in ['整', '正'] {
+        if let Some(after) = rest.strip_prefix(tail)
+            && !after
+                .chars()
+                .next()
+                .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+        {
+            return tail.len_utf8();
+        }
+    }
+    0
 }
 
 /// Whether `text` is exactly one spelling of `unit` (canonical or variant, e.g. 千克 for kg).

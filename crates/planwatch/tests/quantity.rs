@@ -483,3 +483,181 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn order_agrees_with_equality() {
+    use std::collections::HashSet;
+    let (a, b) = (p("1万元"), p("10000元"));
+    // Same amount, other form: not equal, so not ordered either way.
+    assert_ne!(a, b);
+    assert_eq!(a.partial_cmp(&b), None);
+    assert_eq!([a <= b, a >= b, a < b, a > b], [false; 4]);
+    assert_eq!(a.cmp_amount(&b), Ok(Ordering::Equal));
+    // Equal quantities are Equal, and hash alike.
+    assert_eq!(p("5.2%").partial_cmp(&p("5.20%")), Some(Ordering::Equal));
+    let set: HashSet<Quantity> = [p("5.2%"), p("5.20%"), p("5.2％")].into_iter().collect();
+    assert_eq!(set.len(), 2);
+    // Different amounts order by amount, across exponents and units of one dimension.
+    assert!(p("1万元") < p("10001元"));
+    assert!(p("1.3万亿斤") < p("6.6亿吨"));
+    assert!(p("-0.3%") < p("0.1‰"));
+    // Different dimensions are not ordered.
+    assert_eq!(p("1人").partial_cmp(&p("1台")), None);
+    assert_eq!(p("5%").partial_cmp(&p("5个百分点")), None);
+}
+
+proptest! {
+    #[test]
+    fn order_is_consistent_with_equality(a in any_quantity(), b in any_quantity()) {
+        let b = Quantity::new(b.value(), b.exponent(), a.unit().clone());
+        match a.partial_cmp(&b) {
+            Some(Ordering::Equal) => prop_assert_eq!(&a, &b),
+            Some(o) => {
+                prop_assert_ne!(&a, &b);
+                prop_assert_eq!(b.partial_cmp(&a), Some(o.reverse()));
+                prop_assert_eq!(a.cmp_amount(&b), Ok(o));
+            }
+            None => {
+                prop_assert_ne!(&a, &b);
+                prop_assert_eq!([a <= b, a >= b], [false; 2]);
+            }
+        }
+    }
+}
+
+/// `n` written in Chinese numerals the way reports write them: sections of 万 and 亿, 零 for
+/// the gaps (`一亿零五百万`), and above 亿 a 万 section of its own (`一千二百三十四万五千亿`).
+fn chinese(n: u64, digits: &[&str; 10], units: &[&str; 3], big: (&str, &str)) -> String {
+    fn group(g: u64, out: &mut String, digits: &[&str; 10], units: &[&str; 3]) {
+        let ds = [g / 1000, g / 100 % 10, g / 10 % 10, g % 10];
+        let (mut started, mut zero) = (false, false);
+        for (i, &d) in ds.iter().enumerate() {
+            if d == 0 {
+                zero |= started;
+                continue;
+            }
+            if zero {
+                out.push_str(digits[0]);
+                zero = false;
+            }
+            out.push_str(digits[d as usize]);
+            if i < 3 {
+                out.push_str(units[i]);
+            }
+            started = true;
+        }
+    }
+    fn section(s: u64, out: &mut String, digits: &[&str; 10], units: &[&str; 3], wan: &str) {
+        let (hi, lo) = (s / 10_000, s % 10_000);
+        if hi > 0 {
+            group(hi, out, digits, units);
+            out.push_str(wan);
+            if lo > 0 {
+                if lo < 1000 {
+                    out.push_str(digits[0]);
+                }
+                group(lo, out, digits, units);
+            }
+        } else {
+            group(lo, out, digits, units);
+        }
+    }
+    if n == 0 {
+        return digits[0].to_string();
+    }
+    let mut out = String::new();
+    let (yi, rest) = (n / 100_000_000, n % 100_000_000);
+    if yi > 0 {
+        section(yi, &mut out, digits, units, big.0);
+        out.push_str(big.1);
+        if rest > 0 {
+            if rest < 10_000_000 {
+                out.push_str(digits[0]);
+            }
+            section(rest, &mut out, digits, units, big.0);
+        }
+    } else {
+        section(rest, &mut out, digits, units, big.0);
+    }
+    out
+}
+
+const PLAIN: ([&str; 10], [&str; 3], (&str, &str)) = (
+    ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"],
+    ["千", "百", "十"],
+    ("万", "亿"),
+);
+const TRADITIONAL: ([&str; 10], [&str; 3], (&str, &str)) = (
+    ["零", "壹", "貳", "參", "肆", "伍", "陸", "柒", "捌", "玖"],
+    ["仟", "佰", "拾"],
+    ("萬", "億"),
+);
+
+/// The amount `value × 10^exponent` of a numeral, as an integer.
+fn amount(n: &Numeral) -> Option<i128> {
+    let scale = 10i128.checked_pow(u32::try_from(n.exponent).ok()?)?;
+    let v = n
+        .value
+        .checked_mul(Decimal::from_i128_with_scale(scale, 0))?;
+    v.fract()
+        .is_zero()
+        .then(|| v.mantissa() / 10i128.pow(v.scale()))
+}
+
+proptest! {
+    #[test]
+    fn chinese_numerals_in_every_script_read_their_amount(
+        n in prop_oneof![0u64..10_000, 0u64..100_000_000, 0u64..10_000_000_000_000_000],
+        traditional in any::<bool>(),
+        negative in any::<bool>(),
+    ) {
+        let (digits, units, big) = if traditional { TRADITIONAL } else { PLAIN };
+        let text = format!("{}{}", if negative { "负" } else { "" }, chinese(n, &digits, &units, big));
+        let got = parse_numeral(&text).map_err(|e| TestCaseError::fail(format!("{text}: {e}")))?;
+        prop_assert!(got.is_exact(), "{}", text);
+        let want = if negative { -i128::from(n) } else { i128::from(n) };
+        prop_assert_eq!(amount(&got), Some(want), "{}", text);
+    }
+
+    #[test]
+    fn spaced_out_digits_read_as_one_number(n in 0u64..1_000_000_000, frac in 0u32..100) {
+        let spaced = |s: String| s.chars().map(String::from).collect::<Vec<_>>().join(" ");
+        let text = format!("{} ．{} ％", spaced(n.to_string()), spaced(format!("{frac:02}")));
+        let q = parse_quantity(&text).map_err(|e| TestCaseError::fail(format!("{text}: {e}")))?;
+        prop_assert_eq!(q.value(), Decimal::new(i64::try_from(n).unwrap_or(0) * 100 + i64::from(frac), 2));
+        prop_assert_eq!(q.unit(), &Unit::Percent);
+    }
+
+    #[test]
+    fn new_forms_never_panic(s in "[0-9０-９.,，．·・%％‰元圆圓块角毛分整正人民币幣亿億万萬千百十拾佰仟零〇○一二两兩贰貳三參四五六陆陸七八九廿卅卌几幾数數余餘多点點负負半成之/ 　e\\-－]{0,40}") {
+        let _ = parse_quantity(&s);
+        let _ = parse_numeral(&s);
+        let _ = planwatch::parse_figure(&s);
+        let _ = planwatch::extract(&s);
+        for (i, _) in s.char_indices() {
+            if let Some((_, len)) = scan_numeral(&s[i..]) {
+                prop_assert!(len > 0 && s.is_char_boundary(i + len));
+            }
+            if let Some((_, _, us, end)) = scan_quantity(&s[i..]) {
+                prop_assert!(us <= end && s.is_char_boundary(i + end));
+            }
+        }
+    }
+
+    #[test]
+    fn quantities_of_new_forms_read_back_from_display(s in "负?[一二三四五六七八九十百千万萬亿億廿零点點]{1,8}(分之[一二三五八]|成半|元[一二三]角[四五]分|[元圆%‰倍人]|个百分点|個百分點)?") {
+        if let Ok(q) = parse_quantity(&s) {
+            let text = q.to_string();
+            let back = parse_quantity(&text);
+            prop_assert_eq!(back.as_ref(), Ok(&q), "{} shown as {}", s, text);
+        }
+        if let Ok(n) = parse_numeral(&s)
+            && let Some(word) = match n.exponent { 0 => Some(""), 4 => Some("万"), 8 => Some("亿"), 12 => Some("万亿"), _ => None }
+        {
+            let text = format!("{}{word}", n.value);
+            if n.is_exact() {
+                prop_assert_eq!(parse_numeral(&text), Ok(n), "{} shown as {}", s, text);
+            }
+        }
+    }
+}

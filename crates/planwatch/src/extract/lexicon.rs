@@ -336,26 +336,16 @@ pub(crate) fn contains_any(s: &str, list: &[&str]) -> bool {
     list.iter().any(|w| s.contains(w))
 }
 
-/// The value of a CJK numeral digit (〇 to 九, 两), for years and list markers.
+/// The value of a CJK numeral digit (〇 to 九, 两, financial and traditional forms), for years
+/// and list markers: the numeral table of [`crate::numerals`].
 pub(crate) fn cjk_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '零' => 0,
-        '一' | '壹' => 1,
-        '二' | '两' | '贰' => 2,
-        '三' | '叁' => 3,
-        '四' | '肆' => 4,
-        '五' | '伍' => 5,
-        '六' | '陆' => 6,
-        '七' | '柒' => 7,
-        '八' | '捌' => 8,
-        '九' | '玖' => 9,
-        _ => return None,
-    })
+    crate::numerals::chinese_digit(c)
 }
 
-/// Whether `c` can be part of a Chinese numeral (digits and magnitude words).
+/// Whether `c` can be part of a Chinese numeral (digits, units and magnitude words): the
+/// numeral table of [`crate::numerals`].
 pub(crate) fn is_cjk_numeral(c: char) -> bool {
-    cjk_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '万' | '亿' | '拾' | '佰' | '仟')
+    crate::numerals::is_chinese_numeral(c)
 }
 
 /// Clause punctuation: a figure's subject is looked for within its clause.

@@ -95,23 +95,28 @@ struct Scanner<'a> {
     events: Vec<Event>,
 }
 
-/// Scans `text` for numbers, years, plan names, headings and list items.
-/// The three-byte code points the scan stops at: sentence and clause breaks, 》, the dash of
-/// `——` items, full-width digits and Chinese numerals (kept in step with the match in
-/// [`Scanner::run`]; a test checks every one of them is marked).
-const STOPS: &[u32] = &[
-    0x3002, 0xFF01, 0xFF1F, 0xFF0C, 0xFF1B, 0xFF1A, 0x300B, 0x2014, 0xFF10, 0xFF11, 0xFF12, 0xFF13,
-    0xFF14, 0xFF15, 0xFF16, 0xFF17, 0xFF18, 0xFF19, 0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E24, 0x4E09,
-    0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x58F9, 0x8D30, 0x53C1, 0x8086,
-    0x4F0D, 0x9646, 0x67D2, 0x634C, 0x7396,
+/// The three-byte punctuation the scan stops at: sentence and clause breaks, 》, and the dash of
+/// `——` items (kept in step with the match in [`Scanner::run`]).
+const PUNCTUATION_STOPS: &[u32] = &[
+    0x3002, 0xFF01, 0xFF1F, 0xFF0C, 0xFF1B, 0xFF1A, 0x300B, 0x2014,
 ];
 
-/// A bit per code point of the Basic Multilingual Plane: set for [`STOPS`].
+/// A bit per code point of the Basic Multilingual Plane: set for [`PUNCTUATION_STOPS`] and for
+/// every character a numeral can start with, taken from the numeral table itself
+/// ([`crate::numerals::NUMERAL_START_POINTS`]: full-width digits, Chinese digits in every form,
+/// units, 廿/卅, 几/数, 负), so the scan stops wherever the numeral reader could read.
 static STOP_BITS: [u64; 1024] = {
     let mut bits = [0u64; 1024];
     let mut k = 0;
-    while k < STOPS.len() {
-        let cp = STOPS[k] as usize;
+    while k < PUNCTUATION_STOPS.len() {
+        let cp = PUNCTUATION_STOPS[k] as usize;
+        bits[cp >> 6] |= 1 << (cp & 63);
+        k += 1;
+    }
+    let (starts, n) = crate::numerals::NUMERAL_START_POINTS;
+    let mut k = 0;
+    while k < n {
+        let cp = starts[k] as usize;
         bits[cp >> 6] |= 1 << (cp & 63);
         k += 1;
     }
@@ -214,10 +219,8 @@ impl<'a> Scanner<'a> {
                     i += 6;
                     continue;
                 }
-                // 〇 零 一 二 两 三 四 五 六 七 八 九 十 百, financial 壹…玖
-                0x3007 | 0x96F6 | 0x4E00 | 0x4E8C | 0x4E24 | 0x4E09 | 0x56DB | 0x4E94 | 0x516D
-                | 0x4E03 | 0x516B | 0x4E5D | 0x5341 | 0x767E | 0x58F9 | 0x8D30 | 0x53C1
-                | 0x8086 | 0x4F0D | 0x9646 | 0x67D2 | 0x634C | 0x7396 => {
+                // A character a Chinese numeral starts with (the numeral table's).
+                _ if crate::numerals::starts_chinese_numeral(cp) => {
                     i = self.cjk_hit(i);
                     continue;
                 }
@@ -333,7 +336,36 @@ impl<'a> Scanner<'a> {
                 return num_end + unit.as_ref().map_or(0, |(_, l)| *l);
             }
         }
-        self.push_num(at, num_end, num, unit, false)
+        // 增长-2.1%: a dash after a word is a sign (after a number or a unit it joins a range).
+        match self.minus_before(at) {
+            Some(len) => {
+                let num = crate::numerals::negated(num);
+                self.push_num(at - len, num_end, num, unit, false)
+            }
+            None => self.push_num(at, num_end, num, unit, false),
+        }
+    }
+
+    /// The length of a minus sign right before `at`, when the dash is a sign: it follows a word
+    /// (a Chinese character that is neither part of a numeral nor the start of a unit), clause
+    /// punctuation, or nothing.
+    fn minus_before(&self, at: usize) -> Option<usize> {
+        let before = self.text.get(..at)?;
+        let dash = before
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '-' | '－' | '−'))?;
+        let rest = &before[..before.len() - dash.len_utf8()];
+        let sign = match rest.chars().next_back() {
+            None => true,
+            Some(p) if ('\u{4E00}'..='\u{9FFF}').contains(&p) => {
+                !crate::numerals::in_numeral_run(p)
+                    && !matches!(p, '至' | '到' | '第')
+                    && scan_unit(&before[rest.len() - p.len_utf8()..]).is_none()
+            }
+            Some(p) => p.is_whitespace() || matches!(p, '，' | '：' | '；' | '（' | '('),
+        };
+        sign.then_some(dash.len_utf8())
     }
 
     fn prev_is_ident(&self, at: usize) -> bool {
@@ -459,10 +491,14 @@ impl<'a> Scanner<'a> {
         let rest = self.rest(at);
         let first = rest.chars().next().map_or(3, char::len_utf8);
         let prev = self.prev_char(at);
-        // Run of numeral characters.
+        // 负0.3%, 负百分之五: a sign, unless it ends a word (税负5700多亿元).
+        if rest.starts_with(crate::numerals::is_minus_word) {
+            return self.signed_hit(at, first);
+        }
+        // Run of numeral characters (points and words of approximation included: 十多万吨).
         let run_len: usize = rest
             .chars()
-            .take_while(|&c| is_cjk_numeral(c) || c == '点')
+            .take_while(|&c| crate::numerals::in_numeral_run(c))
             .map(char::len_utf8)
             .sum();
         let run_end = at + run_len;
@@ -503,16 +539,17 @@ impl<'a> Scanner<'a> {
             }));
             return run_end;
         }
-        // 百分之五: a percentage written in words.
-        if let Some(tail) = rest.strip_prefix("百分之") {
-            let off = at + "百分之".len();
-            if let Some((num, len)) = scan_numeral(tail) {
-                let end = off + len;
-                return self.push_num(at, end, num, Some((Unit::Percent, 0)), true);
+        // 百分之五, 千分之三, 万分之三: a share written in words.
+        if let Some((plen, unit, shift)) = crate::quantity::share_prefix(rest) {
+            let off = at + plen;
+            if let crate::numerals::Scan::Found(num, len) =
+                crate::quantity::scan_share(self.rest(off), shift)
+            {
+                return self.push_num(at, off + len, num, Some((unit, 0)), true);
             }
             return off;
         }
-        if rest.starts_with('百') {
+        if rest.starts_with(['百', '千', '万', '萬', '亿', '億']) {
             return at + first;
         }
         // A year in Chinese digits: 二〇二三年.
@@ -525,7 +562,7 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        let has_magnitude = rest[..run_len].contains(['万', '亿']);
+        let has_magnitude = rest[..run_len].contains(crate::numerals::is_magnitude_char);
         // Chinese numerals are figures only with a magnitude word or a unit of measure; counted
         // phrases (两个确立, 八项行动, 三年) are wording, not statistics.
         let unit = tenths_guard(scan_unit(after), after, None);
@@ -546,6 +583,25 @@ impl<'a> Scanner<'a> {
             Some(&num),
         );
         self.push_num(at, num_end, num, unit, true)
+    }
+
+    /// A numeral after 负 at `at` (`first` is the sign's length): read with its unit when the
+    /// sign does not end a word.
+    fn signed_hit(&mut self, at: usize, first: usize) -> usize {
+        let before = self.text.get(..at).unwrap_or("");
+        if crate::numerals::minus_is_word(before) {
+            return at + first;
+        }
+        let Some((num, len)) = scan_numeral(self.rest(at)) else {
+            return at + first;
+        };
+        let num_end = at + len;
+        let after = self.rest(num_end);
+        let unit = tenths_guard(scan_unit(after), after, Some(&num));
+        let cjk = !self
+            .rest(at + first)
+            .starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        self.push_num(at, num_end, num, unit, cjk)
     }
 
     /// `十四五` and the like at `at`.
@@ -668,19 +724,25 @@ mod tests {
         let marked: Vec<char> = ('\u{800}'..='\u{FFFF}')
             .filter(|&c| interesting(u32::from(c)))
             .collect();
+        // Every character a numeral can start with, asked of the numeral reader itself: a
+        // numeral starting with it must be readable, and no other character starts one.
+        let starts = |c: char| {
+            ["十万元", "1", "分之一", "百", "五", "十", "万"]
+                .iter()
+                .any(|tail| crate::numerals::scan_numeral(&format!("{c}{tail}")).is_some())
+        };
         let mut expected: Vec<char> = ('\u{800}'..='\u{FFFF}')
             .filter(|&c| {
-                crate::extract::lexicon::cjk_digit(c).is_some()
-                    || matches!(
-                        c,
-                        '十' | '百' | '。' | '！' | '？' | '，' | '；' | '：' | '》' | '—'
-                    )
-                    || ('０'..='９').contains(&c)
+                starts(c) || matches!(c, '。' | '！' | '？' | '，' | '；' | '：' | '》' | '—')
             })
             .collect();
         expected.sort_unstable();
         assert_eq!(marked, expected);
-        assert_eq!(marked.len(), STOPS.len());
+        for c in [
+            '貳', '億', '萬', '廿', '负', '負', '幾', '數', '參', '陸', '兩', '○', '千', '拾',
+        ] {
+            assert!(marked.contains(&c), "{c}");
+        }
     }
 
     fn nums(text: &str) -> Vec<String> {
