@@ -294,8 +294,18 @@ fn statements_in_text(
             _ => None,
         })
         .collect();
+    // The blocks' ranges merged into disjoint, sorted spans: the clauses come in text order,
+    // so one cursor walks them (each block is looked at once, not once per clause).
+    let mut covered: Vec<Range<usize>> = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        match covered.last_mut() {
+            Some(last) if b.range.start <= last.end => last.end = last.end.max(b.range.end),
+            _ => covered.push(b.range.clone()),
+        }
+    }
     let mut sec = 0;
     let mut fi = 0;
+    let mut bi = 0;
     let mut lo = 0;
     let mut handle = |r: Range<usize>, sec: usize, para: Section, fi: &mut usize| {
         let section = sec
@@ -311,10 +321,10 @@ fn statements_in_text(
         if found.get(*fi).is_some_and(|f| f.mention.span.start < r.end) {
             return;
         }
-        if blocks
-            .iter()
-            .any(|b| b.range.start < r.end && r.start < b.range.end)
-        {
+        while covered.get(bi).is_some_and(|b| b.end <= r.start) {
+            bi += 1;
+        }
+        if covered.get(bi).is_some_and(|b| b.start < r.end) {
             return;
         }
         let r = trim_start(text, r.start, r.end)..r.end;
