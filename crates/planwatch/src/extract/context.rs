@@ -11,7 +11,8 @@ use super::lexicon::{
 };
 use super::matcher::Matcher;
 use super::scan::{Event, Heading, Num, PlanMark, Pos, YearMark, scan};
-use super::{Mention, MentionKind, Years};
+use super::years::{self, Years};
+use super::{Mention, MentionKind};
 use crate::document::Basis;
 use crate::numerals::Approx;
 use crate::quantity::Quantity;
@@ -81,92 +82,11 @@ struct Cues {
     relative: Option<bool>,
 }
 
-/// The document's years: those given, else those a title line names (`2025年政府工作报告`,
-/// `关于2024年…执行情况与2025年…计划草案的报告`: outcome year first, plan year last).
-pub(crate) fn resolve_years(text: &str, given: Years) -> Years {
-    if given.plan.is_some() || given.outcome.is_some() {
-        return Years {
-            plan: given
-                .plan
-                .or_else(|| given.outcome.and_then(|y| y.checked_add(1))),
-            outcome: given
-                .outcome
-                .or_else(|| given.plan.and_then(|y| y.checked_sub(1))),
-        };
-    }
-    if let Some(y) = communique_year(text) {
-        return Years {
-            plan: y.checked_add(1),
-            outcome: Some(y),
-        };
-    }
-    let head = &text[..floor_boundary(text, 400)];
-    let line = head.trim_start().lines().next().unwrap_or("");
-    if !line.contains("报告") || line.contains('。') {
-        return given;
-    }
-    let mut found: Vec<i32> = Vec::new();
-    let b = line.as_bytes();
-    let mut k = 0;
-    while k + 4 <= b.len() {
-        if b[k..k + 4].iter().all(u8::is_ascii_digit)
-            && (k == 0 || !b[k - 1].is_ascii_digit())
-            && line.get(k + 4..).is_some_and(|s| s.starts_with('年'))
-        {
-            if let Some(y) = line.get(k..k + 4).and_then(|s| s.parse::<i32>().ok()) {
-                if (1900..=2100).contains(&y) {
-                    found.push(y);
-                }
-            }
-            k += 4;
-        } else {
-            k += 1;
-        }
-    }
-    let (Some(&first), Some(&last)) = (found.first(), found.last()) else {
-        return given;
-    };
-    if first < last && line.contains("执行情况") {
-        Years {
-            plan: Some(last),
-            outcome: Some(first),
-        }
-    } else {
-        Years {
-            plan: Some(first),
-            outcome: Some(first - 1),
-        }
-    }
-}
-
-/// The year of a statistical communiqué named by its title line
-/// (`2024年国民经济和社会发展统计公报`): such a document reports that year's outcomes only.
-pub(crate) fn communique_year(text: &str) -> Option<i32> {
-    let head = &text[..floor_boundary(text, 400)];
-    let line = head.trim_start().lines().next()?;
-    if !line.contains("统计公报") || line.contains('。') {
-        return None;
-    }
-    let b = line.as_bytes();
-    (0..b.len().saturating_sub(3)).find_map(|k| {
-        let digits = b.get(k..k + 4)?;
-        let fresh = k == 0 || b.get(k - 1).is_some_and(|c| !c.is_ascii_digit());
-        if fresh && digits.iter().all(u8::is_ascii_digit) && line.get(k + 4..)?.starts_with('年') {
-            line.get(k..k + 4)?
-                .parse::<i32>()
-                .ok()
-                .filter(|y| (1900..=2100).contains(y))
-        } else {
-            None
-        }
-    })
-}
-
 /// The section a paragraph sets by its opening time phrase when no heading says: `过去一年，…`
 /// and `去年…` review the outcome year, `今年…` speaks of the plan year.
 pub(crate) fn paragraph_section(text: &str, start: usize, years: Years) -> Section {
     let rest = text.get(start..).unwrap_or("");
-    let rest = rest.trim_start_matches(|c: char| c.is_whitespace());
+    let rest = rest.trim_start_matches(years::is_blank);
     if ["过去一年", "去年", "上年", "上一年"]
         .iter()
         .any(|w| rest.starts_with(w))
@@ -184,7 +104,8 @@ pub(crate) fn paragraph_section(text: &str, start: usize, years: Years) -> Secti
     } else {
         // A paragraph that opens a list of targets (`今年…主要预期目标是：`) is targets to its end.
         let head = &rest[..floor_boundary(rest, 300)];
-        let first = head.split('。').next().unwrap_or("");
+        // Its first sentence ends at the paragraph's end at the latest.
+        let first = head.split(['。', '\n', '\r']).next().unwrap_or("");
         let lists = super::lexicon::LIST_INTROS.iter().any(|w| {
             first.match_indices(w).any(|(k, _)| {
                 let r = &first[k + w.len()..];
@@ -219,11 +140,12 @@ fn past_years(s: &str) -> bool {
 
 /// Reads every mention of `text`.
 pub(crate) fn mentions(text: &str, matcher: &Matcher, years_given: Years) -> Vec<Found> {
-    let doc_years = resolve_years(text, years_given);
+    let front = years::front(text);
+    let doc_years = years::resolve(&front, years_given);
     let events = scan(text);
     let mut out: Vec<Found> = Vec::new();
     // A statistical communiqué reviews its year throughout.
-    let communique = communique_year(text).map(|y| Section {
+    let communique = front.communique.map(|y| Section {
         kind: SectionKind::Outcome,
         year: Some(y),
     });
@@ -1204,7 +1126,7 @@ fn subject_of(
             return (None, None);
         };
         let t = s.trim_start_matches(|c: char| {
-            c.is_whitespace()
+            years::is_blank(c)
                 || matches!(c, '—' | '、' | '，' | '“' | '”' | '（' | '）' | '(' | ')')
         });
         if t.len() != s.len() {

@@ -69,8 +69,10 @@
 //! * **Year.** A year attached to the figure (`由2023年的“1200万人左右”`), else the nearest
 //!   non-comparative year before it in its clause, then its sentence, else the year of the
 //!   report section (`一、2023年…执行情况`, `二、2024年…`). Relative years resolve against the
-//!   document's years ([`Extractor::with_plan_year`], [`Extractor::for_document`], or a title
-//!   line such as `2025年政府工作报告`): `今年` is the plan year, `去年`, `上年`, `过去一年` the
+//!   document's years ([`Extractor::with_plan_year`], [`Extractor::for_document`], or the
+//!   opening lines before the first sentence, wherever a source line, date or menu puts them:
+//!   a title such as `2025年政府工作报告`, else a byline such as
+//!   `——2024年3月5日在第十四届全国人民代表大会第二次会议上`, whose year is the plan year): `今年` is the plan year, `去年`, `上年`, `过去一年` the
 //!   outcome year (not after `比`, `较`), and a paragraph opened by `过去一年，` reviews the
 //!   outcome year. Without document years they stay unresolved. `年末`/`年底` give a year-end basis,
 //!   `平均` an average; `十四五` a plan period; `十三五末` its last year; a span of years
@@ -102,12 +104,13 @@
 //!   under a heading naming it (`（二）主要预期目标`, `二、2018年…主要目标`); numbered lines
 //!   (`（1）`, `2.`) are items.
 //!
-//! * **Line breaks.** A line break ends a paragraph, unless it is a soft wrap of text copied
+//! * **Line breaks.** A line break ends a paragraph (nothing after it decides the kind of a
+//!   figure before it), unless it is a soft wrap of text copied
 //!   from a PDF (`城镇新增就\n业1244万人`): a single break between a Chinese character or digit
 //!   and another, ending a line of at least 16 characters that holds clause punctuation, where
 //!   neither line opens with a heading or list marker. Soft wraps are read as if absent; spans
 //!   are in the text as given (a subject's span covers the break, its phrase does not).
-//! * **Communiqués.** A document whose title line names a statistical communiqué
+//! * **Communiqués.** A document whose title (among its opening lines) names a statistical communiqué
 //!   (`2024年国民经济和社会发展统计公报`) reports that year's outcomes throughout, `其中`
 //!   breakdowns included.
 //! * **Elided numerators.** A share clause with no numerator of its own
@@ -126,6 +129,7 @@ mod matcher;
 mod records;
 mod scan;
 mod wrap;
+mod years;
 
 use std::ops::Range;
 
@@ -134,6 +138,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::{Basis, Document};
 use crate::indicator::Catalogue;
 use crate::target::Figure;
+use years::Years;
 
 pub use records::{Extraction, extract_document, extract_for};
 
@@ -242,14 +247,6 @@ pub struct Extractor {
     years: Years,
 }
 
-/// The years a document speaks of: `今年` is the plan year, `去年`, `上年` and `过去一年` the
-/// outcome year.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Years {
-    pub plan: Option<i32>,
-    pub outcome: Option<i32>,
-}
-
 impl Extractor {
     /// Compiles `catalogue` for extraction.
     ///
@@ -277,7 +274,7 @@ impl Extractor {
 
     /// The same extractor for a document whose plan year is `year`: `今年` resolves to it, and
     /// `去年`, `上年` and `过去一年` to the year before (unless [`Extractor::with_outcome_year`]
-    /// says otherwise). Without it, the year is read from a title line naming it
+    /// says otherwise). Without it, the year is read from an opening title line naming it
     /// (`2025年政府工作报告`, `关于2024年…执行情况与2025年…计划草案的报告`), else left unresolved.
     ///
     /// ```

@@ -4,11 +4,11 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::Years;
-use super::context::{Found, Section, SectionKind, mentions, paragraph_section, resolve_years};
+use super::context::{Found, Section, SectionKind, mentions, paragraph_section};
 use super::lexicon::{LIST_INTROS, is_clause_break, is_sentence_break};
 use super::matcher::Matcher;
 use super::scan::{Event, scan};
+use super::years::{self, Years};
 use super::{Mention, MentionKind};
 use crate::dataset::Dataset;
 use crate::document::{Document, Period, Provenance};
@@ -171,7 +171,7 @@ pub fn extract_for(text: &str, doc: &Document, catalogue: &Catalogue) -> Extract
 }
 
 pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher, years: Years) -> Extraction {
-    let years = resolve_years(text, years);
+    let years = years::resolve(&years::front(text), years);
     let found = mentions(text, matcher, years);
     let mut blocks = headline_blocks(text, &found, matcher);
     for b in &mut blocks {
@@ -417,7 +417,7 @@ fn clause_quote(text: &str, clause: &Range<usize>, m: &Mention) -> Range<usize> 
 
 fn trim_start(text: &str, mut start: usize, end: usize) -> usize {
     if let Some(s) = text.get(start..end) {
-        let t = s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '：' | ':'));
+        let t = s.trim_start_matches(|c: char| years::is_blank(c) || matches!(c, '—' | '：' | ':'));
         start += s.len() - t.len();
     }
     start
