@@ -16,6 +16,7 @@ pub mod quantity;
 pub mod scorecard;
 pub mod table;
 pub mod target;
+mod trie;
 pub mod units;
 pub mod validate;
 
