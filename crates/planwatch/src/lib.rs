@@ -11,6 +11,7 @@ pub mod error;
 pub mod extract;
 pub mod figure;
 pub mod indicator;
+mod lexicon;
 pub mod numerals;
 pub mod quantity;
 pub mod scorecard;

@@ -1664,3 +1664,71 @@ fn a_byte_order_mark_is_no_part_of_a_subject() {
         assert_eq!(&text[span], "国内生产总值");
     }
 }
+
+// ---------------------------------------------------------------- one lexicon
+
+/// The words either grammar knew are read alike by both: the phrase parser and the extractor.
+#[test]
+fn both_grammars_read_the_union_of_their_words() {
+    // (phrase, the figure's span in it, comparator, direction)
+    let cases: &[(&str, &str, Comparator, Option<Direction>)] = &[
+        ("突破5000亿元", "突破5000亿元", Comparator::MoreThan, None),
+        ("至多3%", "至多3%", Comparator::AtMost, None),
+        ("最多3%", "最多3%", Comparator::AtMost, None),
+        ("最少3%", "最少3%", Comparator::AtLeast, None),
+        ("5%及以上", "5%及以上", Comparator::AtLeast, None),
+        ("3%及以下", "3%及以下", Comparator::AtMost, None),
+        ("5%〜6%", "5%〜6%", Comparator::Range, None),
+        ("5%‐6%", "5%‐6%", Comparator::Range, None),
+        ("5%有余", "5%有余", Comparator::MoreThan, None),
+        (
+            "增长快于5%",
+            "快于5%",
+            Comparator::MoreThan,
+            Some(Direction::Increase),
+        ),
+        ("上浮5%", "5%", Comparator::Exact, Some(Direction::Increase)),
+        ("回升5%", "5%", Comparator::Exact, Some(Direction::Increase)),
+        ("下跌5%", "5%", Comparator::Exact, Some(Direction::Decrease)),
+        ("压减5%", "5%", Comparator::Exact, Some(Direction::Decrease)),
+    ];
+    for &(phrase, span, cmp, dir) in cases {
+        let f = planwatch::parse_figure(phrase).unwrap_or_else(|e| panic!("{phrase}: {e}"));
+        assert_eq!(
+            (f.comparator, f.direction),
+            (cmp, dir),
+            "parse_figure({phrase})"
+        );
+        let ms = extract(&format!("国内生产总值{phrase}。"));
+        assert_eq!(texts(&ms), [span], "{phrase}");
+        let got = (ms[0].figure.comparator, ms[0].figure.direction);
+        assert_eq!(got, (cmp, dir), "extract({phrase})");
+    }
+    // Improvement: a direction-only figure, and a statement of a document.
+    for phrase in ["持续好转", "持续改善"] {
+        let f = planwatch::parse_figure(phrase).expect("a figure");
+        assert_eq!(
+            (f.comparator, f.direction),
+            (Comparator::DirectionOnly, Some(Direction::Improve)),
+            "{phrase}"
+        );
+        let text = format!("二、2024年主要目标\n（一）主要预期目标\n生态环境质量{phrase}。");
+        let x = extract_document(&text, "d", builtin::catalogue());
+        let t: Vec<(&str, Option<Direction>)> = x
+            .targets
+            .iter()
+            .map(|t| (t.indicator.as_str(), t.figure.direction))
+            .collect();
+        assert_eq!(
+            t,
+            [("eco_environment_quality", Some(Direction::Improve))],
+            "{phrase}"
+        );
+    }
+    // Points above a base after 超过, as after 高于.
+    let f = planwatch::parse_figure("超过全国0.3个百分点").expect("a figure");
+    assert_eq!(f.reference.map(|r| r.text), Some("全国".to_string()));
+    // 预期 as a comparison is no target cue in either place it is read.
+    let ms = extract("国内生产总值增长5.2%，好于预期。");
+    assert_eq!(ms[0].kind, MentionKind::Other);
+}

@@ -3,17 +3,23 @@
 
 use std::ops::Range;
 
-use super::lexicon::{
-    DIRECTION_NOUNS, DIRECTIONS, HEADING_OUTCOME, HEADING_TARGET, LEADING_TIME, LINKS,
-    OBJECT_VERBS, OUTCOME_CUES, POST_QUALIFIERS, PRE_QUALIFIERS, TARGET_AFTER, TARGET_CUES,
-    contains_any, is_clause_break, is_close_quote, is_open_quote, longest_prefix,
-    longest_prefix_word, longest_suffix, longest_suffix_word,
-};
 use super::matcher::Matcher;
 use super::scan::{Event, Heading, Num, PlanMark, Pos, YearMark, scan};
 use super::years::{self, Years};
 use super::{Mention, MentionKind};
 use crate::document::Basis;
+use crate::lexicon::{
+    ABOUT, ADVERBS_ONLY, AS_OF, AVERAGE, BOUNDING_VERBS, COMPARISON_OPENERS, CONJUNCTIONS,
+    DIRECTION_NOUNS, DIRECTION_VERBS, FLOORS, GENERIC_HEADS, HEADING_OUTCOME, HEADING_TARGET,
+    LEADING_TIME, LEADING_VERBS, LEVEL_LINKS, LIST_COPULAS, LIST_INTROS, NOT_COMPARISONS,
+    OBJECT_ENDS, OBJECT_PREDICATES, OBJECT_VERBS, OBJECT_VERBS_KEPT, OUTCOME_CUES, OUTCOME_LINKS,
+    PAST, PEOPLE, POST_COMPARATORS, PRE_COMPARATORS, RANGE_JOINS, RATIO_OF, RELATIONS,
+    RELATIVE_YEAR_BASES, REVIEW_OPENERS, SHARE_BASES, SHARE_CLAUSE_HEADS, SHARE_VERBS,
+    SHARED_HEADS, SPAN_ENDS, SPAN_FOLLOWERS, SUBJECT_OPENERS, TARGET_AFTER, TARGET_ENDS, TARGET_IS,
+    TARGET_LINKS, TARGET_OBJECTS, THIS_YEAR, TOWN_AND_COUNTRY, WHOLE_YEAR, YEAR_END, YEAR_OPENERS,
+    contains_any, has_target_cue, is_cjk_numeral, is_clause_break, is_close_quote, is_open_quote,
+    link_ending, longest_prefix_word, longest_suffix_word,
+};
 use crate::numerals::Approx;
 use crate::quantity::Quantity;
 use crate::target::{Comparator, Direction, Figure, Reference, Relation};
@@ -87,10 +93,7 @@ struct Cues {
 pub(crate) fn paragraph_section(text: &str, start: usize, years: Years) -> Section {
     let rest = text.get(start..).unwrap_or("");
     let rest = rest.trim_start_matches(years::is_blank);
-    if ["过去一年", "去年", "上年", "上一年"]
-        .iter()
-        .any(|w| rest.starts_with(w))
-    {
+    if REVIEW_OPENERS.iter().any(|w| rest.starts_with(w)) {
         Section {
             kind: SectionKind::Outcome,
             year: years.outcome,
@@ -106,10 +109,10 @@ pub(crate) fn paragraph_section(text: &str, start: usize, years: Years) -> Secti
         let head = &rest[..floor_boundary(rest, 300)];
         // Its first sentence ends at the paragraph's end at the latest.
         let first = head.split(['。', '\n', '\r']).next().unwrap_or("");
-        let lists = super::lexicon::LIST_INTROS.iter().any(|w| {
+        let lists = LIST_INTROS.iter().any(|w| {
             first.match_indices(w).any(|(k, _)| {
                 let r = &first[k + w.len()..];
-                let r = r.strip_prefix(['是', '为']).unwrap_or(r);
+                let r = r.strip_prefix(LIST_COPULAS).unwrap_or(r);
                 r.starts_with(['：', ':'])
             })
         });
@@ -119,20 +122,20 @@ pub(crate) fn paragraph_section(text: &str, start: usize, years: Years) -> Secti
             } else {
                 SectionKind::Unknown
             },
-            year: rest.starts_with("今年").then_some(years.plan).flatten(),
+            year: rest.starts_with(THIS_YEAR).then_some(years.plan).flatten(),
         }
     }
 }
 
 /// Whether `s` opens with a span of past years: `过去五年`, `过去5年`, `过去的五年`.
 fn past_years(s: &str) -> bool {
-    let Some(r) = s.strip_prefix("过去") else {
+    let Some(r) = s.strip_prefix(PAST) else {
         return false;
     };
     let r = r.strip_prefix('的').unwrap_or(r);
     let n: usize = r
         .chars()
-        .take_while(|&c| c.is_ascii_digit() || super::lexicon::is_cjk_numeral(c))
+        .take_while(|&c| c.is_ascii_digit() || is_cjk_numeral(c))
         .map(char::len_utf8)
         .sum();
     n > 0 && !r.starts_with('一') && r[n..].starts_with('年')
@@ -166,7 +169,7 @@ pub(crate) fn mentions(text: &str, matcher: &Matcher, years_given: Years) -> Vec
                 } else if heading_section.kind == SectionKind::Unknown {
                     // （二）“十四五”时期…主要目标 outside any numbered part: a target section.
                     let title = text.get(h.start..h.end).unwrap_or("");
-                    if contains_any(title, super::lexicon::LIST_INTROS) {
+                    if contains_any(title, LIST_INTROS) {
                         heading_section = classify_heading(text, h);
                     }
                 }
@@ -267,11 +270,7 @@ pub(crate) fn classify_heading(text: &str, h: &Heading) -> Section {
 fn is_comparative(text: &str, start: usize) -> bool {
     let before = text.get(..start).unwrap_or("");
     let before = before.trim_end_matches(is_open_quote);
-    [
-        "比", "较", "与", "同", "和", "相比", "对比", "超过", "低于", "高于", "快于", "慢于",
-    ]
-    .iter()
-    .any(|w| before.ends_with(w))
+    COMPARISON_OPENERS.iter().any(|w| before.ends_with(w))
 }
 
 fn push_year_ctx(text: &str, years: &mut Vec<YearCtx>, y: &YearMark) {
@@ -281,7 +280,7 @@ fn push_year_ctx(text: &str, years: &mut Vec<YearCtx>, y: &YearMark) {
         if last.end < y.start
             && last.end_year.is_none()
             && dash.chars().count() == 1
-            && dash.starts_with(['－', '-', '—', '–', '~', '～', '至', '到'])
+            && RANGE_JOINS.iter().any(|j| dash == *j)
             && last.year < y.year
         {
             last.end = y.end;
@@ -345,9 +344,6 @@ fn quantity(text: &str, n: &Num, unit: &Unit) -> Quantity {
     };
     Quantity::new(n.value, n.exponent, unit.clone()).with_unit_text(unit_text)
 }
-
-/// Dashes and words that join the two ends of a range.
-const RANGE_JOINS: &[&str] = &["－", "-", "—", "–", "～", "~", "至", "到"];
 
 /// The figure starting at event `i` (merging a range), and how many events it used.
 fn figure_at(text: &str, events: &[Event], i: usize) -> (Option<RawFigure>, usize) {
@@ -417,37 +413,11 @@ fn figure_at(text: &str, events: &[Event], i: usize) -> (Option<RawFigure>, usiz
     (Some(fig), 1)
 }
 
-/// Whether `word` is a real pre-qualifier where it stands (约 in 节约 is not).
-fn pre_qualifier_ok(before: &str, word: &str) -> bool {
-    let prev = before
-        .strip_suffix(word)
-        .and_then(|s| s.chars().next_back());
-    match word {
-        "约" => !matches!(
-            prev,
-            Some(
-                '节' | '制'
-                    | '签'
-                    | '合'
-                    | '公'
-                    | '条'
-                    | '预'
-                    | '邀'
-                    | '规'
-                    | '契'
-                    | '履'
-                    | '违'
-                    | '盟'
-                    | '集'
-            )
-        ),
-        "近" => !matches!(
-            prev,
-            Some('最' | '将' | '临' | '靠' | '附' | '就' | '亲' | '贴' | '逼' | '邻')
-        ),
-        "超" => !matches!(prev, Some('赶')),
-        _ => true,
-    }
+/// The comparator word `before` ends with, where it is one (`约` in `节约` is not).
+fn pre_comparator(before: &str) -> Option<(&'static str, Comparator)> {
+    let w = PRE_COMPARATORS.ending(before)?;
+    w.applies(&before[..before.len() - w.text.len()], "")
+        .then_some((w.text, w.value))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -471,7 +441,10 @@ fn contextualize(
         .find(|c| after.starts_with(*c))
         .map_or(0, char::len_utf8);
     let mut post = false;
-    if let Some((w, c)) = longest_prefix(&after[gap..], POST_QUALIFIERS) {
+    if let Some((w, c)) = POST_COMPARATORS
+        .starting(&after[gap..])
+        .map(|w| (w.text, w.value))
+    {
         if fig.comparator == Comparator::Exact || fig.comparator == Comparator::MoreThan {
             fig.comparator = c;
         }
@@ -487,13 +460,13 @@ fn contextualize(
     let clause_lo = prev_end.max(pos.clause_start).min(fig.start);
     let before = text.get(clause_lo..fig.start).unwrap_or("");
     let mut cursor = fig.start;
-    if let Some((w, c)) = longest_suffix(before, PRE_QUALIFIERS) {
-        if pre_qualifier_ok(before, w) {
+    if let Some((w, c)) = pre_comparator(before) {
+        {
             if !post && fig.comparator == Comparator::Exact {
                 fig.comparator = c;
             }
             cursor -= w.len();
-            if !super::lexicon::is_verbal_qualifier(w) && !post {
+            if !BOUNDING_VERBS.contains(&w) && !post {
                 fig.start = cursor;
             }
         }
@@ -505,10 +478,11 @@ fn contextualize(
     {
         let tail_lo = floor_boundary(before, before.len().saturating_sub(45));
         let tail = &before[tail_lo..];
-        let found = PRE_QUALIFIERS
+        let found = PRE_COMPARATORS
+            .words
             .iter()
-            .filter(|(w, _)| !super::lexicon::is_verbal_qualifier(w) && w.chars().count() >= 2)
-            .filter_map(|&(w, c)| tail.rfind(w).map(|k| (k, w, c)))
+            .filter(|w| !BOUNDING_VERBS.contains(&w.text) && w.text.chars().count() >= 2)
+            .filter_map(|w| tail.rfind(w.text).map(|k| (k, w.text, w.value)))
             .max_by_key(|&(k, w, _)| (k, w.len()));
         if let Some((k, _, c)) = found {
             let between = &tail[k..];
@@ -524,7 +498,7 @@ fn contextualize(
     // A red line or bottom line is a floor: 守住18亿亩耕地红线.
     if fig.comparator == Comparator::Exact {
         if let Some(obj) = object_after(text, fig.end).and_then(|r| text.get(r)) {
-            if obj.ends_with("红线") || obj.ends_with("底线") {
+            if FLOORS.iter().any(|f| obj.ends_with(f)) {
                 fig.comparator = Comparator::AtLeast;
             }
         }
@@ -587,18 +561,16 @@ fn contextualize(
                 attached = Some(y);
             }
             cursor = years[y].start;
-            if s[..cursor - window_lo].ends_with("截至")
-                || s[..cursor - window_lo].ends_with("截止")
-            {
-                cursor -= "截至".len();
+            if let Some(w) = longest_suffix_word(&s[..cursor - window_lo], AS_OF) {
+                cursor -= w.len();
             }
             continue;
         }
-        if let Some((w, d)) = longest_suffix(s, DIRECTIONS) {
+        if let Some((w, d)) = DIRECTION_VERBS.ending(s).map(|w| (w.text, w.value)) {
             // 下降 inside 下降率 is handled as a noun by the subject; here verbs only.
             if direction.is_none() {
                 direction = Some(d);
-                if matches!(first_link, Some("至" | "到" | "为")) {
+                if first_link.is_some_and(|l| LEVEL_LINKS.contains(&l)) {
                     to_level = true;
                 }
             }
@@ -606,27 +578,22 @@ fn contextualize(
             lead_start = cursor;
             continue;
         }
-        if let Some((w, _)) = longest_suffix(s, PRE_QUALIFIERS) {
-            if pre_qualifier_ok(s, w) {
-                cursor -= w.len();
-                lead_start = cursor;
-                continue;
-            }
+        if let Some((w, _)) = pre_comparator(s) {
+            cursor -= w.len();
+            lead_start = cursor;
+            continue;
         }
-        if let Some(w) = longest_suffix_word(s, LINKS) {
+        if let Some(w) = link_ending(s) {
             // 提高到2023年的66.2%: 的 only attaches the year; 到 makes the figure a level.
             if first_link.is_none() && direction.is_none() && w != "的" {
                 first_link = Some(w);
             }
-            match w {
-                "分别" => distributive = true,
-                "目标" | "力争" | "预期" | "拟" | "要" | "设定为" | "确定为" => {
-                    target_cue = true
-                }
-                "执行结果" | "执行结果为" | "实际执行" | "实际完成" | "完成情况" => {
-                    outcome_cue = true
-                }
-                _ => {}
+            if w == "分别" {
+                distributive = true;
+            } else if TARGET_LINKS.contains(&w) {
+                target_cue = true;
+            } else if OUTCOME_LINKS.contains(&w) {
+                outcome_cue = true;
             }
             cursor -= w.len();
             lead_start = cursor;
@@ -634,11 +601,12 @@ fn contextualize(
         }
         // A difference from a named base: 增速高于全省0.7个百分点 (points above the province).
         if direction.is_none() && fig.unit == Some(Unit::PercentagePoint) {
-            let base = ["高于", "快于", "超过", "低于", "慢于"]
-                .into_iter()
-                .filter_map(|w| s.rfind(w).map(|k| (k, w)))
+            let base = RELATIONS
+                .iter()
+                .filter_map(|w| s.rfind(w.text).map(|k| (k, w)))
                 .max_by_key(|&(k, _)| k);
-            if let Some((k, w)) = base {
+            if let Some((k, word)) = base {
+                let w = word.text;
                 let between = &s[k + w.len()..];
                 // At the clause start (`，高于全国0.6个百分点`) the subject is the previous one.
                 if (k > 0 || prior_real.is_some_and(|p| p.pos.sentence == pos.sentence))
@@ -648,7 +616,7 @@ fn contextualize(
                         .chars()
                         .any(|c| c.is_ascii_digit() || is_clause_break(c))
                 {
-                    let below = matches!(w, "低于" | "慢于");
+                    let below = word.value == Relation::Below;
                     direction = Some(if below {
                         Direction::Decrease
                     } else {
@@ -673,9 +641,7 @@ fn contextualize(
         if direction.is_some() {
             // 比重, 比例 and 较快 are no comparison.
             let base = s.char_indices().rev().find(|&(k, c)| {
-                matches!(c, '比' | '较')
-                    && !s[k + c.len_utf8()..]
-                        .starts_with(['重', '例', '率', '值', '快', '慢', '大', '高', '低'])
+                matches!(c, '比' | '较') && !s[k + c.len_utf8()..].starts_with(NOT_COMPARISONS)
             });
             if let Some((k, _)) = base {
                 if s.len() - k <= 45 && k > 0 || k == 0 {
@@ -712,7 +678,7 @@ fn contextualize(
     if direction.is_none() {
         direction = noun_dir;
     }
-    if raw.ends_with("目标") || raw.ends_with("目标是") {
+    if TARGET_ENDS.iter().any(|w| raw.ends_with(w)) {
         target_cue = true;
     }
     let mut subject = subj_range
@@ -730,7 +696,7 @@ fn contextualize(
             // 未完成3%左右的预期目标: the target is no object.
             if let Some(r) = object_after(text, fig.end).filter(|r| {
                 text.get(r.clone())
-                    .is_some_and(|o| !o.ends_with("目标") && !o.ends_with("目标任务"))
+                    .is_some_and(|o| !TARGET_OBJECTS.iter().any(|w| o.ends_with(w)))
             }) {
                 subject = text.get(r.clone()).map(str::to_string);
                 subj_range = Some(r);
@@ -751,8 +717,8 @@ fn contextualize(
                 if direction.is_none() {
                     direction = subject
                         .as_deref()
-                        .and_then(|t| longest_suffix(t, DIRECTION_NOUNS))
-                        .map(|(_, d)| d);
+                        .and_then(|t| DIRECTION_NOUNS.ending(t))
+                        .map(|w| w.value);
                 }
             } else if let Some(r) = topic_of(text, matcher, pos.sentence_start, fig.start) {
                 // 关于城镇调查失业率：…将预期目标稳定在5.5%左右; 城镇新增就业：预期目标….
@@ -760,8 +726,8 @@ fn contextualize(
                 if direction.is_none() {
                     direction = subject
                         .as_deref()
-                        .and_then(|t| longest_suffix(t, DIRECTION_NOUNS))
-                        .map(|(_, d)| d);
+                        .and_then(|t| DIRECTION_NOUNS.ending(t))
+                        .map(|w| w.value);
                 }
                 subj_range = Some(r);
             }
@@ -770,7 +736,7 @@ fn contextualize(
     if let (Some(s), Some(p)) = (subject.clone(), prior_in_sentence) {
         let ps = p.mention.subject.as_deref().unwrap_or("");
         if !inherited && !ps.is_empty() {
-            if s.starts_with('与') && s.ends_with("之比") {
+            if s.starts_with(RATIO_OF.0) && s.ends_with(RATIO_OF.1) {
                 // 与国内生产总值之比: a ratio of the previous subject.
                 subject = Some(format!("{ps}{s}"));
             } else if GENERIC_HEADS.contains(&s.as_str()) {
@@ -833,7 +799,7 @@ fn contextualize(
     }
     let averaged = text
         .get(region.start..fig.start)
-        .is_some_and(|s| s.contains("平均") || s.contains("年均"));
+        .is_some_and(|s| contains_any(s, AVERAGE));
     if averaged && end_year.is_some() && basis == Some(Basis::Cumulative) {
         // 十四五时期年均增长7%: an average over the period.
         basis = Some(Basis::Average);
@@ -843,7 +809,7 @@ fn contextualize(
             basis = Some(Basis::YearEnd);
         } else if text
             .get(region.start..fig.start)
-            .is_some_and(|s| s.contains("平均") || s.contains("年均"))
+            .is_some_and(|s| contains_any(s, AVERAGE))
         {
             basis = Some(Basis::Average);
         } else if cues.whole_year {
@@ -931,27 +897,6 @@ fn contextualize(
     }
 }
 
-/// Bases a share is written against: `完成年度计划的102.5%`, `为上年的1.2倍`, `增长到原来的1.5倍`.
-const SHARE_BASES: &[&str] = &[
-    "年度计划",
-    "全年计划",
-    "计划",
-    "年初预算",
-    "年度预算",
-    "预算",
-    "全年目标",
-    "年度目标",
-    "目标任务",
-    "原来",
-    "上年同期",
-    "上年",
-    "去年同期",
-    "去年",
-];
-
-/// Verbs that measure a figure against a year's level: `恢复到2019年的112%`.
-const SHARE_VERBS: &[&str] = &["恢复到", "恢复至", "相当于", "回升到", "回升至"];
-
 /// Where the words of a share's base begin, when the text before `at` (within the clause from
 /// `lo`) ends with `<base>的`; the base's year, if any, is marked comparative.
 fn share_base(text: &str, years: &mut [YearCtx], lo: usize, at: usize) -> Option<usize> {
@@ -979,32 +924,6 @@ fn share_base(text: &str, years: &mut [YearCtx], lo: usize, at: usize) -> Option
     Some(start)
 }
 
-/// Verbs that open a clause before its subject.
-const LEADING_VERBS: &[&str] = &[
-    "安排", "增发", "实现", "完成", "推动", "累计", "力争", "确保", "保持", "接待", "引进", "吸引",
-    "招引", "拉动",
-];
-
-/// Nouns of people: a bare 万 before or after them counts persons.
-const PEOPLE: &[&str] = &[
-    "群众",
-    "人口",
-    "劳动力",
-    "农民工",
-    "农民",
-    "居民",
-    "毕业生",
-    "学生",
-    "职工",
-    "人员",
-    "人才",
-    "儿童",
-    "老人",
-    "游客",
-    "员工",
-    "就业",
-];
-
 impl RawFigure {
     fn set_unit(&mut self, unit: Unit) {
         for q in [&mut self.value, &mut self.lower, &mut self.upper]
@@ -1017,11 +936,6 @@ impl RawFigure {
         self.unit = Some(unit);
     }
 }
-
-/// Head nouns that name an aspect of the previous subject: `规模`, `总额`.
-const GENERIC_HEADS: &[&str] = &[
-    "规模", "总额", "总量", "数量", "比重", "占比", "余额", "增速", "增幅",
-];
 
 fn is_duration(f: &Found) -> bool {
     f.mention.indicator.is_none()
@@ -1036,7 +950,7 @@ fn is_duration(f: &Found) -> bool {
 /// Whether the figure's clause, or a short time phrase opening its sentence (`截至年末，`),
 /// says year end.
 fn year_end_context(text: &str, pos: Pos, at: usize) -> bool {
-    let says = |s: &str| s.contains("年末") || s.contains("年底");
+    let says = |s: &str| contains_any(s, YEAR_END);
     let lo = floor_boundary(
         text,
         at.saturating_sub(SUBJECT_WINDOW).max(pos.clause_start),
@@ -1065,8 +979,8 @@ fn topic_of(
     let s = text.get(sentence_start..hi)?;
     let t = s.trim_start_matches(|c: char| c.is_whitespace() || c == '—');
     let lo = sentence_start + s.len() - t.len();
-    let (rest, start, named) = match t.strip_prefix("关于") {
-        Some(r) => (r, lo + "关于".len(), false),
+    let (rest, start, named) = match t.strip_prefix(ABOUT) {
+        Some(r) => (r, lo + ABOUT.len(), false),
         None => (t, lo, true),
     };
     let k = rest.find(['：', ':'])?;
@@ -1143,7 +1057,7 @@ fn subject_of(
                 || (y.start > lo
                     && text
                         .get(lo..y.start)
-                        .is_some_and(|p| p == "截至" || p == "截止" || p == "到"))
+                        .is_some_and(|p| YEAR_OPENERS.contains(&p)))
         }) {
             if y.end <= hi {
                 lo = y.end;
@@ -1159,29 +1073,7 @@ fn subject_of(
             lo += n;
             continue;
         }
-        if let Some(w) = longest_prefix_word(
-            t,
-            &[
-                "截至",
-                "截止",
-                "在",
-                "对",
-                "将",
-                "使",
-                "把",
-                "让",
-                "由",
-                "拟",
-                "要",
-                // A target cue opening the phrase (目标是地区生产总值增长6%) is no subject.
-                "目标是",
-                "目标为",
-                "预期目标是",
-                "预期目标为",
-                "主要预期目标是",
-                "主要目标是",
-            ],
-        ) {
+        if let Some(w) = longest_prefix_word(t, SUBJECT_OPENERS) {
             if t.len() > w.len() {
                 lo += w.len();
                 continue;
@@ -1191,7 +1083,7 @@ fn subject_of(
     }
     // A target cue before the subject (今年的发展目标是地区生产总值增长6%): the subject follows it.
     if let Some(rest_at) = text.get(lo..hi).and_then(|s| {
-        ["目标是", "目标为"]
+        TARGET_IS
             .iter()
             .filter_map(|w| s.rfind(w).map(|k| k + w.len()))
             .max()
@@ -1208,11 +1100,12 @@ fn subject_of(
     {
         return (None, None);
     }
-    let dir = longest_suffix(s_trim, DIRECTION_NOUNS).map(|(_, d)| d);
+    let dir = DIRECTION_NOUNS.ending(s_trim).map(|w| w.value);
     // A leading clause verb (安排新增地方政府专项债券 → 新增地方政府专项债券, 建成5G基站 → 5G基站).
     let mut hi = hi;
-    let lead = longest_prefix_word(s_trim, LEADING_VERBS)
-        .or_else(|| longest_prefix_word(s_trim, OBJECT_VERBS).filter(|w| *w != "新增"));
+    let lead = longest_prefix_word(s_trim, LEADING_VERBS).or_else(|| {
+        longest_prefix_word(s_trim, OBJECT_VERBS).filter(|w| !OBJECT_VERBS_KEPT.contains(w))
+    });
     if let Some(w) = lead {
         if s_trim.len() > w.len() {
             lo += w.len();
@@ -1237,7 +1130,7 @@ pub(crate) fn list_marker(t: &str) -> Option<usize> {
     for c in t.chars().take(3) {
         if c.is_ascii_digit() || ('０'..='９').contains(&c) {
             n += c.len_utf8();
-        } else if super::lexicon::is_cjk_numeral(c) {
+        } else if is_cjk_numeral(c) {
             ascii = false;
             n += c.len_utf8();
         } else {
@@ -1259,29 +1152,24 @@ pub(crate) fn list_marker(t: &str) -> Option<usize> {
     ok.then_some(n + mark.len_utf8())
 }
 
-/// Words that are no subject on their own (`未完成3%左右的预期目标` leaves `未`).
-const ADVERBS_ONLY: &[&str] = &[
-    "未", "尚未", "没有", "也", "并", "都", "还", "仍", "均", "亦", "又", "已", "已经", "共", "较",
-];
-
 /// The length of a span of years opening `t` (`两年`, `3年来`, `五年间`) when nothing but time
 /// words follow it.
 fn duration_prefix(t: &str) -> Option<usize> {
     let digits: usize = t
         .chars()
-        .take_while(|&c| c.is_ascii_digit() || super::lexicon::is_cjk_numeral(c))
+        .take_while(|&c| c.is_ascii_digit() || is_cjk_numeral(c))
         .map(char::len_utf8)
         .sum();
     if digits == 0 {
         return None;
     }
     let rest = t[digits..].strip_prefix('年')?;
-    let tail = ["来", "间", "内", "里"]
-        .into_iter()
-        .find(|w| rest.starts_with(w))
-        .map_or(0, str::len);
+    let tail = SPAN_ENDS
+        .iter()
+        .find(|w| rest.starts_with(**w))
+        .map_or(0, |w| w.len());
     let rest = &rest[tail..];
-    (rest.is_empty() || rest.starts_with("平均") || rest.starts_with("累计"))
+    (rest.is_empty() || SPAN_FOLLOWERS.iter().any(|w| rest.starts_with(w)))
         .then_some(digits + '年'.len_utf8() + tail)
 }
 
@@ -1299,11 +1187,7 @@ fn object_after(text: &str, from: usize) -> Option<Range<usize>> {
     let lo = from + rest.len() - rest_trim.len();
     let mut end = lo;
     for (k, c) in rest_trim.chars().enumerate() {
-        if k >= 16
-            || is_clause_break(c)
-            || matches!(c, '、' | '和' | '及' | '与' | '（' | '(' | '“' | '”')
-            || c.is_ascii_digit()
-        {
+        if k >= 16 || is_clause_break(c) || OBJECT_ENDS.contains(&c) || c.is_ascii_digit() {
             break;
         }
         end += c.len_utf8();
@@ -1325,11 +1209,6 @@ fn object_after(text: &str, from: usize) -> Option<Range<usize>> {
     Some(start..start + t.len())
 }
 
-/// Words that open a predicate after a counted noun (`12项重点任务全面推进`).
-const OBJECT_PREDICATES: &[&str] = &[
-    "全面", "基本", "顺利", "稳步", "有序", "进展", "取得", "已经", "全部", "如期", "提前", "开展",
-];
-
 /// The last relative year word of `s`: `true` for 今年, `false` for 去年, 上年, 上一年 and 过去一年
 /// (not after 比, 较 and the like: those are comparison bases). One pass over the 年 of `s`.
 fn last_relative_year(s: &str) -> Option<bool> {
@@ -1350,9 +1229,7 @@ fn last_relative_year(s: &str) -> Option<bool> {
             continue;
         };
         let head = &before[..before.len() - word.len()];
-        let comparative = ["比", "较", "同", "与", "于", "和", "超过"]
-            .iter()
-            .any(|c| head.ends_with(c));
+        let comparative = RELATIVE_YEAR_BASES.iter().any(|c| head.ends_with(c));
         if !comparative {
             best = Some(this);
         }
@@ -1368,16 +1245,16 @@ fn gather_cues(text: &str, cues: &mut Cues, upto: usize) {
         cues.scanned_to = upto;
         return;
     };
-    if contains_any(s, TARGET_CUES) && !only_expectation(s) {
+    if has_target_cue(s) {
         cues.target = true;
     }
     if contains_any(s, OUTCOME_CUES) {
         cues.outcome = true;
     }
-    if s.contains("全年") {
+    if s.contains(WHOLE_YEAR) {
         cues.whole_year = true;
     }
-    if s.contains("今年") {
+    if s.contains(THIS_YEAR) {
         cues.this_year = true;
     }
     if let Some(r) = last_relative_year(s) {
@@ -1385,21 +1262,6 @@ fn gather_cues(text: &str, cues: &mut Cues, upto: usize) {
     }
     // Keep the last few bytes: a cue word may straddle the boundary.
     cues.scanned_to = floor_boundary(text, upto.saturating_sub(9)).max(cues.scanned_to);
-}
-
-/// Whether the only target cue of `s` is 预期 as a comparison (`符合预期`, `好于预期`, `超预期`):
-/// an assessment of the plan, not the plan.
-fn only_expectation(s: &str) -> bool {
-    let others = TARGET_CUES
-        .iter()
-        .filter(|w| **w != "预期")
-        .any(|w| s.contains(w));
-    !others
-        && s.match_indices("预期").all(|(k, _)| {
-            let head = &s[..k];
-            ["于", "合", "超", "及"].iter().any(|w| head.ends_with(w))
-                && !s[k..].starts_with("预期目标")
-        })
 }
 
 /// Distributive lists: `A、B和C分别增长x、y和z` gives each figure its own subject; elided units
@@ -1421,7 +1283,7 @@ fn distribute(text: &str, matcher: &Matcher, found: &mut Vec<Found>) {
             let gap = gap
                 .trim_matches(|c: char| c.is_whitespace() || is_close_quote(c) || is_open_quote(c));
             if found[j].pos.sentence == found[i].pos.sentence
-                && matches!(gap, "、" | "和" | "及" | "与" | "以及" | "，" | ",")
+                && (CONJUNCTIONS.contains(&gap) || matches!(gap, "，" | ","))
             {
                 j += 1;
             } else {
@@ -1446,10 +1308,7 @@ fn share_numerators(matcher: &Matcher, found: &mut [Found]) {
     let mut i = 0;
     while i < found.len() {
         let own = match found[i].mention.subject.as_deref() {
-            Some(s)
-                if s.starts_with('占')
-                    && ["比重", "比例", "份额"].iter().any(|h| s.ends_with(h)) =>
-            {
+            Some(s) if s.starts_with('占') && SHARE_CLAUSE_HEADS.iter().any(|h| s.ends_with(h)) => {
                 s.to_string()
             }
             _ => {
@@ -1570,13 +1429,14 @@ fn apply_group(text: &str, matcher: &Matcher, found: &mut [Found], i: usize, j: 
         && conjuncts.len() == 1
         && text
             .get(conjuncts[0].clone())
-            .is_some_and(|c| c.starts_with("城乡"))
+            .is_some_and(|c| c.starts_with(TOWN_AND_COUNTRY.0))
     {
         // 城乡居民人均可支配收入分别增长5.1%和7.3%: urban, then rural.
         let rest = text
-            .get(conjuncts[0].start + "城乡".len()..conjuncts[0].end)
+            .get(conjuncts[0].start + TOWN_AND_COUNTRY.0.len()..conjuncts[0].end)
             .unwrap_or("");
-        ["城镇", "农村"]
+        TOWN_AND_COUNTRY
+            .1
             .into_iter()
             .map(|w| (Some(format!("{w}{rest}")), Some(conjuncts[0].clone())))
             .collect()
@@ -1683,25 +1543,7 @@ pub(crate) fn with_shared_head(
         }
     }
     // No catalogue name: share the last conjunct's final noun (投资, 人数) if it has one.
-    for head in [
-        "投资",
-        "人数",
-        "收入",
-        "增加值",
-        "利率",
-        "价格",
-        "产量",
-        "面积",
-        "比重",
-        "规模",
-        "总额",
-        "余额",
-        "装机容量",
-        "发电量",
-        "产值",
-        "销量",
-        "吞吐量",
-    ] {
+    for head in SHARED_HEADS {
         if last.ends_with(head) && !own.ends_with(head) {
             return format!("{own}{head}");
         }
@@ -1756,8 +1598,9 @@ pub(crate) fn split_conjuncts(text: &str, r: Range<usize>) -> Vec<Range<usize>> 
             _ => {}
         }
         let sep = if depth == 0 {
-            ["、", "和", "及", "与", "以及"]
-                .into_iter()
+            CONJUNCTIONS
+                .iter()
+                .copied()
                 .filter(|w| rest.starts_with(w))
                 .max_by_key(|w| w.len())
         } else {

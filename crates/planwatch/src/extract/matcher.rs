@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use crate::indicator::{Catalogue, Measure};
+use crate::lexicon::SHARE_HEADS;
 use crate::target::Direction;
 use crate::trie::{Node, Trie};
 use crate::units::Unit;
@@ -37,8 +38,6 @@ const INCREASE_SUFFIXES: &[&str] = &[
     "提高",
     "比上年增加",
 ];
-/// Heads that make a phrase a share or ratio of what it names.
-const SHARE_HEADS: &[&str] = &["比重", "占比", "比例", "率", "之比", "贡献"];
 
 const DECREASE_SUFFIXES: &[&str] = &["下降", "降幅", "降低", "下降率", "减少", "比上年减少"];
 

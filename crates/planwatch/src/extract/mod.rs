@@ -124,7 +124,6 @@
 //! indicator kept in yuan.
 
 mod context;
-mod lexicon;
 mod matcher;
 mod records;
 mod scan;
@@ -137,6 +136,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::{Basis, Document};
 use crate::indicator::Catalogue;
+use crate::lexicon;
 use crate::target::Figure;
 use years::Years;
 

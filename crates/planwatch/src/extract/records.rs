@@ -5,7 +5,6 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::context::{Found, Section, SectionKind, mentions, paragraph_section};
-use super::lexicon::{LIST_INTROS, is_clause_break, is_sentence_break};
 use super::matcher::Matcher;
 use super::scan::{Event, scan};
 use super::years::{self, Years};
@@ -13,6 +12,10 @@ use super::{Mention, MentionKind};
 use crate::dataset::Dataset;
 use crate::document::{Document, Period, Provenance};
 use crate::indicator::Catalogue;
+use crate::lexicon::{
+    ADVERBS, CAUSATIVES, CHANGE_VERBS, LEAD_VERBS, LIST_COPULAS, LIST_INTROS, MANNERS, NEGATIONS,
+    NOT_STATED, PREDICATES, PREVENTIONS, RELATIONS, cjk_digit, is_clause_break, is_sentence_break,
+};
 use crate::target::{
     Comparator, Direction, Figure, Outcome, OutcomeStatus, Reference, Relation, Target,
 };
@@ -445,7 +448,7 @@ impl Block {
 fn plan_period(title: &str) -> Option<(i32, i32)> {
     let k = title.find('十')?;
     let mut it = title[k..].chars().skip(1);
-    let n = super::lexicon::cjk_digit(it.next()?)?;
+    let n = cjk_digit(it.next()?)?;
     if !(1..=5).contains(&n) || it.next()? != '五' {
         return None;
     }
@@ -542,7 +545,7 @@ fn headline_blocks(text: &str, found: &[Found], matcher: &Matcher) -> Vec<Block>
                 let rest = text.get(at..).unwrap_or("");
                 let lead: usize = rest
                     .chars()
-                    .take_while(|c| matches!(c, '是' | '为' | '：' | ':'))
+                    .take_while(|c| LIST_COPULAS.contains(c) || matches!(c, '：' | ':'))
                     .map(char::len_utf8)
                     .sum();
                 let colon = rest.get(..lead).is_some_and(|s| s.ends_with(['：', ':']));
@@ -676,120 +679,21 @@ fn clauses(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Predicates of relational, qualitative and direction-only statements, matched at the end of
-/// a clause: `…与经济增长同步`, `…保持基本平衡`, `…继续下降`.
-const PREDICATES: &[&str] = &[
-    "保持基本平衡",
-    "保持基本稳定",
-    "基本平衡",
-    "基本稳定",
-    "基本同步",
-    "同步",
-    "相匹配",
-    "相适应",
-    "持续改善",
-    "稳定改善",
-    "稳中改善",
-    "进一步改善",
-    "明显改善",
-    "继续改善",
-    "不断改善",
-    "继续下降",
-    "持续下降",
-    "继续减少",
-    "持续减少",
-    "稳中有升",
-    "稳中有降",
-    "持续上升",
-    "持续增长",
-    "继续增长",
-    "稳步增长",
-    "继续缩小",
-    "持续缩小",
-    "稳步提高",
-    "持续提高",
-    "继续提高",
-    "不断提高",
-    "稳步提升",
-    "持续提升",
-];
-
-/// Manner adverbs before a verb of change (`稳中改善`): the statement is the change.
-const MANNERS: &[&str] = &[
-    "稳中",
-    "稳步",
-    "持续",
-    "继续",
-    "进一步",
-    "不断",
-    "明显",
-    "逐步",
-];
-
-/// Verbs of change that end a clause as its predicate: `出口增速回落`.
-const CHANGE_VERBS: &[&str] = &[
-    "下降", "回落", "降低", "减少", "收窄", "缩小", "改善", "提高", "提升", "上升", "增长", "扩大",
-    "回升",
-];
-
-/// Verbs that make their object change (`推动社会综合融资成本下降`); a clause opening with one
-/// states the change of its object.
-const CAUSATIVES: &[&str] = &["推动", "促进", "带动", "促使", "引导", "实现"];
-
-/// A verb of change ending `s` after a subject: (where it starts, the verb).
-fn bare_change(s: &str) -> Option<(usize, &'static str)> {
+/// A verb of change ending `s` after a subject, with the manner adverb before it if any
+/// (`国际收支状况持续好转`): (where the predicate starts, the predicate).
+fn bare_change(s: &str) -> Option<(usize, &str)> {
     let v = CHANGE_VERBS.iter().find(|v| s.ends_with(**v))?;
-    let k = s.len() - v.len();
+    let mut k = s.len() - v.len();
+    if let Some(m) = MANNERS.iter().find(|m| s[..k].ends_with(**m)) {
+        k -= m.len();
+    }
     let subj = &s[..k];
     // 防止…下降 and the like say the opposite; adverbs before the verb are other predicates.
-    if ["防止", "遏制", "避免", "扭转", "防范", "减缓", "延缓"]
-        .iter()
-        .any(|w| subj.contains(w))
-        || subj.ends_with(['不', '未', '将', '要', '会', '能'])
-    {
+    if PREVENTIONS.iter().any(|w| subj.contains(w)) || subj.ends_with(NOT_STATED) {
         return None;
     }
-    Some((k, v))
+    Some((k, &s[k..]))
 }
-
-/// Verbs that open a direction-only clause with its object: `提高民营企业贷款占比`.
-const LEAD_VERBS: &[&str] = &[
-    "稳定",
-    "稳步提高",
-    "稳步提升",
-    "持续提高",
-    "持续提升",
-    "进一步提高",
-    "进一步提升",
-    "逐步提高",
-    "提高",
-    "提升",
-    "降低",
-    "逐步降低",
-    "扩大",
-    "缩小",
-];
-
-/// Adverbs before a lead verb.
-const ADVERBS: &[&str] = &[
-    "适度",
-    "适当",
-    "合理",
-    "努力",
-    "进一步",
-    "着力",
-    "持续",
-    "稳步",
-    "逐步",
-    "不断",
-    "积极",
-    "切实",
-    "力争",
-    "继续",
-];
-
-/// Words that say no target was set.
-const NEGATIONS: &[&str] = &["没有", "未", "不再", "不设", "不提"];
 
 /// A statement without a figure: the indicators it names (distributed over `A、B产量`), its
 /// figure, and the byte span to quote.
@@ -830,9 +734,9 @@ pub(crate) fn statements(
         .map(|w| (s.len() - w.len(), *w))
         .min_by_key(|&(k, _)| k);
     // Relational: 全员劳动生产率增长高于国内生产总值增长.
-    let relation = ["高于", "快于", "低于", "慢于"]
-        .into_iter()
-        .filter_map(|w| s.find(w).map(|k| (k, w)))
+    let relation = RELATIONS
+        .iter()
+        .filter_map(|w| s.find(w.text).map(|k| (k, w.text)))
         .min_by_key(|&(k, _)| k)
         .filter(|&(k, w)| {
             k > 0
