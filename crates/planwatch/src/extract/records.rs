@@ -4,9 +4,11 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::context::{Found, Section, SectionKind, mentions, paragraph_section};
+use super::context::mentions;
 use super::matcher::Matcher;
+use super::mention::Found;
 use super::scan::{Event, scan};
+use super::structure::{Section, SectionKind, classify_heading, paragraph_section};
 use super::years::{self, Years};
 use super::{Mention, MentionKind};
 use crate::dataset::Dataset;
@@ -288,12 +290,10 @@ fn statements_in_text(
     targets: &mut Vec<Target>,
     outcomes: &mut Vec<Outcome>,
 ) {
-    let sections: Vec<(usize, super::context::Section)> = scan(text)
+    let sections: Vec<(usize, Section)> = scan(text)
         .iter()
         .filter_map(|e| match e {
-            Event::Heading(h) if h.level == 1 => {
-                Some((h.end, super::context::classify_heading(text, h)))
-            }
+            Event::Heading(h) if h.level == 1 => Some((h.end, classify_heading(text, h))),
             _ => None,
         })
         .collect();
@@ -720,7 +720,7 @@ pub(crate) fn statements(
     if let Some(inner) = s.strip_prefix('受').and_then(|r| r.strip_suffix("影响")) {
         let inner = inner.strip_suffix('等').unwrap_or(inner);
         let lo = clause.start + '受'.len_utf8();
-        for r in super::context::split_conjuncts(text, lo..lo + inner.len()) {
+        for r in super::distribute::split_conjuncts(text, lo..lo + inner.len()) {
             if text.get(r.clone()).is_some_and(|p| !p.contains('、')) {
                 out.extend(statements(text, r, matcher));
             }
@@ -785,7 +785,7 @@ pub(crate) fn statements(
             return out;
         };
         let obj_lo = clause.start + adv + v.len();
-        let conj = super::context::split_conjuncts(text, obj_lo..clause.end);
+        let conj = super::distribute::split_conjuncts(text, obj_lo..clause.end);
         // Every object names an indicator (its own name or one sharing the first object's
         // modifier: 以工代赈吸纳…数量和劳务报酬发放规模): the verb applies to all of them.
         let first = conj.first().and_then(|r| text.get(r.clone())).unwrap_or("");
@@ -795,7 +795,7 @@ pub(crate) fn statements(
                 matcher.ending_name(o).is_some()
                     || k > 0
                         && matcher
-                            .ending_name(&super::context::with_shared_modifier(
+                            .ending_name(&super::distribute::with_shared_modifier(
                                 matcher, o, first, None, None,
                             ))
                             .is_some()
@@ -851,7 +851,7 @@ pub(crate) fn statements(
     // Quote from the subject to the end of the predicate.
     let quote_lo = trim_start(text, clause.start, clause.end);
     let quote = quote_lo..clause.end;
-    let conjuncts = super::context::split_conjuncts(text, subject_rng.clone());
+    let conjuncts = super::distribute::split_conjuncts(text, subject_rng.clone());
     let subjects: Vec<String> = if conjuncts.len() >= 2 {
         let first = text.get(conjuncts[0].clone()).unwrap_or("").to_string();
         let last = text
@@ -864,9 +864,9 @@ pub(crate) fn statements(
             .map(|(k, r)| {
                 let own = text.get(r.clone()).unwrap_or("");
                 if k + 1 < conjuncts.len() {
-                    super::context::with_shared_head(matcher, own, &last, None, dir_hint)
+                    super::distribute::with_shared_head(matcher, own, &last, None, dir_hint)
                 } else {
-                    super::context::with_shared_modifier(matcher, own, &first, None, dir_hint)
+                    super::distribute::with_shared_modifier(matcher, own, &first, None, dir_hint)
                 }
             })
             .collect()

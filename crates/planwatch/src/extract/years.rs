@@ -6,6 +6,10 @@
 //! before the title, and a byline after it. Text is read as given: a leading byte-order mark or
 //! blank line is skipped.
 
+use super::scan::{PlanMark, YearMark};
+use crate::document::Basis;
+use crate::lexicon::{COMPARISON_OPENERS, RANGE_JOINS, is_open_quote};
+
 /// How far into a text its opening lines are looked for.
 const OPENING_BYTES: usize = 2000;
 
@@ -171,6 +175,73 @@ pub(crate) fn resolve(front: &Front, given: Years) -> Years {
         },
         None => given,
     }
+}
+
+/// A year context candidate in the current sentence.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct YearCtx {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) year: i32,
+    pub(crate) end_year: Option<i32>,
+    pub(crate) basis: Option<Basis>,
+    pub(crate) clause: u32,
+    pub(crate) comparative: bool,
+    pub(crate) consumed: bool,
+}
+
+/// Whether a year or plan name at `start` is a comparison base (`比2023年`, `高于“十三五”`).
+pub(crate) fn is_comparative(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let before = before.trim_end_matches(is_open_quote);
+    COMPARISON_OPENERS.iter().any(|w| before.ends_with(w))
+}
+
+pub(crate) fn push_year_ctx(text: &str, years: &mut Vec<YearCtx>, y: &YearMark) {
+    // A span of years (2021—2023年): one context from its first year to its last.
+    if let Some(last) = years.last_mut() {
+        let dash = text.get(last.end..y.start).unwrap_or("");
+        if last.end < y.start
+            && last.end_year.is_none()
+            && dash.chars().count() == 1
+            && RANGE_JOINS.iter().any(|j| dash == *j)
+            && last.year < y.year
+        {
+            last.end = y.end;
+            last.end_year = Some(y.year);
+            last.basis = y.basis;
+            return;
+        }
+    }
+    let comparative = is_comparative(text, y.start);
+    years.push(YearCtx {
+        start: y.start,
+        end: y.end,
+        year: y.year,
+        end_year: None,
+        basis: y.basis,
+        clause: y.pos.clause,
+        comparative,
+        consumed: false,
+    });
+}
+
+pub(crate) fn push_plan_ctx(text: &str, years: &mut Vec<YearCtx>, p: &PlanMark) {
+    let (year, end_year, basis) = if p.at_end {
+        (p.last, None, Some(Basis::YearEnd))
+    } else {
+        (p.first, Some(p.last), Some(Basis::Cumulative))
+    };
+    years.push(YearCtx {
+        start: p.start,
+        end: p.end,
+        year,
+        end_year,
+        basis,
+        clause: p.pos.clause,
+        comparative: is_comparative(text, p.start),
+        consumed: false,
+    });
 }
 
 #[cfg(test)]
