@@ -5,10 +5,12 @@ use super::classify::{Cues, gather_cues, year_end_context};
 use super::distribute::distribute;
 use super::matcher::Matcher;
 use super::mention::{Found, is_duration};
-use super::scan::{Event, Pos, scan};
-use super::structure::{Section, SectionKind, classify_heading, floor_boundary, paragraph_section};
+use super::scan::{Event, Pos};
+use super::structure::{
+    Doc, Section, SectionKind, classify_heading, floor_boundary, paragraph_section,
+};
 use super::subject::{SUBJECT_WINDOW, object_after, object_verb_end, subject_of, topic_of};
-use super::years::{self, YearCtx, Years, push_plan_ctx, push_year_ctx};
+use super::years::{YearCtx, Years, push_plan_ctx, push_year_ctx};
 use super::{Mention, MentionKind};
 use crate::document::Basis;
 use crate::lexicon::{
@@ -24,17 +26,14 @@ use crate::units::Unit;
 /// Year contexts kept per sentence (the nearest ones matter).
 pub(crate) const MAX_YEARS: usize = 16;
 
-/// Reads every mention of `text`.
-pub(crate) fn mentions(text: &str, matcher: &Matcher, years_given: Years) -> Vec<Found> {
-    let front = years::front(text);
-    let doc_years = years::resolve(&front, years_given);
-    let events = scan(text);
+/// Reads every mention of a document, walking its events once, in order.
+pub(crate) fn mentions(doc: &Doc) -> Vec<Found> {
+    let text = doc.text;
+    let matcher = doc.matcher;
+    let doc_years = doc.years;
+    let events = &doc.events;
+    let communique = doc.communique;
     let mut out: Vec<Found> = Vec::new();
-    // A statistical communiqué reviews its year throughout.
-    let communique = front.communique.map(|y| Section {
-        kind: SectionKind::Outcome,
-        year: Some(y),
-    });
     let mut heading_section = Section::default();
     let mut para_start = 0usize;
     let mut para_section = paragraph_section(text, 0, doc_years);
@@ -61,7 +60,7 @@ pub(crate) fn mentions(text: &str, matcher: &Matcher, years_given: Years) -> Vec
             Event::Plan(p) => push_plan_ctx(text, &mut years, p),
             Event::Item(_) => {}
             Event::Num(n) => {
-                let (fig, used) = figure_at(text, &events, i);
+                let (fig, used) = figure_at(text, events, i);
                 i += used;
                 if let Some(fig) = fig {
                     // A new paragraph: its opening time phrase may set the section.

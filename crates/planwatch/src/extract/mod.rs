@@ -139,6 +139,7 @@ mod years;
 use crate::document::Document;
 use crate::indicator::Catalogue;
 use crate::lexicon;
+use structure::Doc;
 use years::Years;
 
 pub use mention::{Mention, MentionKind};
@@ -241,12 +242,12 @@ impl Extractor {
     /// ```
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
         if let Some(j) = wrap::join(text) {
-            return context::mentions(&j.text, &self.matcher, self.years)
+            return context::mentions(&Doc::new(&j.text, &self.matcher, self.years))
                 .into_iter()
                 .map(|f| j.mention(text, f.mention))
                 .collect();
         }
-        context::mentions(text, &self.matcher, self.years)
+        context::mentions(&Doc::new(text, &self.matcher, self.years))
             .into_iter()
             .map(|f| f.mention)
             .collect()

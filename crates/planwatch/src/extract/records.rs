@@ -7,8 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::context::mentions;
 use super::matcher::Matcher;
 use super::mention::Found;
-use super::scan::{Event, scan};
-use super::structure::{Section, SectionKind, classify_heading, paragraph_section};
+use super::structure::{Doc, Section, SectionKind, paragraph_section};
 use super::years::{self, Years};
 use super::{Mention, MentionKind};
 use crate::dataset::Dataset;
@@ -176,9 +175,10 @@ pub fn extract_for(text: &str, doc: &Document, catalogue: &Catalogue) -> Extract
 }
 
 pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher, years: Years) -> Extraction {
-    let years = years::resolve(&years::front(text), years);
-    let found = mentions(text, matcher, years);
-    let mut blocks = headline_blocks(text, &found, matcher);
+    let doc = Doc::new(text, matcher, years);
+    let years = doc.years;
+    let found = mentions(&doc);
+    let mut blocks = headline_blocks(&doc, &found);
     for b in &mut blocks {
         if b.year.is_none() {
             b.year = years.plan;
@@ -224,16 +224,7 @@ pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher, years: Years) -
     }
     let headline_len = targets.len();
     let mut outcomes = Vec::new();
-    statements_in_text(
-        text,
-        doc_id,
-        matcher,
-        years,
-        &found,
-        &blocks,
-        &mut targets,
-        &mut outcomes,
-    );
+    statements_in_text(&doc, doc_id, &found, &blocks, &mut targets, &mut outcomes);
     let mut unresolved = Vec::new();
     for (k, f) in found.iter().enumerate() {
         let m = &f.mention;
@@ -279,24 +270,16 @@ pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher, years: Years) -
 /// Relational, qualitative and direction-only statements of the running text (`国际收支保持基本
 /// 平衡`, `主要污染物排放量继续下降`, `提高民营企业贷款占比`): targets in a plan section, outcomes
 /// in a review section; clauses with figures or in the headline list are left to those.
-#[allow(clippy::too_many_arguments)]
 fn statements_in_text(
-    text: &str,
+    doc: &Doc,
     doc_id: &str,
-    matcher: &Matcher,
-    years: Years,
     found: &[Found],
     blocks: &[Block],
     targets: &mut Vec<Target>,
     outcomes: &mut Vec<Outcome>,
 ) {
-    let sections: Vec<(usize, Section)> = scan(text)
-        .iter()
-        .filter_map(|e| match e {
-            Event::Heading(h) if h.level == 1 => Some((h.end, classify_heading(text, h))),
-            _ => None,
-        })
-        .collect();
+    let (text, matcher, years) = (doc.text, doc.matcher, doc.years);
+    let sections = &doc.parts;
     // The blocks' ranges merged into disjoint, sorted spans: the clauses come in text order,
     // so one cursor walks them (each block is looked at once, not once per clause).
     let mut covered: Vec<Range<usize>> = Vec::with_capacity(blocks.len());
@@ -458,79 +441,69 @@ fn plan_period(title: &str) -> Option<(i32, i32)> {
 
 /// Finds headline target lists: a heading naming the targets followed by `——` items (or by
 /// its first sentence), or a sentence `…主要预期目标是：…`.
-fn headline_blocks(text: &str, found: &[Found], matcher: &Matcher) -> Vec<Block> {
-    let events = scan(text);
+fn headline_blocks(doc: &Doc, found: &[Found]) -> Vec<Block> {
+    let (text, matcher) = (doc.text, doc.matcher);
     let mut blocks = Vec::new();
     let mut part_blocks = Vec::new();
     let mut section_year: Option<i32> = None;
-    let headings: Vec<(usize, usize, u8)> = events
+    let headings: Vec<(usize, usize, u8)> = doc
+        .headings
         .iter()
-        .filter_map(|e| match e {
-            Event::Heading(h) => Some((h.start, h.end, h.level)),
-            _ => None,
-        })
+        .map(|h| (h.start, h.end, h.level))
         .collect();
-    let all_items: Vec<usize> = events
-        .iter()
-        .filter_map(|e| match e {
-            Event::Item(at) => Some(*at),
-            _ => None,
-        })
-        .collect();
-    for e in &events {
-        if let Event::Heading(h) = e {
-            let title = text.get(h.start..h.end).unwrap_or("");
-            if h.level == 1 {
-                section_year = last_year(title);
-            }
-            if h.level <= 2 && LIST_INTROS.iter().any(|w| title.contains(w)) {
-                // A part heading (二、2018年…主要目标) holds the list only when no sentence
-                // introduces it (主要预期目标是：): it is read after that fallback.
-                let blocks = if h.level == 1 {
-                    &mut part_blocks
-                } else {
-                    &mut blocks
-                };
-                let next = headings.partition_point(|&(s, _, _)| s <= h.start);
-                let stop = headings.get(next).map_or(text.len(), |&(s, _, _)| s);
-                let lo = all_items.partition_point(|&a| a <= h.end);
-                let hi = all_items.partition_point(|&a| a < stop);
-                let items = all_items.get(lo..hi.max(lo)).unwrap_or(&[]).to_vec();
-                let plan = plan_period(title);
-                let year = section_year
-                    .or_else(|| last_year(title))
-                    .or(plan.map(|p| p.0));
-                if items.is_empty() {
-                    // The first sentence after the heading.
-                    let lo = sentence_end(text, h.end);
-                    let hi = sentence_end(text, lo).min(stop);
-                    if lo < hi {
-                        blocks.push(Block {
-                            range: lo..hi,
-                            year,
-                            plan,
-                        });
+    let all_items = &doc.items;
+    for h in &doc.headings {
+        let title = text.get(h.start..h.end).unwrap_or("");
+        if h.level == 1 {
+            section_year = last_year(title);
+        }
+        if h.level <= 2 && LIST_INTROS.iter().any(|w| title.contains(w)) {
+            // A part heading (二、2018年…主要目标) holds the list only when no sentence
+            // introduces it (主要预期目标是：): it is read after that fallback.
+            let blocks = if h.level == 1 {
+                &mut part_blocks
+            } else {
+                &mut blocks
+            };
+            let next = headings.partition_point(|&(s, _, _)| s <= h.start);
+            let stop = headings.get(next).map_or(text.len(), |&(s, _, _)| s);
+            let lo = all_items.partition_point(|&a| a <= h.end);
+            let hi = all_items.partition_point(|&a| a < stop);
+            let items = all_items.get(lo..hi.max(lo)).unwrap_or(&[]).to_vec();
+            let plan = plan_period(title);
+            let year = section_year
+                .or_else(|| last_year(title))
+                .or(plan.map(|p| p.0));
+            if items.is_empty() {
+                // The first sentence after the heading.
+                let lo = sentence_end(text, h.end);
+                let hi = sentence_end(text, lo).min(stop);
+                if lo < hi {
+                    blocks.push(Block {
+                        range: lo..hi,
+                        year,
+                        plan,
+                    });
+                }
+            } else {
+                for (k, &at) in items.iter().enumerate() {
+                    let mut hi = sentence_end(text, at).min(stop);
+                    if is_item_title(text, at..hi, found, matcher) {
+                        // ——经济发展取得新成效。…: a titled item; its list is the rest of
+                        // its paragraph.
+                        let next = items.get(k + 1).copied().unwrap_or(stop).min(stop);
+                        let line = text
+                            .get(hi..next)
+                            .and_then(|s| s.find('\n'))
+                            .map_or(next, |j| hi + j);
+                        hi = line.min(hi + 4000).max(hi);
+                        hi = floor_char(text, hi);
                     }
-                } else {
-                    for (k, &at) in items.iter().enumerate() {
-                        let mut hi = sentence_end(text, at).min(stop);
-                        if is_item_title(text, at..hi, found, matcher) {
-                            // ——经济发展取得新成效。…: a titled item; its list is the rest of
-                            // its paragraph.
-                            let next = items.get(k + 1).copied().unwrap_or(stop).min(stop);
-                            let line = text
-                                .get(hi..next)
-                                .and_then(|s| s.find('\n'))
-                                .map_or(next, |j| hi + j);
-                            hi = line.min(hi + 4000).max(hi);
-                            hi = floor_char(text, hi);
-                        }
-                        blocks.push(Block {
-                            range: at..hi,
-                            year,
-                            plan,
-                        });
-                    }
+                    blocks.push(Block {
+                        range: at..hi,
+                        year,
+                        plan,
+                    });
                 }
             }
         }

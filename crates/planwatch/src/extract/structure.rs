@@ -2,7 +2,8 @@
 //! and the sections their opening words set), computed once from the scan and shared by the
 //! mention and record phases.
 
-use super::scan::Heading;
+use super::matcher::Matcher;
+use super::scan::{Event, Heading, scan};
 use super::years::{self, Years};
 use crate::lexicon::{
     HEADING_OUTCOME, HEADING_TARGET, LIST_COPULAS, LIST_INTROS, PAST, REVIEW_OPENERS, THIS_YEAR,
@@ -22,6 +23,60 @@ pub(crate) enum SectionKind {
 pub(crate) struct Section {
     pub kind: SectionKind,
     pub year: Option<i32>,
+}
+
+/// A document being read: its text, the catalogue it is read with, and its structure, computed
+/// once and shared by every later phase (the text is scanned once).
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub matcher: &'a Matcher,
+    /// The document's years: given, or read from its opening lines.
+    pub years: Years,
+    /// A statistical communiqué reviews its year throughout.
+    pub communique: Option<Section>,
+    /// Numbers, years, plan names, headings and items, in text order.
+    pub events: Vec<Event>,
+    /// Every heading, in text order.
+    pub headings: Vec<Heading>,
+    /// Where each `——` item starts, in text order.
+    pub items: Vec<usize>,
+    /// The sections that numbered parts open: where each part's title ends, and its section.
+    pub parts: Vec<(usize, Section)>,
+}
+
+impl<'a> Doc<'a> {
+    pub(crate) fn new(text: &'a str, matcher: &'a Matcher, given: Years) -> Self {
+        let front = years::front(text);
+        let events = scan(text);
+        let mut headings = Vec::new();
+        let mut items = Vec::new();
+        let mut parts = Vec::new();
+        for e in &events {
+            match e {
+                Event::Heading(h) => {
+                    headings.push(*h);
+                    if h.level == 1 {
+                        parts.push((h.end, classify_heading(text, h)));
+                    }
+                }
+                Event::Item(at) => items.push(*at),
+                _ => {}
+            }
+        }
+        Doc {
+            text,
+            matcher,
+            years: years::resolve(&front, given),
+            communique: front.communique.map(|y| Section {
+                kind: SectionKind::Outcome,
+                year: Some(y),
+            }),
+            events,
+            headings,
+            items,
+            parts,
+        }
+    }
 }
 
 /// The section a paragraph sets by its opening time phrase when no heading says: `过去一年，…`
