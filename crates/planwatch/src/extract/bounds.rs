@@ -1,10 +1,14 @@
 //! The bounds phase: a scanned number becomes a figure — a range of two numbers, a comparator
 //! before or after it (`超过`, `左右`), a share of a base (`完成年度计划的102.5%`).
 
+use super::mention::Reading;
 use super::scan::{Event, Num};
+use super::structure::{Doc, floor_boundary};
+use super::subject::object_after;
 use super::years::YearCtx;
 use crate::lexicon::{
-    PRE_COMPARATORS, RANGE_JOINS, SHARE_BASES, SHARE_VERBS, is_open_quote, longest_suffix_word,
+    BOUNDING_VERBS, FLOORS, PEOPLE, POST_COMPARATORS, PRE_COMPARATORS, RANGE_JOINS, SHARE_BASES,
+    SHARE_VERBS, is_clause_break, is_open_quote, longest_suffix_word,
 };
 use crate::numerals::Approx;
 use crate::quantity::Quantity;
@@ -149,4 +153,111 @@ impl RawFigure {
         }
         self.unit = Some(unit);
     }
+}
+
+/// The bounds phase: comparators after and before the figure (`5%左右`, `超过2.2万亿元`, `控制在`
+/// outside the span), a share of something (`超过总装机的50%`), a floor (`守住…红线`), a count of
+/// people (`250余万农村低收入群众`), and a share of a base (`完成年度计划的102.5%`), whose base
+/// words the later phases skip.
+pub(crate) fn read_bounds(doc: &Doc, years: &mut [YearCtx], rd: &mut Reading) {
+    let text = doc.text;
+    // Bound qualifiers after the figure: 左右, 以上, 以内 …
+    let after = text.get(rd.fig.end..).unwrap_or("");
+    // One space may stand between them (`5% 左右`, as text taken from PDF often has).
+    let gap = [' ', '\u{3000}']
+        .into_iter()
+        .find(|c| after.starts_with(*c))
+        .map_or(0, char::len_utf8);
+    let mut post = false;
+    if let Some((w, c)) = POST_COMPARATORS
+        .starting(&after[gap..])
+        .map(|w| (w.text, w.value))
+    {
+        if rd.fig.comparator == Comparator::Exact || rd.fig.comparator == Comparator::MoreThan {
+            rd.fig.comparator = c;
+        }
+        rd.fig.end += gap + w.len();
+        post = true;
+    }
+    // Bound qualifiers before it: 超过, 近, 约, 不低于 … (控制在 is a verb: not in the span).
+    // The previous figure that is not a bare number or a duration (连续9年 does not hold the
+    // subject of what follows it).
+    let prev_end = rd
+        .prior_last
+        .filter(|p| p.pos.clause == rd.pos.clause)
+        .map_or(rd.pos.clause_start, |p| p.mention.span.end);
+    rd.clause_lo = prev_end.max(rd.pos.clause_start).min(rd.fig.start);
+    let before = text.get(rd.clause_lo..rd.fig.start).unwrap_or("");
+    rd.cursor = rd.fig.start;
+    if let Some((w, c)) = pre_comparator(before) {
+        {
+            if !post && rd.fig.comparator == Comparator::Exact {
+                rd.fig.comparator = c;
+            }
+            rd.cursor -= w.len();
+            if !BOUNDING_VERBS.contains(&w) && !post {
+                rd.fig.start = rd.cursor;
+            }
+        }
+    }
+    // A share of something: 超过总装机的50%, 不到全国的三成.
+    if rd.fig.comparator == Comparator::Exact
+        && before.ends_with('的')
+        && rd.fig.unit.as_ref().is_some_and(Unit::is_ratio)
+    {
+        let tail_lo = floor_boundary(before, before.len().saturating_sub(45));
+        let tail = &before[tail_lo..];
+        let found = PRE_COMPARATORS
+            .words
+            .iter()
+            .filter(|w| !BOUNDING_VERBS.contains(&w.text) && w.text.chars().count() >= 2)
+            .filter_map(|w| tail.rfind(w.text).map(|k| (k, w.text, w.value)))
+            .max_by_key(|&(k, w, _)| (k, w.len()));
+        if let Some((k, _, c)) = found {
+            let between = &tail[k..];
+            if !between
+                .chars()
+                .any(|ch| is_clause_break(ch) || ch.is_ascii_digit())
+            {
+                rd.fig.comparator = c;
+                rd.cursor = rd.clause_lo + tail_lo + k;
+            }
+        }
+    }
+    // A red line or bottom line is a floor: 守住18亿亩耕地红线.
+    if rd.fig.comparator == Comparator::Exact {
+        if let Some(obj) = object_after(text, rd.fig.end).and_then(|r| text.get(r)) {
+            if FLOORS.iter().any(|f| obj.ends_with(f)) {
+                rd.fig.comparator = Comparator::AtLeast;
+            }
+        }
+    }
+
+    // 250余万农村低收入群众, 农村贫困人口减少1000万: a count of people without 人.
+    if rd.fig.unit == Some(Unit::Number) {
+        let obj = object_after(text, rd.fig.end)
+            .and_then(|r| text.get(r))
+            .unwrap_or("");
+        let subj = text.get(rd.clause_lo..rd.fig.start).unwrap_or("");
+        if PEOPLE.iter().any(|w| obj.contains(w) || subj.contains(w)) {
+            rd.fig.set_unit(Unit::Person);
+        }
+    }
+
+    // A share of a base (完成年度计划的102.5%, 为预算的99.8%, 恢复到2019年的112%, 增长到原来的
+    // 1.5倍): the base is neither subject nor year, and the figure is no value of the indicator.
+    rd.base_share = rd
+        .fig
+        .unit
+        .as_ref()
+        .is_some_and(|u| u.is_ratio() || *u == Unit::Multiple)
+        && rd.fig.comparator == Comparator::Exact;
+    rd.base_share = rd.base_share
+        && match share_base(text, years, rd.clause_lo, rd.cursor) {
+            Some(at) => {
+                rd.cursor = at;
+                true
+            }
+            None => false,
+        };
 }

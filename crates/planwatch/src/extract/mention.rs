@@ -5,9 +5,11 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use super::bounds::RawFigure;
 use super::scan::Pos;
+use super::structure::Section;
 use crate::document::Basis;
-use crate::target::Figure;
+use crate::target::{Direction, Figure, Reference};
 use crate::units::Unit;
 
 /// Whether a mention is a target, an outcome or neither.
@@ -123,4 +125,113 @@ pub(crate) fn is_duration(f: &Found) -> bool {
             .quantities()
             .next()
             .is_some_and(|q| matches!(q.unit(), Unit::Year | Unit::Age | Unit::Day | Unit::Hour))
+}
+
+/// What the phases learn about one figure as they read it, in order: its bounds, the words that
+/// lead to it, its subject and indicator, its year.
+pub(crate) struct Reading<'p> {
+    pub(crate) fig: RawFigure,
+    pub(crate) pos: Pos,
+    pub(crate) section: Section,
+    /// The previous figure that is not a bare number.
+    pub(crate) prior_last: Option<&'p Found>,
+    /// The previous figure that is neither a bare number nor a duration.
+    pub(crate) prior_real: Option<&'p Found>,
+    /// Where the figure's part of its clause starts (after a previous figure of the clause).
+    pub(crate) clause_lo: usize,
+    /// How far back the words read so far reach.
+    pub(crate) cursor: usize,
+    /// A share of a base (`完成年度计划的102.5%`): no value of the subject's indicator.
+    pub(crate) base_share: bool,
+    /// Where the subject is looked for from.
+    pub(crate) window_lo: usize,
+    pub(crate) direction: Option<Direction>,
+    pub(crate) target_cue: bool,
+    pub(crate) outcome_cue: bool,
+    /// Whether `分别` governs the figure.
+    pub(crate) distributive: bool,
+    /// The year context attached to the figure (`由2023年的“1200万人左右”`).
+    pub(crate) attached: Option<usize>,
+    pub(crate) lead_start: usize,
+    pub(crate) reference: Option<Reference>,
+    /// The subject region before stripping.
+    pub(crate) region: Range<usize>,
+    pub(crate) subject: Option<String>,
+    pub(crate) subj_range: Option<Range<usize>>,
+    pub(crate) indicator: Option<String>,
+    pub(crate) year: Option<i32>,
+    pub(crate) end_year: Option<i32>,
+    pub(crate) basis: Option<Basis>,
+}
+
+impl<'p> Reading<'p> {
+    /// A figure about to be read, after the previous ones.
+    pub(crate) fn new(
+        fig: RawFigure,
+        pos: Pos,
+        section: Section,
+        prior_last: Option<&'p Found>,
+        prior_real: Option<&'p Found>,
+    ) -> Self {
+        let at = fig.start;
+        Reading {
+            fig,
+            pos,
+            section,
+            prior_last,
+            prior_real,
+            clause_lo: at,
+            cursor: at,
+            base_share: false,
+            window_lo: at,
+            direction: None,
+            target_cue: false,
+            outcome_cue: false,
+            distributive: false,
+            attached: None,
+            lead_start: at,
+            reference: None,
+            region: at..at,
+            subject: None,
+            subj_range: None,
+            indicator: None,
+            year: None,
+            end_year: None,
+            basis: None,
+        }
+    }
+
+    /// The mention read, of `kind`.
+    pub(crate) fn into_found(self, text: &str, kind: MentionKind) -> Found {
+        let span = self.fig.start..self.fig.end;
+        let mtext = text.get(span.clone()).unwrap_or("").to_string();
+        let figure = Figure {
+            comparator: self.fig.comparator,
+            value: self.fig.value,
+            lower: self.fig.lower,
+            upper: self.fig.upper,
+            direction: self.direction,
+            reference: self.reference,
+            text: mtext.clone(),
+        };
+        Found {
+            mention: Mention {
+                span,
+                text: mtext,
+                figure,
+                subject: self.subject,
+                subject_span: self.subj_range,
+                indicator: self.indicator,
+                year: self.year,
+                end_year: self.end_year,
+                basis: self.basis,
+                kind,
+            },
+            pos: self.pos,
+            lead_start: self.lead_start,
+            distributive: self.distributive,
+            region: self.region,
+            bare: self.fig.bare,
+        }
+    }
 }

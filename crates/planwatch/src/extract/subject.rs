@@ -4,16 +4,21 @@
 
 use std::ops::Range;
 
+use super::bounds::pre_comparator;
 use super::matcher::Matcher;
-use super::structure::floor_boundary;
+use super::mention::{Reading, is_duration};
+use super::structure::{Doc, floor_boundary};
 use super::years::{self, YearCtx};
 use crate::lexicon::{
-    ABOUT, ADVERBS_ONLY, DIRECTION_NOUNS, LEADING_TIME, LEADING_VERBS, OBJECT_ENDS,
-    OBJECT_PREDICATES, OBJECT_VERBS, OBJECT_VERBS_KEPT, SPAN_ENDS, SPAN_FOLLOWERS, SUBJECT_OPENERS,
-    TARGET_IS, YEAR_OPENERS, is_cjk_numeral, is_clause_break, is_close_quote, longest_prefix_word,
-    longest_suffix_word,
+    ABOUT, ADVERBS_ONLY, AS_OF, DIRECTION_NOUNS, DIRECTION_VERBS, GENERIC_HEADS, LEADING_TIME,
+    LEADING_VERBS, LEVEL_LINKS, NOT_COMPARISONS, OBJECT_ENDS, OBJECT_PREDICATES, OBJECT_VERBS,
+    OBJECT_VERBS_KEPT, OUTCOME_LINKS, RATIO_OF, RELATIONS, SPAN_ENDS, SPAN_FOLLOWERS,
+    SUBJECT_OPENERS, TARGET_ENDS, TARGET_IS, TARGET_LINKS, TARGET_OBJECTS, YEAR_OPENERS,
+    is_cjk_numeral, is_clause_break, is_close_quote, is_open_quote, link_ending,
+    longest_prefix_word, longest_suffix_word,
 };
-use crate::target::Direction;
+use crate::target::{Direction, Reference, Relation};
+use crate::units::Unit;
 
 /// Subjects are looked for at most this many bytes before a figure (about 40 characters).
 pub(crate) const SUBJECT_WINDOW: usize = 120;
@@ -250,4 +255,243 @@ pub(crate) fn object_after(text: &str, from: usize) -> Option<Range<usize>> {
     }
     let start = end - s.len();
     Some(start..start + t.len())
+}
+
+/// The lead phase: walks back from the figure over its verb of change, comparators, links and
+/// attached years, a named base of points (`高于全省0.7个百分点`) and a comparison base
+/// (`比2023年年初预算`), noting the direction and the cues these words give.
+pub(crate) fn read_lead(doc: &Doc, years: &mut [YearCtx], rd: &mut Reading) {
+    let text = doc.text;
+    // Walk back over direction, links and attached years.
+    rd.window_lo = rd.clause_lo.max(rd.cursor.saturating_sub(SUBJECT_WINDOW));
+    rd.window_lo = floor_boundary(text, rd.window_lo);
+    let mut to_level = false;
+    let mut first_link: Option<&str> = None;
+    rd.lead_start = rd.cursor;
+    loop {
+        let s = text.get(rd.window_lo..rd.cursor).unwrap_or("");
+        let trimmed = s.trim_end_matches(|c: char| c.is_whitespace() || is_open_quote(c));
+        if trimmed.len() != s.len() {
+            rd.cursor = rd.window_lo + trimmed.len();
+            continue;
+        }
+        if s.is_empty() {
+            break;
+        }
+        if let Some(y) = years
+            .iter()
+            .position(|y| y.end == rd.cursor && y.start >= rd.window_lo && !y.consumed)
+        {
+            if rd.attached.is_none() && rd.direction.is_none() {
+                rd.attached = Some(y);
+            }
+            rd.cursor = years[y].start;
+            if let Some(w) = longest_suffix_word(&s[..rd.cursor - rd.window_lo], AS_OF) {
+                rd.cursor -= w.len();
+            }
+            continue;
+        }
+        if let Some((w, d)) = DIRECTION_VERBS.ending(s).map(|w| (w.text, w.value)) {
+            // 下降 inside 下降率 is handled as a noun by the subject; here verbs only.
+            if rd.direction.is_none() {
+                rd.direction = Some(d);
+                if first_link.is_some_and(|l| LEVEL_LINKS.contains(&l)) {
+                    to_level = true;
+                }
+            }
+            rd.cursor -= w.len();
+            rd.lead_start = rd.cursor;
+            continue;
+        }
+        if let Some((w, _)) = pre_comparator(s) {
+            rd.cursor -= w.len();
+            rd.lead_start = rd.cursor;
+            continue;
+        }
+        if let Some(w) = link_ending(s) {
+            // 提高到2023年的66.2%: 的 only attaches the year; 到 makes the figure a level.
+            if first_link.is_none() && rd.direction.is_none() && w != "的" {
+                first_link = Some(w);
+            }
+            if w == "分别" {
+                rd.distributive = true;
+            } else if TARGET_LINKS.contains(&w) {
+                rd.target_cue = true;
+            } else if OUTCOME_LINKS.contains(&w) {
+                rd.outcome_cue = true;
+            }
+            rd.cursor -= w.len();
+            rd.lead_start = rd.cursor;
+            continue;
+        }
+        // A difference from a named base: 增速高于全省0.7个百分点 (points above the province).
+        if rd.direction.is_none() && rd.fig.unit == Some(Unit::PercentagePoint) {
+            let base = RELATIONS
+                .iter()
+                .filter_map(|w| s.rfind(w.text).map(|k| (k, w)))
+                .max_by_key(|&(k, _)| k);
+            if let Some((k, word)) = base {
+                let w = word.text;
+                let between = &s[k + w.len()..];
+                // At the clause start (`，高于全国0.6个百分点`) the subject is the previous one.
+                if (k > 0
+                    || rd
+                        .prior_real
+                        .is_some_and(|p| p.pos.sentence == rd.pos.sentence))
+                    && !between.trim().is_empty()
+                    && between.len() <= 30
+                    && !between
+                        .chars()
+                        .any(|c| c.is_ascii_digit() || is_clause_break(c))
+                {
+                    let below = word.value == Relation::Below;
+                    rd.direction = Some(if below {
+                        Direction::Decrease
+                    } else {
+                        Direction::Increase
+                    });
+                    rd.reference = Some(Reference {
+                        text: between.trim().to_string(),
+                        indicator: None,
+                        relation: if below {
+                            Relation::Below
+                        } else {
+                            Relation::Above
+                        },
+                    });
+                    rd.cursor = rd.window_lo + k;
+                    rd.lead_start = rd.cursor;
+                    continue;
+                }
+            }
+        }
+        // A comparison base before a change: 比2023年年初预算增加, 较上年同期下降.
+        if rd.direction.is_some() {
+            // 比重, 比例 and 较快 are no comparison.
+            let base = s.char_indices().rev().find(|&(k, c)| {
+                matches!(c, '比' | '较') && !s[k + c.len_utf8()..].starts_with(NOT_COMPARISONS)
+            });
+            if let Some((k, _)) = base {
+                if s.len() - k <= 45 && k > 0 || k == 0 {
+                    rd.cursor = rd.window_lo + k;
+                    rd.lead_start = rd.cursor;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    if to_level {
+        rd.direction = None;
+    }
+}
+
+/// The subject phase: the noun phrase before the figure, else the object after a governing verb,
+/// the subject of the previous figure of the sentence, or the sentence's topic; then the
+/// indicator it names (none for a share of a base or points above a base).
+pub(crate) fn read_subject(doc: &Doc, years: &[YearCtx], rd: &mut Reading) {
+    let (text, matcher) = (doc.text, doc.matcher);
+    // Subject.
+    rd.region = rd.window_lo..rd.cursor;
+    let raw = text.get(rd.region.clone()).unwrap_or("");
+    let after_prior = rd
+        .prior_real
+        .is_some_and(|p| p.pos.clause == rd.pos.clause && p.mention.span.end == rd.clause_lo);
+    let in_object_list = after_prior && raw.trim_end().ends_with(['、', '和', '及']);
+    // 纲要确定的20个主要指标: a count after a relative clause counts the noun after it.
+    let counted = rd.fig.unit.as_ref().is_some_and(|u| {
+        u.is_count() && !matches!(u, Unit::Person | Unit::PersonTime | Unit::Household)
+    }) && text
+        .get(rd.region.end..rd.fig.start)
+        .is_some_and(|s| s.starts_with('的'));
+    let in_object_list = in_object_list || counted;
+    let (subj_range, noun_dir) = if in_object_list {
+        (None, None)
+    } else {
+        subject_of(text, rd.region.clone(), years, rd.distributive)
+    };
+    rd.subj_range = subj_range;
+    if rd.direction.is_none() {
+        rd.direction = noun_dir;
+    }
+    if TARGET_ENDS.iter().any(|w| raw.ends_with(w)) {
+        rd.target_cue = true;
+    }
+    rd.subject = rd
+        .subj_range
+        .clone()
+        .and_then(|r| text.get(r))
+        .map(str::to_string);
+    let prior_in_sentence = rd.prior_real.filter(|p| p.pos.sentence == rd.pos.sentence);
+    let mut inherited = false;
+    if rd.subject.is_none() {
+        let governed = in_object_list
+            || object_verb_end(text, rd.region.clone()).is_some()
+            || (prior_in_sentence.is_none()
+                && raw.trim().is_empty()
+                && rd.lead_start < rd.fig.start);
+        if governed {
+            // 增发1万亿元国债, 支持建设21个国家产教融合试点城市、45个…: the object after the figure.
+            // 未完成3%左右的预期目标: the target is no object.
+            if let Some(r) = object_after(text, rd.fig.end).filter(|r| {
+                text.get(r.clone())
+                    .is_some_and(|o| !TARGET_OBJECTS.iter().any(|w| o.ends_with(w)))
+            }) {
+                rd.subject = text.get(r.clone()).map(str::to_string);
+                rd.subj_range = Some(r);
+            }
+        }
+        // 粮食产量连续9年稳定在1.3万亿斤以上: a duration just before in the clause carries the
+        // subject of the figure it qualifies.
+        let duration_before = rd.prior_last.filter(|p| {
+            p.pos.clause == rd.pos.clause && is_duration(p) && p.mention.subject.is_some()
+        });
+        if rd.subject.is_none() && (!rd.distributive || raw.trim().is_empty()) {
+            if let Some(p) = duration_before.or(prior_in_sentence) {
+                // Ellipsis: the subject of the previous figure of the sentence.
+                rd.subject = p.mention.subject.clone();
+                rd.subj_range = p.mention.subject_span.clone();
+                inherited = true;
+                // 国内生产总值增长：预期目标…，执行结果6.1%: the subject's noun of change.
+                if rd.direction.is_none() {
+                    rd.direction = rd
+                        .subject
+                        .as_deref()
+                        .and_then(|t| DIRECTION_NOUNS.ending(t))
+                        .map(|w| w.value);
+                }
+            } else if let Some(r) = topic_of(text, matcher, rd.pos.sentence_start, rd.fig.start) {
+                // 关于城镇调查失业率：…将预期目标稳定在5.5%左右; 城镇新增就业：预期目标….
+                rd.subject = text.get(r.clone()).map(str::to_string);
+                if rd.direction.is_none() {
+                    rd.direction = rd
+                        .subject
+                        .as_deref()
+                        .and_then(|t| DIRECTION_NOUNS.ending(t))
+                        .map(|w| w.value);
+                }
+                rd.subj_range = Some(r);
+            }
+        }
+    }
+    if let (Some(s), Some(p)) = (rd.subject.clone(), prior_in_sentence) {
+        let ps = p.mention.subject.as_deref().unwrap_or("");
+        if !inherited && !ps.is_empty() {
+            if s.starts_with(RATIO_OF.0) && s.ends_with(RATIO_OF.1) {
+                // 与国内生产总值之比: a ratio of the previous subject.
+                rd.subject = Some(format!("{ps}{s}"));
+            } else if GENERIC_HEADS.contains(&s.as_str()) {
+                // 规模比2023年增加1000亿元: the scale of the previous subject.
+                rd.subject = Some(format!("{ps}{s}"));
+            }
+        }
+    }
+
+    // Indicator: none for a share of a base or points above a base.
+    rd.indicator = rd
+        .subject
+        .as_deref()
+        .filter(|_| !rd.base_share && rd.reference.is_none())
+        .and_then(|s| matcher.resolve(s, rd.fig.unit.as_ref(), rd.direction))
+        .map(|idx| matcher.info(idx).id.clone());
 }
