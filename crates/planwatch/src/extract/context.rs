@@ -1,4 +1,6 @@
-//! The context pass: turn scanned numbers into mentions, walking the scan events once, in order.
+//! The walk over a document's events, in order: each figure is read by the bounds, lead, subject,
+//! year and kind phases in turn, with the sections and the sentence so far; then the mentions
+//! are distributed.
 
 use super::bounds::{figure_at, read_bounds};
 use super::classify::{Cues, Sentence, read_kind, read_year};

@@ -24,6 +24,31 @@
 //! assert_eq!(ms[1].kind, MentionKind::Target);
 //! ```
 //!
+//! # The phases
+//!
+//! A document is read in phases, each over what the earlier ones found; the text is scanned
+//! once, and every phase is linear in it.
+//!
+//! 1. **Scan** (`scan`): one byte-level pass finds the numbers with their units, the years and
+//!    plan names, the headings and the `——` items, each with its clause and sentence.
+//! 2. **Structure** (`structure`, `years`): computed once per document and shared — the
+//!    headings and the sections the numbered parts open, the items, the document's years (given,
+//!    or read from its opening lines), whether it is a communiqué; a paragraph's opening words
+//!    set its section as the walk reaches it.
+//! 3. **Bounds** (`bounds`): a number becomes a figure — a range, comparators before and after
+//!    it, a share of a base.
+//! 4. **Subject** (`subject`): walking back from the figure over its verb of change, links and
+//!    attached years to the noun phrase it measures, and the catalogue indicator that phrase names.
+//! 5. **Classify** (`classify`): the figure's year and basis, and its kind, from its own cues, its
+//!    section and its sentence.
+//! 6. **Distribute** (`distribute`): over the mentions of the text, distributive lists, shared
+//!    units, heads and modifiers, elided numerators.
+//! 7. **Records** (`records`): for a document, the headline lists and the statements without
+//!    figures, and the typed targets and outcomes with provenance.
+//!
+//! The words of every phase are those of the crate's lexicon, which the phrase parser
+//! ([`crate::figure`]) reads too.
+//!
 //! # The grammar
 //!
 //! * **Triggers.** A byte-level pass stops only at ASCII and full-width digits, Chinese numeral

@@ -204,7 +204,7 @@ pub(crate) fn push_year_ctx(text: &str, years: &mut Vec<YearCtx>, y: &YearMark) 
         if last.end < y.start
             && last.end_year.is_none()
             && dash.chars().count() == 1
-            && RANGE_JOINS.iter().any(|j| dash == *j)
+            && RANGE_JOINS.contains(&dash)
             && last.year < y.year
         {
             last.end = y.end;
