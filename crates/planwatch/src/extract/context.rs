@@ -22,7 +22,9 @@ pub(crate) fn mentions(doc: &Doc) -> Vec<Found> {
     let doc_years = doc.years;
     let events = &doc.events;
     let communique = doc.communique;
-    let mut out: Vec<Found> = Vec::new();
+    // At most one mention per number: no doubling of a large vector on the way.
+    let numbers = events.iter().filter(|e| matches!(e, Event::Num(_))).count();
+    let mut out: Vec<Found> = Vec::with_capacity(numbers);
     let mut heading_section = Section::default();
     let mut para_start = 0usize;
     let mut para_section = paragraph_section(text, 0, doc_years);

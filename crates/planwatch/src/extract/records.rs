@@ -175,9 +175,11 @@ pub fn extract_for(text: &str, doc: &Document, catalogue: &Catalogue) -> Extract
 }
 
 pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher, years: Years) -> Extraction {
-    let doc = Doc::new(text, matcher, years);
+    let mut doc = Doc::new(text, matcher, years);
     let years = doc.years;
     let found = mentions(&doc);
+    // The records need the document's structure, not its events: free them before building.
+    doc.events = Vec::new();
     let mut blocks = headline_blocks(&doc, &found);
     for b in &mut blocks {
         if b.year.is_none() {
