@@ -235,6 +235,23 @@ table! {
     DIRECTION_NOUNS: Direction = DIRECTION_NOUN_WORDS
 }
 
+/// Suffixes that turn a level's name into its increase: 国内生产总值 → 国内生产总值增长.
+pub(crate) const INCREASE_SUFFIXES: &[&str] = &[
+    "增长",
+    "增速",
+    "增长率",
+    "涨幅",
+    "上涨",
+    "增幅",
+    "增加",
+    "提高",
+    "比上年增加",
+];
+
+/// Suffixes that turn a level's name into its decrease: 能耗 → 能耗下降.
+pub(crate) const DECREASE_SUFFIXES: &[&str] =
+    &["下降", "降幅", "降低", "下降率", "减少", "比上年减少"];
+
 /// Verbs of change that end a figure-less clause as its predicate (`出口增速回落`,
 /// `国际收支状况持续好转`).
 pub(crate) const CHANGE_VERBS: &[&str] = &[

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::indicator::{Catalogue, Measure};
-use crate::lexicon::SHARE_HEADS;
+use crate::lexicon::{DECREASE_SUFFIXES, INCREASE_SUFFIXES, SHARE_HEADS};
 use crate::target::Direction;
 use crate::trie::{Node, Trie};
 use crate::units::Unit;
@@ -25,21 +25,6 @@ pub(crate) struct Matcher {
     infos: Vec<Info>,
     names: HashMap<String, u32>,
 }
-
-/// Suffixes that turn a level's name into its change: 国内生产总值 → 国内生产总值增长.
-const INCREASE_SUFFIXES: &[&str] = &[
-    "增长",
-    "增速",
-    "增长率",
-    "涨幅",
-    "上涨",
-    "增幅",
-    "增加",
-    "提高",
-    "比上年增加",
-];
-
-const DECREASE_SUFFIXES: &[&str] = &["下降", "降幅", "降低", "下降率", "减少", "比上年减少"];
 
 /// The change suffixes to try for a figure's direction, in order, each with whether only signed
 /// indicators (growth rates, changes) may answer: the suffixes of the figure's own direction

@@ -14,8 +14,9 @@ use crate::dataset::Dataset;
 use crate::document::{Document, Period, Provenance};
 use crate::indicator::Catalogue;
 use crate::lexicon::{
-    ADVERBS, CAUSATIVES, CHANGE_VERBS, LEAD_VERBS, LIST_COPULAS, LIST_INTROS, MANNERS, NEGATIONS,
-    NOT_STATED, PREDICATES, PREVENTIONS, RELATIONS, cjk_digit, is_clause_break, is_sentence_break,
+    ADVERBS, CAUSATIVES, CHANGE_VERBS, IN_STEP_ENDS, LEAD_VERBS, LIST_COPULAS, LIST_INTROS,
+    MANNERS, NEGATIONS, NOT_STATED, PREDICATES, PREVENTIONS, REFERENCE_OPENERS, RELATIONS,
+    cjk_digit, is_clause_break, is_sentence_break,
 };
 use crate::target::{
     Comparator, Direction, Figure, Outcome, OutcomeStatus, Reference, Relation, Target,
@@ -719,9 +720,13 @@ pub(crate) fn statements(
                 && matcher.resolve(&s[k + w.len()..], None, None).is_some()
         });
     let (subject_rng, predicate): (Range<usize>, &str) = if let Some((mut k, w)) = marker {
-        if w == "同步" || w == "基本同步" || w == "相匹配" || w == "相适应" {
+        if IN_STEP_ENDS.iter().any(|e| w.ends_with(e)) {
             // The reference opens with 与, 同 or 和: 与经济增长同步, 和经济增长同步.
-            if let Some(j) = s[..k].rfind(['与', '同', '和']) {
+            if let Some(j) = REFERENCE_OPENERS
+                .iter()
+                .filter_map(|o| s[..k].rfind(o))
+                .max()
+            {
                 k = j;
             }
         }
@@ -883,13 +888,10 @@ fn own_figure(p: &str) -> Option<Figure> {
         reference: None,
         text: p.to_string(),
     };
-    if p.ends_with("同步") || p.ends_with("相匹配") || p.ends_with("相适应") {
-        let r = p
-            .trim_start_matches(['与', '同', '和'])
-            .trim_end_matches("同步")
-            .trim_end_matches("相匹配")
-            .trim_end_matches("相适应")
-            .trim_end_matches("基本");
+    if let Some(end) = IN_STEP_ENDS.iter().find(|e| p.ends_with(**e)) {
+        let opener = REFERENCE_OPENERS.iter().find(|o| p.starts_with(**o));
+        let r = &p[opener.map_or(0, |o| o.len())..p.len() - end.len()];
+        let r = r.strip_suffix("基本").unwrap_or(r);
         f.comparator = Comparator::InStepWith;
         if !r.is_empty() {
             f.reference = Some(Reference {
