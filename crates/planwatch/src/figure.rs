@@ -3,7 +3,8 @@
 //!
 //! [`parse_target`] reads the phrase of a target; [`parse_figure`] reads the phrase of an outcome.
 //! Both share one grammar, built from the phrasing of plan reports and government work reports,
-//! not from any one document:
+//! not from any one document; its words are those of the crate's lexicon, which the extractor
+//! ([`crate::extract`]) reads too:
 //!
 //! ```text
 //! figure   := qualitative
@@ -14,8 +15,8 @@
 //!           | 在 | 确保 | 争取 | 完成 | base 的 …
 //! tail     := ，… 争取更好结果           (an aspiration: ignored)
 //! amount   := ["-"] numeral [unit]       (numeral and unit as in crate::numerals, crate::units)
-//! sep      := - | － | ～ | ~ | 〜 | – | — | 至 | 到
-//! suffix   := 左右 | 上下 | 以上 | 及以上 | 以内 | 之内 | 以下 | 及以下
+//! sep      := - | － | ～ | ~ | 〜 | – | — | ‐ | 至 | 到
+//! suffix   := 左右 | 上下 | 以上 | 之上 | 及以上 | 以内 | 之内 | 以下 | 及以下 | 有余
 //! ```
 //!
 //! # Comparators
@@ -23,10 +24,10 @@
 //! | written | comparator |
 //! |---------|------------|
 //! | `5%左右`, `约3%`, `大约3%`, `控制在3%左右`, `保持在5.5%左右` | `around` |
-//! | `1200万人以上`, `不低于3%`, `不少于`, `至少` | `at_least` |
-//! | `5.5%以内`, `3%以下`, `不超过4.6%`, `不高于`, `控制在3%`, `控制在3%以内` | `at_most` |
-//! | `超过2.2万亿元`, `高于5%`, `逾`, `250余万`, `1600多个` | `more_than` |
-//! | `近3万亿千瓦时`, `接近`, `不到`, `不足`, `低于5%` | `less_than` |
+//! | `1200万人以上`, `5%及以上`, `不低于3%`, `不少于`, `至少`, `最少` | `at_least` |
+//! | `5.5%以内`, `3%以下`, `不超过4.6%`, `不高于`, `至多`, `最多`, `控制在3%`, `控制在3%以内` | `at_most` |
+//! | `超过2.2万亿元`, `突破5000亿元`, `高于5%`, `快于`, `逾`, `250余万`, `1600多个`, `5%有余` | `more_than` |
+//! | `近3万亿千瓦时`, `接近`, `不到`, `不足`, `低于5%`, `少于`, `慢于` | `less_than` |
 //! | `6%－6.5%`, `6%-6.5%`, `6%至6.5%`, `6-6.5%`, `6%～6.5%`, `十几个` | `range` |
 //! | `与经济增长同步`, `基本同步`, `与…相适应` | `in_step_with` |
 //! | `高于国内生产总值增长`, `快于…`, `低于…`, `慢于…` | `relative` |
@@ -51,9 +52,10 @@
 //!
 //! # Directions
 //!
-//! Increase: 增长, 上涨, 提高, 增加, 多增, 扩大, 上升, 提升, 上调, 上浮, 增速, 增幅, 涨幅 (the last three
-//! name an increase amount). Decrease: 下降, 降低, 减少, 回落, 下调, 下浮, 收窄, 收缩, 下跌, 缩小, 少增,
-//! 降幅. Improve: 改善, 好转, 向好. Stable: 稳定在, 持平. The amount stays positive and the
+//! Increase: 增长, 上涨, 提高, 增加, 多增, 扩大, 上升, 提升, 上调, 上浮, 回升, 攀升, 增, 涨, and the
+//! nouns 增速, 增幅, 涨幅, 增长率 (they name an increase amount). Decrease: 下降, 降低, 减少, 回落, 下调,
+//! 下浮, 收窄, 收缩, 下跌, 缩小, 下滑, 压减, 压降, 少增, 降, 减, and the nouns 降幅, 下降率. Improve: 改善,
+//! 好转, 向好. Stable: 持平, 稳定 (稳定在, 保持在, 维持在 keep a level: the amount is exact). The amount stays positive and the
 //! direction says its sign ([`crate::target::Figure::signed_value`]).
 //!
 //! # Qualitative vocabulary
@@ -81,14 +83,21 @@
 //! ```
 
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 use rust_decimal::Decimal;
 
 use crate::error::{ParseError, ParseErrorKind};
 use crate::indicator::Catalogue;
+use crate::lexicon::{
+    ARRANGE, ASPIRATION_ENDS, BOUNDING_VERBS, DIRECTION_NOUNS, DIRECTION_VERBS, FILLERS,
+    IN_STEP_ADVERBS, IN_STEP_ENDS, KEEP_VERBS, POST_COMPARATORS, PRE_COMPARATORS, QUALITATIVE,
+    QUALITATIVE_LEADS, RANGE_JOINS, REFERENCE_OPENERS, RELATIONS, SHARE_BASES,
+};
 use crate::numerals::Approx;
 use crate::quantity::Quantity;
 use crate::target::{Comparator, Direction, Figure, Reference, Relation};
+use crate::trie::Trie;
 use crate::units::Unit;
 
 /// Inputs longer than this many bytes are rejected with `too-long` (a figure is a phrase).
@@ -206,170 +215,35 @@ enum Lead {
     Filler,
 }
 
-/// Lead-in words. Matched longest first at each position.
-const LEADS: &[(&str, Lead)] = &[
-    ("不低于", Lead::Cmp(Comparator::AtLeast)),
-    ("不少于", Lead::Cmp(Comparator::AtLeast)),
-    ("至少", Lead::Cmp(Comparator::AtLeast)),
-    ("最少", Lead::Cmp(Comparator::AtLeast)),
-    ("不超过", Lead::Cmp(Comparator::AtMost)),
-    ("不高于", Lead::Cmp(Comparator::AtMost)),
-    ("不多于", Lead::Cmp(Comparator::AtMost)),
-    ("最多", Lead::Cmp(Comparator::AtMost)),
-    ("至多", Lead::Cmp(Comparator::AtMost)),
-    ("超过", Lead::Cmp(Comparator::MoreThan)),
-    ("高于", Lead::Cmp(Comparator::MoreThan)),
-    ("多于", Lead::Cmp(Comparator::MoreThan)),
-    ("快于", Lead::Cmp(Comparator::MoreThan)),
-    ("逾", Lead::Cmp(Comparator::MoreThan)),
-    ("超", Lead::Cmp(Comparator::MoreThan)),
-    ("接近", Lead::Cmp(Comparator::LessThan)),
-    ("近", Lead::Cmp(Comparator::LessThan)),
-    ("不到", Lead::Cmp(Comparator::LessThan)),
-    ("不足", Lead::Cmp(Comparator::LessThan)),
-    ("低于", Lead::Cmp(Comparator::LessThan)),
-    ("少于", Lead::Cmp(Comparator::LessThan)),
-    ("慢于", Lead::Cmp(Comparator::LessThan)),
-    ("大约", Lead::Cmp(Comparator::Around)),
-    ("大概", Lead::Cmp(Comparator::Around)),
-    ("约", Lead::Cmp(Comparator::Around)),
-    ("控制在", Lead::ControlIn),
-    ("保持在", Lead::KeepAt),
-    ("维持在", Lead::KeepAt),
-    ("稳定在", Lead::KeepAt),
-    ("按", Lead::Arrange),
-    ("增长", Lead::Dir(Direction::Increase)),
-    ("上涨", Lead::Dir(Direction::Increase)),
-    ("提高", Lead::Dir(Direction::Increase)),
-    ("增加", Lead::Dir(Direction::Increase)),
-    ("多增", Lead::Dir(Direction::Increase)),
-    ("扩大", Lead::Dir(Direction::Increase)),
-    ("上升", Lead::Dir(Direction::Increase)),
-    ("提升", Lead::Dir(Direction::Increase)),
-    ("上调", Lead::Dir(Direction::Increase)),
-    ("上浮", Lead::Dir(Direction::Increase)),
-    ("增速", Lead::Dir(Direction::Increase)),
-    ("增幅", Lead::Dir(Direction::Increase)),
-    ("涨幅", Lead::Dir(Direction::Increase)),
-    ("下降", Lead::Dir(Direction::Decrease)),
-    ("降低", Lead::Dir(Direction::Decrease)),
-    ("减少", Lead::Dir(Direction::Decrease)),
-    ("回落", Lead::Dir(Direction::Decrease)),
-    ("下调", Lead::Dir(Direction::Decrease)),
-    ("收窄", Lead::Dir(Direction::Decrease)),
-    ("收缩", Lead::Dir(Direction::Decrease)),
-    ("下浮", Lead::Dir(Direction::Decrease)),
-    ("下跌", Lead::Dir(Direction::Decrease)),
-    ("缩小", Lead::Dir(Direction::Decrease)),
-    ("少增", Lead::Dir(Direction::Decrease)),
-    ("降幅", Lead::Dir(Direction::Decrease)),
-    ("改善", Lead::Dir(Direction::Improve)),
-    ("好转", Lead::Dir(Direction::Improve)),
-    ("向好", Lead::Dir(Direction::Improve)),
-    ("持平", Lead::Dir(Direction::Stable)),
-    ("达到", Lead::Filler),
-    ("达", Lead::Filler),
-    ("为", Lead::Filler),
-    ("是", Lead::Filler),
-    ("实现", Lead::Filler),
-    ("比上年", Lead::Filler),
-    ("同比", Lead::Filler),
-    ("年均", Lead::Filler),
-    ("平均", Lead::Filler),
-    ("继续", Lead::Filler),
-    ("持续", Lead::Filler),
-    ("进一步", Lead::Filler),
-    ("稳步", Lead::Filler),
-    ("逐步", Lead::Filler),
-    ("明显", Lead::Filler),
-    ("显著", Lead::Filler),
-    ("有所", Lead::Filler),
-    ("大幅", Lead::Filler),
-    ("不断", Lead::Filler),
-    ("较快", Lead::Filler),
-    ("力争", Lead::Filler),
-    ("确保", Lead::Filler),
-    ("争取", Lead::Filler),
-    ("努力", Lead::Filler),
-    ("完成", Lead::Filler),
-    ("在", Lead::Filler),
-    ("保持", Lead::Filler),
-];
+/// The lead-in words of the lexicon, each with what it contributes, matched longest first:
+/// bounding and keeping verbs, comparators, directions (verbs and nouns of change), fillers.
+static LEADS: LazyLock<Trie<Lead>> = LazyLock::new(|| {
+    let mut t = Trie::forward();
+    // A word in two lists keeps its first meaning: 控制在 bounds, 稳定在 keeps a level.
+    for w in BOUNDING_VERBS {
+        t.insert(w, Lead::ControlIn);
+    }
+    for w in KEEP_VERBS {
+        t.insert(w, Lead::KeepAt);
+    }
+    t.insert(ARRANGE.0, Lead::Arrange);
+    for w in PRE_COMPARATORS.words {
+        t.insert(w.text, Lead::Cmp(w.value));
+    }
+    for w in DIRECTION_VERBS.words.iter().chain(DIRECTION_NOUNS.words) {
+        t.insert(w.text, Lead::Dir(w.value));
+    }
+    for w in FILLERS {
+        t.insert(w, Lead::Filler);
+    }
+    t
+});
 
-/// Bases a share is written against, before `的`: `完成年度计划的102.5%`, `为预算的99.8%`.
-const SHARE_BASES: &[&str] = &[
-    "年度计划",
-    "全年计划",
-    "计划",
-    "年初预算",
-    "年度预算",
-    "预算",
-    "全年目标",
-    "年度目标",
-    "原来",
-    "上年同期",
-    "上年",
-];
-
-/// An aspiration after a figure that leaves it as stated (`，在实际工作中争取更好结果`).
-const ASPIRATION_ENDS: &[&str] = &["更好结果", "更好成绩", "更好水平"];
-
-/// Qualitative states and the direction they imply.
-const QUALITATIVE: &[(&str, Option<Direction>)] = &[
-    ("基本平衡", None),
-    ("总体平衡", None),
-    ("收支平衡", None),
-    ("平衡", None),
-    ("基本稳定", Some(Direction::Stable)),
-    ("总体稳定", Some(Direction::Stable)),
-    ("保持稳定", Some(Direction::Stable)),
-    ("稳定", Some(Direction::Stable)),
-    ("基本持平", Some(Direction::Stable)),
-    ("持平", Some(Direction::Stable)),
-    ("在合理均衡水平上基本稳定", Some(Direction::Stable)),
-    ("稳中有升", Some(Direction::Increase)),
-    ("稳中有增", Some(Direction::Increase)),
-    ("合理增长", Some(Direction::Increase)),
-    ("稳定增长", Some(Direction::Increase)),
-    ("平稳增长", Some(Direction::Increase)),
-    ("较快增长", Some(Direction::Increase)),
-    ("稳中有降", Some(Direction::Decrease)),
-    ("稳中向好", Some(Direction::Improve)),
-    ("稳中改善", Some(Direction::Improve)),
-    ("稳中求进", Some(Direction::Improve)),
-    ("合理充裕", None),
-    ("合理均衡", None),
-    ("合理区间", None),
-    ("合理水平", None),
-    ("基本匹配", None),
-];
-
-/// Lead-ins dropped before matching a qualitative state.
-const QUALITATIVE_LEADS: &[&str] = &["继续保持", "保持在", "保持", "实现", "总体上", "力争"];
-
-/// Suffix qualifiers after the amount.
-const SUFFIXES: &[(&str, Comparator)] = &[
-    ("及以上", Comparator::AtLeast),
-    ("以上", Comparator::AtLeast),
-    ("及以下", Comparator::AtMost),
-    ("以下", Comparator::AtMost),
-    ("以内", Comparator::AtMost),
-    ("之内", Comparator::AtMost),
-    ("左右", Comparator::Around),
-    ("上下", Comparator::Around),
-];
-
-/// Range separators.
-const SEPARATORS: &[&str] = &["-", "－", "～", "~", "〜", "–", "—", "‐", "至", "到"];
-
-/// Words that end an in-step phrase, after the reference.
-const IN_STEP_ENDS: &[&str] = &["同步", "相适应", "相协调", "相匹配"];
-
-/// Adverbs allowed before an in-step ending (`与经济增长基本同步`).
-const IN_STEP_ADVERBS: &[&str] = &["基本", "保持", "实现", "大体", "总体"];
-
-/// Words that open a reference (`与经济增长同步`).
-const REFERENCE_OPENERS: &[&str] = &["与", "同", "和", "跟"];
+/// The longest lead-in `s` starts with.
+fn lead(s: &str) -> Option<(&str, Lead)> {
+    let (lead, len) = LEADS.longest(s)?;
+    Some((&s[..len], lead))
+}
 
 // ---------------------------------------------------------------------------------------------
 // Parser
@@ -383,15 +257,6 @@ fn is_trailing_punct(c: char) -> bool {
         c,
         '。' | '，' | '；' | '、' | ',' | ';' | '.' | '”' | '"' | '）' | ')'
     ) || is_space(c)
-}
-
-/// The longest entry of `table` that `s` starts with.
-fn longest<'t, T: Copy>(table: &'t [(&'t str, T)], s: &str) -> Option<(&'t str, T)> {
-    table
-        .iter()
-        .filter(|(w, _)| s.starts_with(w))
-        .max_by_key(|(w, _)| w.len())
-        .copied()
 }
 
 fn starts_with_any<'t>(s: &str, words: &[&'t str]) -> Option<&'t str> {
@@ -564,7 +429,7 @@ fn parse(input: &str) -> Result<Figure, ParseError> {
         if let Some(f) = in_step(rest, phrase) {
             return Ok(Figure { direction, ..f });
         }
-        match longest(LEADS, rest) {
+        match lead(rest) {
             Some((word, lead)) => {
                 match lead {
                     Lead::Dir(d) => direction = Some(d),
@@ -604,7 +469,7 @@ fn parse(input: &str) -> Result<Figure, ParseError> {
                 // Points above or below a named base: 高于全国0.3个百分点 is a difference of
                 // 0.3 points in that direction, with the base as reference.
                 if let Some(Lead::Cmp(c @ (Comparator::MoreThan | Comparator::LessThan))) = lead_cmp
-                    && matches!(lead_cmp_word, "高于" | "低于" | "快于" | "慢于")
+                    && RELATIONS.iter().any(|r| r.text == lead_cmp_word)
                     && let Some(k) = rest.find(|ch: char| ch.is_ascii_digit())
                     && k > 0
                     && let Some(inner) = rest.get(k..).and_then(|r| parse(r).ok())
@@ -635,7 +500,7 @@ fn parse(input: &str) -> Result<Figure, ParseError> {
                 }
                 // A reference after 高于/低于/快于/慢于/超过: a relative figure.
                 if let Some(Lead::Cmp(c @ (Comparator::MoreThan | Comparator::LessThan))) = lead_cmp
-                    && matches!(lead_cmp_word, "高于" | "低于" | "快于" | "慢于" | "超过")
+                    && RELATIONS.iter().any(|r| r.text == lead_cmp_word)
                     && !rest.chars().any(|ch| ch.is_ascii_digit())
                 {
                     let relation = if c == Comparator::MoreThan {
@@ -678,7 +543,7 @@ fn parse(input: &str) -> Result<Figure, ParseError> {
         let save = st.pos;
         st.skip_space();
         let r = st.rest();
-        if let Some(sep) = starts_with_any(r, SEPARATORS) {
+        if let Some(sep) = starts_with_any(r, RANGE_JOINS) {
             let after_sep = r.get(sep.len()..).unwrap_or("");
             let lead_space = after_sep.len() - after_sep.trim_start_matches(is_space).len();
             if let Some(a) = after_sep.get(lead_space..).and_then(scan_amount) {
@@ -702,7 +567,7 @@ fn parse(input: &str) -> Result<Figure, ParseError> {
         if r.is_empty() {
             break;
         }
-        if let Some((word, c)) = longest(SUFFIXES, r) {
+        if let Some((word, c)) = POST_COMPARATORS.starting(r).map(|w| (w.text, w.value)) {
             if suffix.is_some_and(|s| s != c) {
                 return Err(err(
                     ParseErrorKind::UnexpectedCharacter,
@@ -715,8 +580,8 @@ fn parse(input: &str) -> Result<Figure, ParseError> {
             st.pos += word.len();
             continue;
         }
-        if arrange && r.starts_with("安排") {
-            st.pos += "安排".len();
+        if arrange && r.starts_with(ARRANGE.1) {
+            st.pos += ARRANGE.1.len();
             continue;
         }
         // Text right after a number without a unit: an unknown unit.

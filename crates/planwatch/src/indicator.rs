@@ -6,6 +6,7 @@
 //! its attribute (预期性 indicative or 约束性 binding), the direction in which it is better, the
 //! kind of measure, and its unit. A [`Catalogue`] finds indicators by id or by an alias in text.
 
+use crate::trie::Trie;
 use crate::units::Unit;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -159,67 +160,8 @@ pub struct Catalogue {
     indicators: Vec<Indicator>,
     by_id: HashMap<String, usize>,
     by_name: HashMap<String, usize>,
-    names: NameTrie,
-}
-
-/// A character trie of names, each naming an index: finds the longest name a text starts with
-/// in time proportional to that name's length, whatever the number of names.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct NameTrie {
-    nodes: Vec<TrieNode>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct TrieNode {
-    /// Sorted by character.
-    edges: Vec<(char, u32)>,
-    term: Option<u32>,
-}
-
-impl Default for NameTrie {
-    fn default() -> Self {
-        NameTrie {
-            nodes: vec![TrieNode::default()],
-        }
-    }
-}
-
-impl NameTrie {
-    /// Adds `name` for `idx`; a name already present keeps its first index.
-    pub(crate) fn insert(&mut self, name: &str, idx: u32) {
-        let mut node = 0usize;
-        for c in name.chars() {
-            let next = match self.nodes[node].edges.binary_search_by_key(&c, |e| e.0) {
-                Ok(k) => self.nodes[node].edges[k].1 as usize,
-                Err(k) => {
-                    let new = self.nodes.len();
-                    self.nodes.push(TrieNode::default());
-                    self.nodes[node].edges.insert(k, (c, new as u32));
-                    new
-                }
-            };
-            node = next;
-        }
-        if node != 0 && self.nodes[node].term.is_none() {
-            self.nodes[node].term = Some(idx);
-        }
-    }
-
-    /// The index of the longest name `s` starts with, and that name's length in bytes.
-    pub(crate) fn longest_at(&self, s: &str) -> Option<(u32, usize)> {
-        let mut node = 0usize;
-        let mut best = None;
-        for (i, c) in s.char_indices() {
-            let Ok(k) = self.nodes[node].edges.binary_search_by_key(&c, |e| e.0) else {
-                break;
-            };
-            node = self.nodes[node].edges[k].1 as usize;
-            if let Some(t) = self.nodes[node].term {
-                best = Some((t, i + c.len_utf8()));
-            }
-        }
-        best
-    }
+    /// Every name and alias, naming its indicator's index.
+    names: Trie<u32>,
 }
 
 impl Catalogue {
@@ -342,7 +284,7 @@ impl Catalogue {
     /// assert!(cat.match_at("全年粮食产量").is_none());
     /// ```
     pub fn match_at(&self, text: &str) -> Option<(&Indicator, usize)> {
-        let (idx, len) = self.names.longest_at(text)?;
+        let (idx, len) = self.names.longest(text)?;
         Some((self.indicators.get(idx as usize)?, len))
     }
 

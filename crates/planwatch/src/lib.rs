@@ -12,12 +12,15 @@ pub mod extract;
 pub mod figure;
 pub mod indicator;
 pub mod jurisdiction;
+mod lexicon;
+mod numeral_chars;
 pub mod numerals;
 pub mod panel;
 pub mod quantity;
 pub mod scorecard;
 pub mod table;
 pub mod target;
+mod trie;
 pub mod units;
 pub mod validate;
 

@@ -157,7 +157,7 @@ impl Classifier {
             !c.is_ascii()
                 && !c.is_whitespace()
                 && !c.is_numeric()
-                && !crate::numerals::is_chinese_numeral(c)
+                && !crate::numeral_chars::is_number_char(c)
                 && !matches!(c, '％' | '‰')
         });
         ok.then(|| Classifier {

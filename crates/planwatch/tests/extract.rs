@@ -1582,3 +1582,153 @@ fn a_target_cue_opening_the_phrase_is_not_the_subject() {
         ["6%左右|6|0|percent|around|increase|地区生产总值|gdp_growth|2025|target"]
     );
 }
+
+// ---------------------------------------------------------------- locality
+
+fn year_kind(ms: &[Mention]) -> Vec<(&str, Option<i32>, MentionKind)> {
+    ms.iter()
+        .map(|m| (m.text.as_str(), m.year, m.kind))
+        .collect()
+}
+
+#[test]
+fn the_title_is_found_wherever_the_opening_lines_put_it() {
+    let plain = "2025年报告\n今年国内生产总值增长5%左右。";
+    assert_eq!(extract(plain)[0].year, Some(2025));
+    for text in [
+        "来源：新华社\n2025年报告\n今年国内生产总值增长5%左右。",
+        "\u{feff}\n\n首页 > 要闻 > 权威发布\n2025-03-05 09:00\n2025年政府工作报告\n今年国内生产总值增长5%左右。",
+    ] {
+        assert_eq!(extract(text)[0].year, Some(2025), "{text}");
+    }
+    // A line of running text ends the opening lines: a report named after it is no title.
+    let later = "今年国内生产总值增长5%左右。\n2025年报告\n今年城镇新增就业1200万人左右。";
+    assert_eq!(
+        extract(later).iter().map(|m| m.year).collect::<Vec<_>>(),
+        [None, None]
+    );
+    // A communiqué's title after a source line still makes the document a review of its year.
+    let ms = extract("来源：国家统计局\n2024年国民经济和社会发展统计公报\n国内生产总值增长5%。");
+    assert_eq!(year_kind(&ms), [("5%", Some(2024), MentionKind::Outcome)]);
+}
+
+#[test]
+fn a_byline_gives_the_delivery_year_as_plan_year() {
+    let text = "政府工作报告\n——2023年3月5日在第十四届全国人民代表大会第一次会议上\n\
+                今年国内生产总值增长5%左右。去年城镇新增就业1206万人。";
+    assert_eq!(
+        year_kind(&extract(text)),
+        [
+            ("5%左右", Some(2023), MentionKind::Other),
+            ("1206万人", Some(2022), MentionKind::Outcome),
+        ]
+    );
+    let text = "政府工作报告\n2025年1月14日在省十四届人大三次会议上\n今年地区生产总值增长5%左右。";
+    assert_eq!(extract(text)[0].year, Some(2025));
+    // The byline's date is no figure.
+    assert_eq!(
+        texts(&extract(
+            "——2023年3月5日在第十四届全国人民代表大会第一次会议上"
+        )),
+        Vec::<&str>::new()
+    );
+}
+
+#[test]
+fn a_kind_never_crosses_a_paragraph_break() {
+    for text in [
+        "国内生产总值增长5.2%\n\n预期目标：",
+        "国内生产总值增长5.2%\n预期目标：国内生产总值增长5%左右",
+    ] {
+        assert_eq!(extract(text)[0].kind, MentionKind::Other, "{text}");
+    }
+    // Within its paragraph the list intro still decides.
+    let ms = extract("主要预期目标是：国内生产总值增长5%左右。\n国内生产总值增长5.2%");
+    assert_eq!(
+        ms.iter().map(|m| m.kind).collect::<Vec<_>>(),
+        [MentionKind::Target, MentionKind::Other]
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_no_part_of_a_subject() {
+    for text in [
+        "\u{feff}国内生产总值增长5.2%。",
+        "\u{feff}\n国内生产总值增长5.2%。",
+        "前言。\n\u{feff}国内生产总值增长5.2%。",
+    ] {
+        let m = &extract(text)[0];
+        assert_eq!(m.subject.as_deref(), Some("国内生产总值"), "{text:?}");
+        assert_eq!(m.indicator.as_deref(), Some("gdp_growth"));
+        let span = m.subject_span.clone().expect("a subject span");
+        assert_eq!(&text[span], "国内生产总值");
+    }
+}
+
+// ---------------------------------------------------------------- one lexicon
+
+/// The words either grammar knew are read alike by both: the phrase parser and the extractor.
+#[test]
+fn both_grammars_read_the_union_of_their_words() {
+    // (phrase, the figure's span in it, comparator, direction)
+    let cases: &[(&str, &str, Comparator, Option<Direction>)] = &[
+        ("突破5000亿元", "突破5000亿元", Comparator::MoreThan, None),
+        ("至多3%", "至多3%", Comparator::AtMost, None),
+        ("最多3%", "最多3%", Comparator::AtMost, None),
+        ("最少3%", "最少3%", Comparator::AtLeast, None),
+        ("5%及以上", "5%及以上", Comparator::AtLeast, None),
+        ("3%及以下", "3%及以下", Comparator::AtMost, None),
+        ("5%〜6%", "5%〜6%", Comparator::Range, None),
+        ("5%‐6%", "5%‐6%", Comparator::Range, None),
+        ("5%有余", "5%有余", Comparator::MoreThan, None),
+        (
+            "增长快于5%",
+            "快于5%",
+            Comparator::MoreThan,
+            Some(Direction::Increase),
+        ),
+        ("上浮5%", "5%", Comparator::Exact, Some(Direction::Increase)),
+        ("回升5%", "5%", Comparator::Exact, Some(Direction::Increase)),
+        ("下跌5%", "5%", Comparator::Exact, Some(Direction::Decrease)),
+        ("压减5%", "5%", Comparator::Exact, Some(Direction::Decrease)),
+    ];
+    for &(phrase, span, cmp, dir) in cases {
+        let f = planwatch::parse_figure(phrase).unwrap_or_else(|e| panic!("{phrase}: {e}"));
+        assert_eq!(
+            (f.comparator, f.direction),
+            (cmp, dir),
+            "parse_figure({phrase})"
+        );
+        let ms = extract(&format!("国内生产总值{phrase}。"));
+        assert_eq!(texts(&ms), [span], "{phrase}");
+        let got = (ms[0].figure.comparator, ms[0].figure.direction);
+        assert_eq!(got, (cmp, dir), "extract({phrase})");
+    }
+    // Improvement: a direction-only figure, and a statement of a document.
+    for phrase in ["持续好转", "持续改善"] {
+        let f = planwatch::parse_figure(phrase).expect("a figure");
+        assert_eq!(
+            (f.comparator, f.direction),
+            (Comparator::DirectionOnly, Some(Direction::Improve)),
+            "{phrase}"
+        );
+        let text = format!("二、2024年主要目标\n（一）主要预期目标\n生态环境质量{phrase}。");
+        let x = extract_document(&text, "d", builtin::catalogue());
+        let t: Vec<(&str, Option<Direction>)> = x
+            .targets
+            .iter()
+            .map(|t| (t.indicator.as_str(), t.figure.direction))
+            .collect();
+        assert_eq!(
+            t,
+            [("eco_environment_quality", Some(Direction::Improve))],
+            "{phrase}"
+        );
+    }
+    // Points above a base after 超过, as after 高于.
+    let f = planwatch::parse_figure("超过全国0.3个百分点").expect("a figure");
+    assert_eq!(f.reference.map(|r| r.text), Some("全国".to_string()));
+    // 预期 as a comparison is no target cue in either place it is read.
+    let ms = extract("国内生产总值增长5.2%，好于预期。");
+    assert_eq!(ms[0].kind, MentionKind::Other);
+}

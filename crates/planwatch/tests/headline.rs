@@ -157,9 +157,9 @@ fn era(case: &Case) -> &'static str {
 /// Recall floors: each era's share found may not fall below these (they are raised as the
 /// extractor improves, never lowered).
 const FLOORS: &[(&str, f64)] = &[
-    ("national 1954–1977", 0.148),
+    ("national 1954–1977", 0.158),
     ("national 1978–1992", 0.145),
-    ("national 1993–2013", 0.427),
+    ("national 1993–2013", 0.438),
     ("national 2014–2025", 0.738),
     ("provincial 2025", 0.740),
 ];

@@ -1,9 +1,10 @@
 //! The crate's modules form layers, bottom to top, and no module imports one above it:
 //!
 //! 1. vocabulary: `codes`, `units`, `error`
-//! 2. lexing: `numerals`, `quantity`, `lexicon`, `trie`
+//! 2. lexing: `numerals`, `quantity`, `trie`
 //! 3. model: `document`, `target` (the figure types with `Verdict`), `indicator`, `dataset`
-//! 4. grammar: `figure` (the phrase parser), `extract`
+//! 4. grammar: `lexicon` (the words of the grammar, naming the comparators, directions and
+//!    relations of the model), `figure` (the phrase parser), `extract`
 //! 5. judgement: `assess`, `scorecard`, `validate`
 //! 6. tables: `table`
 //! 7. built-in data: `builtin`
@@ -17,10 +18,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 const LAYERS: &[&[&str]] = &[
-    &["codes", "units", "error"],
-    &["numerals", "quantity", "lexicon", "trie"],
+    &["codes", "numeral_chars", "units", "error"],
+    &["numerals", "quantity", "trie"],
     &["document", "jurisdiction", "target", "indicator", "dataset"],
-    &["figure", "extract"],
+    &["lexicon", "figure", "extract"],
     &["assess", "scorecard", "validate", "panel"],
     &["table"],
     &["builtin"],

@@ -3,7 +3,9 @@
 use std::collections::HashMap;
 
 use crate::indicator::{Catalogue, Measure};
+use crate::lexicon::{DECREASE_SUFFIXES, INCREASE_SUFFIXES, SHARE_HEADS};
 use crate::target::Direction;
+use crate::trie::{Node, Trie};
 use crate::units::Unit;
 
 /// What the matcher keeps of an indicator.
@@ -16,37 +18,13 @@ pub(crate) struct Info {
     pub measure: Measure,
 }
 
-#[derive(Clone, Debug, Default)]
-struct Node {
-    /// Sorted by character.
-    edges: Vec<(char, u32)>,
-    term: Option<u32>,
-}
-
 /// A character trie of every indicator name and alias, plus an exact-name table.
 #[derive(Clone, Debug)]
 pub(crate) struct Matcher {
-    nodes: Vec<Node>,
+    trie: Trie<u32>,
     infos: Vec<Info>,
     names: HashMap<String, u32>,
 }
-
-/// Suffixes that turn a level's name into its change: 国内生产总值 → 国内生产总值增长.
-const INCREASE_SUFFIXES: &[&str] = &[
-    "增长",
-    "增速",
-    "增长率",
-    "涨幅",
-    "上涨",
-    "增幅",
-    "增加",
-    "提高",
-    "比上年增加",
-];
-/// Heads that make a phrase a share or ratio of what it names.
-const SHARE_HEADS: &[&str] = &["比重", "占比", "比例", "率", "之比", "贡献"];
-
-const DECREASE_SUFFIXES: &[&str] = &["下降", "降幅", "降低", "下降率", "减少", "比上年减少"];
 
 /// The change suffixes to try for a figure's direction, in order, each with whether only signed
 /// indicators (growth rates, changes) may answer: the suffixes of the figure's own direction
@@ -63,7 +41,7 @@ fn suffix_lists(direction: Option<Direction>) -> [(&'static [&'static str], bool
 impl Matcher {
     pub fn new(catalogue: &Catalogue) -> Self {
         let mut m = Matcher {
-            nodes: vec![Node::default()],
+            trie: Trie::forward(),
             infos: Vec::new(),
             names: HashMap::new(),
         };
@@ -80,52 +58,15 @@ impl Matcher {
                     continue;
                 }
                 m.names.entry(name.to_string()).or_insert(idx);
-                m.insert(name, idx);
+                m.trie.insert(name, idx);
             }
         }
         m
     }
 
-    fn insert(&mut self, name: &str, idx: u32) {
-        let mut node = 0usize;
-        for c in name.chars() {
-            let next = match self.nodes[node].edges.binary_search_by_key(&c, |e| e.0) {
-                Ok(k) => self.nodes[node].edges[k].1 as usize,
-                Err(k) => {
-                    let new = self.nodes.len();
-                    self.nodes.push(Node::default());
-                    self.nodes[node].edges.insert(k, (c, new as u32));
-                    new
-                }
-            };
-            node = next;
-        }
-        if self.nodes[node].term.is_none() {
-            self.nodes[node].term = Some(idx);
-        }
-    }
-
-    /// The longest name `s` starts with: (indicator, bytes).
-    fn longest_at(&self, s: &str) -> Option<(u32, usize)> {
-        let mut node = 0usize;
-        let mut best = None;
-        let mut len = 0;
-        for c in s.chars() {
-            let Ok(k) = self.nodes[node].edges.binary_search_by_key(&c, |e| e.0) else {
-                break;
-            };
-            node = self.nodes[node].edges[k].1 as usize;
-            len += c.len_utf8();
-            if let Some(t) = self.nodes[node].term {
-                best = Some((t, len));
-            }
-        }
-        best
-    }
-
     /// The length of the longest name `s` starts with (0 if none).
     pub fn prefix_len(&self, s: &str) -> usize {
-        self.longest_at(s).map_or(0, |(_, len)| len)
+        self.trie.longest(s).map_or(0, |(_, len)| len)
     }
 
     pub fn info(&self, idx: u32) -> &Info {
@@ -153,7 +94,7 @@ impl Matcher {
         // + 增长, ahead of shorter names ending at the same place (工业增加值 + 增长).
         let mut tails: Vec<(usize, u32)> = Vec::new();
         for (start, _) in subject.char_indices() {
-            let (best, node) = self.walk(&subject[start..]);
+            let (best, node) = self.trie.longest_and_node(&subject[start..]);
             if let Some((idx, len)) = best {
                 found.push((start, start + len, idx));
             }
@@ -197,7 +138,7 @@ impl Matcher {
     /// 面积), if any.
     pub fn ending_name(&self, s: &str) -> Option<u32> {
         for (start, _) in s.char_indices() {
-            if let (Some((idx, len)), _) = self.walk(&s[start..]) {
+            if let (Some((idx, len)), _) = self.trie.longest_and_node(&s[start..]) {
                 if start + len == s.len() {
                     return Some(idx);
                 }
@@ -206,45 +147,20 @@ impl Matcher {
         None
     }
 
-    /// Walks `s` down the trie: the longest name it starts with, and the node reached when the
-    /// whole of `s` is a prefix of some name.
-    fn walk(&self, s: &str) -> (Option<(u32, usize)>, Option<usize>) {
-        let mut node = 0usize;
-        let mut best = None;
-        let mut len = 0;
-        for c in s.chars() {
-            let Ok(k) = self.nodes[node].edges.binary_search_by_key(&c, |e| e.0) else {
-                return (best, None);
-            };
-            node = self.nodes[node].edges[k].1 as usize;
-            len += c.len_utf8();
-            if let Some(t) = self.nodes[node].term {
-                best = Some((t, len));
-            }
-        }
-        (best, Some(node))
-    }
-
     /// The indicator reached from `node` by a change suffix, if it fits.
     fn suffixed_at(
         &self,
-        node: usize,
+        node: Node,
         unit: Option<&Unit>,
         direction: Option<Direction>,
     ) -> Option<u32> {
         for (suffixes, signed_only) in suffix_lists(direction) {
-            'next: for s in suffixes {
-                let mut n = node;
-                for c in s.chars() {
-                    match self.nodes[n].edges.binary_search_by_key(&c, |e| e.0) {
-                        Ok(k) => n = self.nodes[n].edges[k].1 as usize,
-                        Err(_) => continue 'next,
-                    }
-                }
-                if let Some(idx) = self.nodes[n].term {
-                    if self.fits(idx, unit, direction) && (!signed_only || self.is_signed(idx)) {
-                        return Some(idx);
-                    }
+            for s in suffixes {
+                let Some(idx) = self.trie.follow(node, s).and_then(|n| self.trie.value(n)) else {
+                    continue;
+                };
+                if self.fits(idx, unit, direction) && (!signed_only || self.is_signed(idx)) {
+                    return Some(idx);
                 }
             }
         }

@@ -24,6 +24,31 @@
 //! assert_eq!(ms[1].kind, MentionKind::Target);
 //! ```
 //!
+//! # The phases
+//!
+//! A document is read in phases, each over what the earlier ones found; the text is scanned
+//! once, and every phase is linear in it.
+//!
+//! 1. **Scan** (`scan`): one byte-level pass finds the numbers with their units, the years and
+//!    plan names, the headings and the `——` items, each with its clause and sentence.
+//! 2. **Structure** (`structure`, `years`): computed once per document and shared — the
+//!    headings and the sections the numbered parts open, the items, the document's years (given,
+//!    or read from its opening lines), whether it is a communiqué; a paragraph's opening words
+//!    set its section as the walk reaches it.
+//! 3. **Bounds** (`bounds`): a number becomes a figure — a range, comparators before and after
+//!    it, a share of a base.
+//! 4. **Subject** (`subject`): walking back from the figure over its verb of change, links and
+//!    attached years to the noun phrase it measures, and the catalogue indicator that phrase names.
+//! 5. **Classify** (`classify`): the figure's year and basis, and its kind, from its own cues, its
+//!    section and its sentence.
+//! 6. **Distribute** (`distribute`): over the mentions of the text, distributive lists, shared
+//!    units, heads and modifiers, elided numerators.
+//! 7. **Records** (`records`): for a document, the headline lists and the statements without
+//!    figures, and the typed targets and outcomes with provenance.
+//!
+//! The words of every phase are those of the crate's lexicon, which the phrase parser
+//! ([`crate::figure`]) reads too.
+//!
 //! # The grammar
 //!
 //! * **Triggers.** A byte-level pass stops only at ASCII and full-width digits, Chinese numeral
@@ -69,8 +94,10 @@
 //! * **Year.** A year attached to the figure (`由2023年的“1200万人左右”`), else the nearest
 //!   non-comparative year before it in its clause, then its sentence, else the year of the
 //!   report section (`一、2023年…执行情况`, `二、2024年…`). Relative years resolve against the
-//!   document's years ([`Extractor::with_plan_year`], [`Extractor::for_document`], or a title
-//!   line such as `2025年政府工作报告`): `今年` is the plan year, `去年`, `上年`, `过去一年` the
+//!   document's years ([`Extractor::with_plan_year`], [`Extractor::for_document`], or the
+//!   opening lines before the first sentence, wherever a source line, date or menu puts them:
+//!   a title such as `2025年政府工作报告`, else a byline such as
+//!   `——2024年3月5日在第十四届全国人民代表大会第二次会议上`, whose year is the plan year): `今年` is the plan year, `去年`, `上年`, `过去一年` the
 //!   outcome year (not after `比`, `较`), and a paragraph opened by `过去一年，` reviews the
 //!   outcome year. Without document years they stay unresolved. `年末`/`年底` give a year-end basis,
 //!   `平均` an average; `十四五` a plan period; `十三五末` its last year; a span of years
@@ -102,12 +129,13 @@
 //!   under a heading naming it (`（二）主要预期目标`, `二、2018年…主要目标`); numbered lines
 //!   (`（1）`, `2.`) are items.
 //!
-//! * **Line breaks.** A line break ends a paragraph, unless it is a soft wrap of text copied
+//! * **Line breaks.** A line break ends a paragraph (nothing after it decides the kind of a
+//!   figure before it), unless it is a soft wrap of text copied
 //!   from a PDF (`城镇新增就\n业1244万人`): a single break between a Chinese character or digit
 //!   and another, ending a line of at least 16 characters that holds clause punctuation, where
 //!   neither line opens with a heading or list marker. Soft wraps are read as if absent; spans
 //!   are in the text as given (a subject's span covers the break, its phrase does not).
-//! * **Communiqués.** A document whose title line names a statistical communiqué
+//! * **Communiqués.** A document whose title (among its opening lines) names a statistical communiqué
 //!   (`2024年国民经济和社会发展统计公报`) reports that year's outcomes throughout, `其中`
 //!   breakdowns included.
 //! * **Elided numerators.** A share clause with no numerator of its own
@@ -120,112 +148,27 @@
 //! amount (`21.6万元/人`) is read as its currency; an amount in dollars does not take an
 //! indicator kept in yuan.
 
+mod bounds;
+mod classify;
 mod context;
-mod lexicon;
+mod distribute;
 mod matcher;
+mod mention;
 mod records;
 mod scan;
+mod structure;
+mod subject;
 mod wrap;
+mod years;
 
-use std::ops::Range;
-
-use serde::{Deserialize, Serialize};
-
-use crate::document::{Basis, Document};
+use crate::document::Document;
 use crate::indicator::Catalogue;
-use crate::target::Figure;
+use crate::lexicon;
+use structure::Doc;
+use years::Years;
 
+pub use mention::{Mention, MentionKind};
 pub use records::{Extraction, extract_document, extract_for};
-
-/// Whether a mention is a target, an outcome or neither.
-///
-/// ```
-/// use planwatch::extract;
-/// use planwatch::extract::MentionKind;
-/// let text = "过去一年，国内生产总值增长5.2%，粮食产量连续9年稳定在1.3万亿斤以上。\n\
-///             今年发展主要预期目标是：国内生产总值增长5%左右。";
-/// let mentions = extract(text);
-/// let kinds: Vec<(&str, MentionKind)> = mentions.iter().map(|m| (m.text.as_str(), m.kind)).collect();
-/// assert_eq!(kinds, [
-///     ("5.2%", MentionKind::Outcome),
-///     ("9年", MentionKind::Other),
-///     ("1.3万亿斤以上", MentionKind::Outcome),
-///     ("5%左右", MentionKind::Target),
-/// ]);
-/// assert_eq!(MentionKind::Other.code(), "other");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MentionKind {
-    /// A figure the plan sets.
-    Target,
-    /// A figure the report states was achieved.
-    Outcome,
-    /// Anything else: durations (`连续9年`), figures outside a review or plan context.
-    Other,
-}
-
-crate::codes::stable_codes! {
-    MentionKind, "planwatch::extract::MentionKind";
-    Target => "target",
-    Outcome => "outcome",
-    Other => "other",
-}
-
-/// One figure in running text, with its meaning.
-///
-/// ```
-/// use planwatch::extract;
-/// use planwatch::extract::MentionKind;
-/// use planwatch::document::Basis;
-/// let text = "2023年末，广义货币供应量余额和社会融资规模存量分别增长9.7%和9.5%。";
-/// let ms = extract(text);
-/// assert_eq!(ms.iter().map(|m| m.text.as_str()).collect::<Vec<_>>(), ["9.7%", "9.5%"]);
-/// assert_eq!(ms[1].subject.as_deref(), Some("社会融资规模存量"));
-/// assert_eq!((ms[1].year, ms[1].basis), (Some(2023), Some(Basis::YearEnd)));
-/// assert_eq!(&text[ms[0].span.clone()], "9.7%");
-/// assert_eq!(ms[0].char_span(text), Some((29, 33)));
-/// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Mention {
-    /// Byte span of the figure as written (qualifiers included, verb of change excluded).
-    pub span: Range<usize>,
-    /// The text at the span.
-    pub text: String,
-    /// Comparator or bound, quantity or range, direction of change; `figure.text` is `text`.
-    pub figure: Figure,
-    /// The subject phrase the figure measures (for a distributed head, the composed phrase).
-    pub subject: Option<String>,
-    /// Byte span of the subject phrase (of its own conjunct in a distributive list).
-    pub subject_span: Option<Range<usize>>,
-    /// Catalogue id of the indicator, when the catalogue knows the subject.
-    pub indicator: Option<String>,
-    /// The year the figure speaks of (the first year of a plan period).
-    pub year: Option<i32>,
-    /// The last year, when the figure covers a plan period (`十四五` → 2025).
-    pub end_year: Option<i32>,
-    /// The basis within the year (year end, average, cumulative), where the text gives one.
-    pub basis: Option<Basis>,
-    /// Target, outcome or other.
-    pub kind: MentionKind,
-}
-
-impl Mention {
-    /// The span in Unicode code points (as Python indexes strings), or `None` if the span does
-    /// not fall on character boundaries of `text`.
-    ///
-    /// ```
-    /// let text = "增长５．２％";
-    /// let m = &planwatch::extract(text)[0];
-    /// assert_eq!((m.span.clone(), m.char_span(text)), (6..18, Some((2, 6))));
-    /// ```
-    pub fn char_span(&self, text: &str) -> Option<(usize, usize)> {
-        let head = text.get(..self.span.start)?;
-        let body = text.get(self.span.clone())?;
-        let start = head.chars().count();
-        Some((start, start + body.chars().count()))
-    }
-}
 
 /// A reusable extractor: a catalogue compiled for matching subjects.
 ///
@@ -240,14 +183,6 @@ impl Mention {
 pub struct Extractor {
     matcher: matcher::Matcher,
     years: Years,
-}
-
-/// The years a document speaks of: `今年` is the plan year, `去年`, `上年` and `过去一年` the
-/// outcome year.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Years {
-    pub plan: Option<i32>,
-    pub outcome: Option<i32>,
 }
 
 impl Extractor {
@@ -277,7 +212,7 @@ impl Extractor {
 
     /// The same extractor for a document whose plan year is `year`: `今年` resolves to it, and
     /// `去年`, `上年` and `过去一年` to the year before (unless [`Extractor::with_outcome_year`]
-    /// says otherwise). Without it, the year is read from a title line naming it
+    /// says otherwise). Without it, the year is read from an opening title line naming it
     /// (`2025年政府工作报告`, `关于2024年…执行情况与2025年…计划草案的报告`), else left unresolved.
     ///
     /// ```
@@ -332,12 +267,12 @@ impl Extractor {
     /// ```
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
         if let Some(j) = wrap::join(text) {
-            return context::mentions(&j.text, &self.matcher, self.years)
+            return context::mentions(&Doc::new(&j.text, &self.matcher, self.years))
                 .into_iter()
                 .map(|f| j.mention(text, f.mention))
                 .collect();
         }
-        context::mentions(text, &self.matcher, self.years)
+        context::mentions(&Doc::new(text, &self.matcher, self.years))
             .into_iter()
             .map(|f| f.mention)
             .collect()

@@ -4,15 +4,20 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::Years;
-use super::context::{Found, Section, SectionKind, mentions, paragraph_section, resolve_years};
-use super::lexicon::{LIST_INTROS, is_clause_break, is_sentence_break};
+use super::context::mentions;
 use super::matcher::Matcher;
-use super::scan::{Event, scan};
+use super::mention::Found;
+use super::structure::{Doc, Section, SectionKind, paragraph_section};
+use super::years::{self, Years};
 use super::{Mention, MentionKind};
 use crate::dataset::Dataset;
 use crate::document::{Document, Period, Provenance};
 use crate::indicator::Catalogue;
+use crate::lexicon::{
+    ADVERBS, CAUSATIVES, CHANGE_VERBS, IN_STEP_ENDS, LEAD_VERBS, LIST_COPULAS, LIST_INTROS,
+    MANNERS, NEGATIONS, NOT_STATED, PREDICATES, PREVENTIONS, REFERENCE_OPENERS, RELATIONS,
+    cjk_digit, is_clause_break, is_sentence_break,
+};
 use crate::target::{
     Comparator, Direction, Figure, Outcome, OutcomeStatus, Reference, Relation, Target,
 };
@@ -171,9 +176,12 @@ pub fn extract_for(text: &str, doc: &Document, catalogue: &Catalogue) -> Extract
 }
 
 pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher, years: Years) -> Extraction {
-    let years = resolve_years(text, years);
-    let found = mentions(text, matcher, years);
-    let mut blocks = headline_blocks(text, &found, matcher);
+    let mut doc = Doc::new(text, matcher, years);
+    let years = doc.years;
+    let found = mentions(&doc);
+    // The records need the document's structure, not its events: free them before building.
+    doc.events = Vec::new();
+    let mut blocks = headline_blocks(&doc, &found);
     for b in &mut blocks {
         if b.year.is_none() {
             b.year = years.plan;
@@ -219,16 +227,7 @@ pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher, years: Years) -
     }
     let headline_len = targets.len();
     let mut outcomes = Vec::new();
-    statements_in_text(
-        text,
-        doc_id,
-        matcher,
-        years,
-        &found,
-        &blocks,
-        &mut targets,
-        &mut outcomes,
-    );
+    statements_in_text(&doc, doc_id, &found, &blocks, &mut targets, &mut outcomes);
     let mut unresolved = Vec::new();
     for (k, f) in found.iter().enumerate() {
         let m = &f.mention;
@@ -274,28 +273,28 @@ pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher, years: Years) -
 /// Relational, qualitative and direction-only statements of the running text (`国际收支保持基本
 /// 平衡`, `主要污染物排放量继续下降`, `提高民营企业贷款占比`): targets in a plan section, outcomes
 /// in a review section; clauses with figures or in the headline list are left to those.
-#[allow(clippy::too_many_arguments)]
 fn statements_in_text(
-    text: &str,
+    doc: &Doc,
     doc_id: &str,
-    matcher: &Matcher,
-    years: Years,
     found: &[Found],
     blocks: &[Block],
     targets: &mut Vec<Target>,
     outcomes: &mut Vec<Outcome>,
 ) {
-    let sections: Vec<(usize, super::context::Section)> = scan(text)
-        .iter()
-        .filter_map(|e| match e {
-            Event::Heading(h) if h.level == 1 => {
-                Some((h.end, super::context::classify_heading(text, h)))
-            }
-            _ => None,
-        })
-        .collect();
+    let (text, matcher, years) = (doc.text, doc.matcher, doc.years);
+    let sections = &doc.parts;
+    // The blocks' ranges merged into disjoint, sorted spans: the clauses come in text order,
+    // so one cursor walks them (each block is looked at once, not once per clause).
+    let mut covered: Vec<Range<usize>> = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        match covered.last_mut() {
+            Some(last) if b.range.start <= last.end => last.end = last.end.max(b.range.end),
+            _ => covered.push(b.range.clone()),
+        }
+    }
     let mut sec = 0;
     let mut fi = 0;
+    let mut bi = 0;
     let mut lo = 0;
     let mut handle = |r: Range<usize>, sec: usize, para: Section, fi: &mut usize| {
         let section = sec
@@ -311,10 +310,10 @@ fn statements_in_text(
         if found.get(*fi).is_some_and(|f| f.mention.span.start < r.end) {
             return;
         }
-        if blocks
-            .iter()
-            .any(|b| b.range.start < r.end && r.start < b.range.end)
-        {
+        while covered.get(bi).is_some_and(|b| b.end <= r.start) {
+            bi += 1;
+        }
+        if covered.get(bi).is_some_and(|b| b.start < r.end) {
             return;
         }
         let r = trim_start(text, r.start, r.end)..r.end;
@@ -407,7 +406,7 @@ fn clause_quote(text: &str, clause: &Range<usize>, m: &Mention) -> Range<usize> 
 
 fn trim_start(text: &str, mut start: usize, end: usize) -> usize {
     if let Some(s) = text.get(start..end) {
-        let t = s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '：' | ':'));
+        let t = s.trim_start_matches(|c: char| years::is_blank(c) || matches!(c, '—' | '：' | ':'));
         start += s.len() - t.len();
     }
     start
@@ -435,7 +434,7 @@ impl Block {
 fn plan_period(title: &str) -> Option<(i32, i32)> {
     let k = title.find('十')?;
     let mut it = title[k..].chars().skip(1);
-    let n = super::lexicon::cjk_digit(it.next()?)?;
+    let n = cjk_digit(it.next()?)?;
     if !(1..=5).contains(&n) || it.next()? != '五' {
         return None;
     }
@@ -445,79 +444,69 @@ fn plan_period(title: &str) -> Option<(i32, i32)> {
 
 /// Finds headline target lists: a heading naming the targets followed by `——` items (or by
 /// its first sentence), or a sentence `…主要预期目标是：…`.
-fn headline_blocks(text: &str, found: &[Found], matcher: &Matcher) -> Vec<Block> {
-    let events = scan(text);
+fn headline_blocks(doc: &Doc, found: &[Found]) -> Vec<Block> {
+    let (text, matcher) = (doc.text, doc.matcher);
     let mut blocks = Vec::new();
     let mut part_blocks = Vec::new();
     let mut section_year: Option<i32> = None;
-    let headings: Vec<(usize, usize, u8)> = events
+    let headings: Vec<(usize, usize, u8)> = doc
+        .headings
         .iter()
-        .filter_map(|e| match e {
-            Event::Heading(h) => Some((h.start, h.end, h.level)),
-            _ => None,
-        })
+        .map(|h| (h.start, h.end, h.level))
         .collect();
-    let all_items: Vec<usize> = events
-        .iter()
-        .filter_map(|e| match e {
-            Event::Item(at) => Some(*at),
-            _ => None,
-        })
-        .collect();
-    for e in &events {
-        if let Event::Heading(h) = e {
-            let title = text.get(h.start..h.end).unwrap_or("");
-            if h.level == 1 {
-                section_year = last_year(title);
-            }
-            if h.level <= 2 && LIST_INTROS.iter().any(|w| title.contains(w)) {
-                // A part heading (二、2018年…主要目标) holds the list only when no sentence
-                // introduces it (主要预期目标是：): it is read after that fallback.
-                let blocks = if h.level == 1 {
-                    &mut part_blocks
-                } else {
-                    &mut blocks
-                };
-                let next = headings.partition_point(|&(s, _, _)| s <= h.start);
-                let stop = headings.get(next).map_or(text.len(), |&(s, _, _)| s);
-                let lo = all_items.partition_point(|&a| a <= h.end);
-                let hi = all_items.partition_point(|&a| a < stop);
-                let items = all_items.get(lo..hi.max(lo)).unwrap_or(&[]).to_vec();
-                let plan = plan_period(title);
-                let year = section_year
-                    .or_else(|| last_year(title))
-                    .or(plan.map(|p| p.0));
-                if items.is_empty() {
-                    // The first sentence after the heading.
-                    let lo = sentence_end(text, h.end);
-                    let hi = sentence_end(text, lo).min(stop);
-                    if lo < hi {
-                        blocks.push(Block {
-                            range: lo..hi,
-                            year,
-                            plan,
-                        });
+    let all_items = &doc.items;
+    for h in &doc.headings {
+        let title = text.get(h.start..h.end).unwrap_or("");
+        if h.level == 1 {
+            section_year = last_year(title);
+        }
+        if h.level <= 2 && LIST_INTROS.iter().any(|w| title.contains(w)) {
+            // A part heading (二、2018年…主要目标) holds the list only when no sentence
+            // introduces it (主要预期目标是：): it is read after that fallback.
+            let blocks = if h.level == 1 {
+                &mut part_blocks
+            } else {
+                &mut blocks
+            };
+            let next = headings.partition_point(|&(s, _, _)| s <= h.start);
+            let stop = headings.get(next).map_or(text.len(), |&(s, _, _)| s);
+            let lo = all_items.partition_point(|&a| a <= h.end);
+            let hi = all_items.partition_point(|&a| a < stop);
+            let items = all_items.get(lo..hi.max(lo)).unwrap_or(&[]).to_vec();
+            let plan = plan_period(title);
+            let year = section_year
+                .or_else(|| last_year(title))
+                .or(plan.map(|p| p.0));
+            if items.is_empty() {
+                // The first sentence after the heading.
+                let lo = sentence_end(text, h.end);
+                let hi = sentence_end(text, lo).min(stop);
+                if lo < hi {
+                    blocks.push(Block {
+                        range: lo..hi,
+                        year,
+                        plan,
+                    });
+                }
+            } else {
+                for (k, &at) in items.iter().enumerate() {
+                    let mut hi = sentence_end(text, at).min(stop);
+                    if is_item_title(text, at..hi, found, matcher) {
+                        // ——经济发展取得新成效。…: a titled item; its list is the rest of
+                        // its paragraph.
+                        let next = items.get(k + 1).copied().unwrap_or(stop).min(stop);
+                        let line = text
+                            .get(hi..next)
+                            .and_then(|s| s.find('\n'))
+                            .map_or(next, |j| hi + j);
+                        hi = line.min(hi + 4000).max(hi);
+                        hi = floor_char(text, hi);
                     }
-                } else {
-                    for (k, &at) in items.iter().enumerate() {
-                        let mut hi = sentence_end(text, at).min(stop);
-                        if is_item_title(text, at..hi, found, matcher) {
-                            // ——经济发展取得新成效。…: a titled item; its list is the rest of
-                            // its paragraph.
-                            let next = items.get(k + 1).copied().unwrap_or(stop).min(stop);
-                            let line = text
-                                .get(hi..next)
-                                .and_then(|s| s.find('\n'))
-                                .map_or(next, |j| hi + j);
-                            hi = line.min(hi + 4000).max(hi);
-                            hi = floor_char(text, hi);
-                        }
-                        blocks.push(Block {
-                            range: at..hi,
-                            year,
-                            plan,
-                        });
-                    }
+                    blocks.push(Block {
+                        range: at..hi,
+                        year,
+                        plan,
+                    });
                 }
             }
         }
@@ -532,7 +521,7 @@ fn headline_blocks(text: &str, found: &[Found], matcher: &Matcher) -> Vec<Block>
                 let rest = text.get(at..).unwrap_or("");
                 let lead: usize = rest
                     .chars()
-                    .take_while(|c| matches!(c, '是' | '为' | '：' | ':'))
+                    .take_while(|c| LIST_COPULAS.contains(c) || matches!(c, '：' | ':'))
                     .map(char::len_utf8)
                     .sum();
                 let colon = rest.get(..lead).is_some_and(|s| s.ends_with(['：', ':']));
@@ -666,120 +655,21 @@ fn clauses(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Predicates of relational, qualitative and direction-only statements, matched at the end of
-/// a clause: `…与经济增长同步`, `…保持基本平衡`, `…继续下降`.
-const PREDICATES: &[&str] = &[
-    "保持基本平衡",
-    "保持基本稳定",
-    "基本平衡",
-    "基本稳定",
-    "基本同步",
-    "同步",
-    "相匹配",
-    "相适应",
-    "持续改善",
-    "稳定改善",
-    "稳中改善",
-    "进一步改善",
-    "明显改善",
-    "继续改善",
-    "不断改善",
-    "继续下降",
-    "持续下降",
-    "继续减少",
-    "持续减少",
-    "稳中有升",
-    "稳中有降",
-    "持续上升",
-    "持续增长",
-    "继续增长",
-    "稳步增长",
-    "继续缩小",
-    "持续缩小",
-    "稳步提高",
-    "持续提高",
-    "继续提高",
-    "不断提高",
-    "稳步提升",
-    "持续提升",
-];
-
-/// Manner adverbs before a verb of change (`稳中改善`): the statement is the change.
-const MANNERS: &[&str] = &[
-    "稳中",
-    "稳步",
-    "持续",
-    "继续",
-    "进一步",
-    "不断",
-    "明显",
-    "逐步",
-];
-
-/// Verbs of change that end a clause as its predicate: `出口增速回落`.
-const CHANGE_VERBS: &[&str] = &[
-    "下降", "回落", "降低", "减少", "收窄", "缩小", "改善", "提高", "提升", "上升", "增长", "扩大",
-    "回升",
-];
-
-/// Verbs that make their object change (`推动社会综合融资成本下降`); a clause opening with one
-/// states the change of its object.
-const CAUSATIVES: &[&str] = &["推动", "促进", "带动", "促使", "引导", "实现"];
-
-/// A verb of change ending `s` after a subject: (where it starts, the verb).
-fn bare_change(s: &str) -> Option<(usize, &'static str)> {
+/// A verb of change ending `s` after a subject, with the manner adverb before it if any
+/// (`国际收支状况持续好转`): (where the predicate starts, the predicate).
+fn bare_change(s: &str) -> Option<(usize, &str)> {
     let v = CHANGE_VERBS.iter().find(|v| s.ends_with(**v))?;
-    let k = s.len() - v.len();
+    let mut k = s.len() - v.len();
+    if let Some(m) = MANNERS.iter().find(|m| s[..k].ends_with(**m)) {
+        k -= m.len();
+    }
     let subj = &s[..k];
     // 防止…下降 and the like say the opposite; adverbs before the verb are other predicates.
-    if ["防止", "遏制", "避免", "扭转", "防范", "减缓", "延缓"]
-        .iter()
-        .any(|w| subj.contains(w))
-        || subj.ends_with(['不', '未', '将', '要', '会', '能'])
-    {
+    if PREVENTIONS.iter().any(|w| subj.contains(w)) || subj.ends_with(NOT_STATED) {
         return None;
     }
-    Some((k, v))
+    Some((k, &s[k..]))
 }
-
-/// Verbs that open a direction-only clause with its object: `提高民营企业贷款占比`.
-const LEAD_VERBS: &[&str] = &[
-    "稳定",
-    "稳步提高",
-    "稳步提升",
-    "持续提高",
-    "持续提升",
-    "进一步提高",
-    "进一步提升",
-    "逐步提高",
-    "提高",
-    "提升",
-    "降低",
-    "逐步降低",
-    "扩大",
-    "缩小",
-];
-
-/// Adverbs before a lead verb.
-const ADVERBS: &[&str] = &[
-    "适度",
-    "适当",
-    "合理",
-    "努力",
-    "进一步",
-    "着力",
-    "持续",
-    "稳步",
-    "逐步",
-    "不断",
-    "积极",
-    "切实",
-    "力争",
-    "继续",
-];
-
-/// Words that say no target was set.
-const NEGATIONS: &[&str] = &["没有", "未", "不再", "不设", "不提"];
 
 /// A statement without a figure: the indicators it names (distributed over `A、B产量`), its
 /// figure, and the byte span to quote.
@@ -806,7 +696,7 @@ pub(crate) fn statements(
     if let Some(inner) = s.strip_prefix('受').and_then(|r| r.strip_suffix("影响")) {
         let inner = inner.strip_suffix('等').unwrap_or(inner);
         let lo = clause.start + '受'.len_utf8();
-        for r in super::context::split_conjuncts(text, lo..lo + inner.len()) {
+        for r in super::distribute::split_conjuncts(text, lo..lo + inner.len()) {
             if text.get(r.clone()).is_some_and(|p| !p.contains('、')) {
                 out.extend(statements(text, r, matcher));
             }
@@ -820,9 +710,9 @@ pub(crate) fn statements(
         .map(|w| (s.len() - w.len(), *w))
         .min_by_key(|&(k, _)| k);
     // Relational: 全员劳动生产率增长高于国内生产总值增长.
-    let relation = ["高于", "快于", "低于", "慢于"]
-        .into_iter()
-        .filter_map(|w| s.find(w).map(|k| (k, w)))
+    let relation = RELATIONS
+        .iter()
+        .filter_map(|w| s.find(w.text).map(|k| (k, w.text)))
         .min_by_key(|&(k, _)| k)
         .filter(|&(k, w)| {
             k > 0
@@ -830,9 +720,13 @@ pub(crate) fn statements(
                 && matcher.resolve(&s[k + w.len()..], None, None).is_some()
         });
     let (subject_rng, predicate): (Range<usize>, &str) = if let Some((mut k, w)) = marker {
-        if w == "同步" || w == "基本同步" || w == "相匹配" || w == "相适应" {
+        if IN_STEP_ENDS.iter().any(|e| w.ends_with(e)) {
             // The reference opens with 与, 同 or 和: 与经济增长同步, 和经济增长同步.
-            if let Some(j) = s[..k].rfind(['与', '同', '和']) {
+            if let Some(j) = REFERENCE_OPENERS
+                .iter()
+                .filter_map(|o| s[..k].rfind(o))
+                .max()
+            {
                 k = j;
             }
         }
@@ -871,7 +765,7 @@ pub(crate) fn statements(
             return out;
         };
         let obj_lo = clause.start + adv + v.len();
-        let conj = super::context::split_conjuncts(text, obj_lo..clause.end);
+        let conj = super::distribute::split_conjuncts(text, obj_lo..clause.end);
         // Every object names an indicator (its own name or one sharing the first object's
         // modifier: 以工代赈吸纳…数量和劳务报酬发放规模): the verb applies to all of them.
         let first = conj.first().and_then(|r| text.get(r.clone())).unwrap_or("");
@@ -881,7 +775,7 @@ pub(crate) fn statements(
                 matcher.ending_name(o).is_some()
                     || k > 0
                         && matcher
-                            .ending_name(&super::context::with_shared_modifier(
+                            .ending_name(&super::distribute::with_shared_modifier(
                                 matcher, o, first, None, None,
                             ))
                             .is_some()
@@ -937,7 +831,7 @@ pub(crate) fn statements(
     // Quote from the subject to the end of the predicate.
     let quote_lo = trim_start(text, clause.start, clause.end);
     let quote = quote_lo..clause.end;
-    let conjuncts = super::context::split_conjuncts(text, subject_rng.clone());
+    let conjuncts = super::distribute::split_conjuncts(text, subject_rng.clone());
     let subjects: Vec<String> = if conjuncts.len() >= 2 {
         let first = text.get(conjuncts[0].clone()).unwrap_or("").to_string();
         let last = text
@@ -950,9 +844,9 @@ pub(crate) fn statements(
             .map(|(k, r)| {
                 let own = text.get(r.clone()).unwrap_or("");
                 if k + 1 < conjuncts.len() {
-                    super::context::with_shared_head(matcher, own, &last, None, dir_hint)
+                    super::distribute::with_shared_head(matcher, own, &last, None, dir_hint)
                 } else {
-                    super::context::with_shared_modifier(matcher, own, &first, None, dir_hint)
+                    super::distribute::with_shared_modifier(matcher, own, &first, None, dir_hint)
                 }
             })
             .collect()
@@ -994,13 +888,10 @@ fn own_figure(p: &str) -> Option<Figure> {
         reference: None,
         text: p.to_string(),
     };
-    if p.ends_with("同步") || p.ends_with("相匹配") || p.ends_with("相适应") {
-        let r = p
-            .trim_start_matches(['与', '同', '和'])
-            .trim_end_matches("同步")
-            .trim_end_matches("相匹配")
-            .trim_end_matches("相适应")
-            .trim_end_matches("基本");
+    if let Some(end) = IN_STEP_ENDS.iter().find(|e| p.ends_with(**e)) {
+        let opener = REFERENCE_OPENERS.iter().find(|o| p.starts_with(**o));
+        let r = &p[opener.map_or(0, |o| o.len())..p.len() - end.len()];
+        let r = r.strip_suffix("基本").unwrap_or(r);
         f.comparator = Comparator::InStepWith;
         if !r.is_empty() {
             f.reference = Some(Reference {

@@ -34,7 +34,7 @@ fn opens_item(line: &str) -> bool {
     let t = line.trim_start();
     t.starts_with("——")
         || t.starts_with(['（', '(', '第'])
-        || super::context::list_marker(t).is_some()
+        || super::subject::list_marker(t).is_some()
 }
 
 /// The text with its soft wraps removed, or `None` when it has none.

@@ -1,0 +1,255 @@
+//! The classify phase: the sentence cues gathered up to a figure, and from them, its section
+//! and its words, the figure's year, basis and kind (target, outcome or other).
+
+use super::mention::{MentionKind, Reading};
+use super::scan::Pos;
+use super::structure::{Doc, SectionKind, floor_boundary};
+use super::subject::SUBJECT_WINDOW;
+use super::years::YearCtx;
+use crate::document::Basis;
+use crate::lexicon::{
+    AVERAGE, LEVEL_FROM_ENDS, LEVEL_TO_ENDS, OUTCOME_CUES, RELATIVE_YEAR_BASES, TARGET_AFTER,
+    THIS_YEAR, WHOLE_YEAR, YEAR_END, contains_any, has_target_cue, is_close_quote,
+    longest_prefix_word,
+};
+use crate::units::Unit;
+
+/// Sentence-level cues gathered between figures.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Cues {
+    pub(crate) sentence: u32,
+    pub(crate) scanned_to: usize,
+    pub(crate) target: bool,
+    pub(crate) outcome: bool,
+    pub(crate) whole_year: bool,
+    pub(crate) this_year: bool,
+    /// The last relative year word of the sentence so far: `Some(true)` for 今年, `Some(false)`
+    /// for 去年, 上年 and 过去一年 (not after 比, 较: those are comparison bases).
+    pub(crate) relative: Option<bool>,
+}
+
+/// Whether the figure's clause, or a short time phrase opening its sentence (`截至年末，`),
+/// says year end.
+pub(crate) fn year_end_context(text: &str, pos: Pos, at: usize) -> bool {
+    let says = |s: &str| contains_any(s, YEAR_END);
+    let lo = floor_boundary(
+        text,
+        at.saturating_sub(SUBJECT_WINDOW).max(pos.clause_start),
+    );
+    if text.get(lo..at).is_some_and(says) {
+        return true;
+    }
+    let hi = floor_boundary(text, (pos.sentence_start + 30).min(at));
+    text.get(pos.sentence_start..hi.max(pos.sentence_start))
+        .is_some_and(|s| {
+            let first = s.split(['，', ',']).next().unwrap_or("");
+            first.len() < s.len() && says(first)
+        })
+}
+
+/// The last relative year word of `s`: `true` for 今年, `false` for 去年, 上年, 上一年 and 过去一年
+/// (not after 比, 较 and the like: those are comparison bases). One pass over the 年 of `s`.
+pub(crate) fn last_relative_year(s: &str) -> Option<bool> {
+    let mut best = None;
+    for (k, _) in s.match_indices('年') {
+        let before = &s[..k];
+        let (this, word) = if before.ends_with('今') {
+            (true, "今")
+        } else if before.ends_with('去') && !before.ends_with("过去") {
+            (false, "去")
+        } else if before.ends_with("过去一") {
+            (false, "过去一")
+        } else if before.ends_with("上一") {
+            (false, "上一")
+        } else if before.ends_with('上') {
+            (false, "上")
+        } else {
+            continue;
+        };
+        let head = &before[..before.len() - word.len()];
+        let comparative = RELATIVE_YEAR_BASES.iter().any(|c| head.ends_with(c));
+        if !comparative {
+            best = Some(this);
+        }
+    }
+    best
+}
+
+pub(crate) fn gather_cues(text: &str, cues: &mut Cues, upto: usize) {
+    if upto <= cues.scanned_to {
+        return;
+    }
+    let Some(s) = text.get(cues.scanned_to..upto) else {
+        cues.scanned_to = upto;
+        return;
+    };
+    if has_target_cue(s) {
+        cues.target = true;
+    }
+    if contains_any(s, OUTCOME_CUES) {
+        cues.outcome = true;
+    }
+    if s.contains(WHOLE_YEAR) {
+        cues.whole_year = true;
+    }
+    if s.contains(THIS_YEAR) {
+        cues.this_year = true;
+    }
+    if let Some(r) = last_relative_year(s) {
+        cues.relative = Some(r);
+    }
+    // Keep the last few bytes: a cue word may straddle the boundary.
+    cues.scanned_to = floor_boundary(text, upto.saturating_sub(9)).max(cues.scanned_to);
+}
+
+/// What a sentence has said up to the figure being read: its year contexts and its cues.
+#[derive(Debug, Default)]
+pub(crate) struct Sentence {
+    pub(crate) years: Vec<YearCtx>,
+    pub(crate) cues: Cues,
+}
+
+/// The year phase: the year attached to the figure, else the nearest one of its clause, then of
+/// its sentence, else the relative year words of the sentence, else the section's year; and the
+/// basis (year end, average, whole year).
+pub(crate) fn read_year(doc: &Doc, sentence: &mut Sentence, rd: &mut Reading) {
+    let (text, doc_years) = (doc.text, doc.years);
+    let Sentence { years, cues } = sentence;
+    // Sentence cues up to this figure.
+    gather_cues(text, cues, rd.fig.start);
+
+    // Year and basis.
+    let pick = rd.attached.or_else(|| {
+        years
+            .iter()
+            .rposition(|y| {
+                y.end <= rd.fig.start
+                    && !y.comparative
+                    && !y.consumed
+                    && y.clause == rd.pos.clause
+                    && y.start >= rd.pos.sentence_start
+            })
+            .or_else(|| {
+                years.iter().rposition(|y| {
+                    y.end <= rd.fig.start
+                        && !y.comparative
+                        && !y.consumed
+                        && y.start >= rd.pos.sentence_start
+                })
+            })
+    });
+    if let Some(k) = pick {
+        rd.year = Some(years[k].year);
+        rd.end_year = years[k].end_year;
+        rd.basis = years[k].basis;
+        if rd.attached.is_some() {
+            years[k].consumed = true;
+        }
+    } else if let Some(y) = cues.relative.and_then(|this| {
+        if this {
+            doc_years.plan
+        } else {
+            doc_years.outcome
+        }
+    }) {
+        rd.year = Some(y);
+    } else if rd.section.year.is_some() {
+        rd.year = rd.section.year;
+    }
+    let averaged = text
+        .get(rd.region.start..rd.fig.start)
+        .is_some_and(|s| contains_any(s, AVERAGE));
+    if averaged && rd.end_year.is_some() && rd.basis == Some(Basis::Cumulative) {
+        // 十四五时期年均增长7%: an average over the period.
+        rd.basis = Some(Basis::Average);
+    }
+    if let (Some(first), Some(last)) = (rd.year, rd.end_year)
+        && rd.direction.is_none()
+        && rd.attached.is_none()
+    {
+        // A level over a span of years is a level of one of its years: `由A增加到B` gives A for
+        // the first year and B for the last; cumulative and average figures keep the span.
+        let before = text
+            .get(rd.region.start..rd.fig.start)
+            .unwrap_or("")
+            .trim_end();
+        let year = if LEVEL_TO_ENDS.iter().any(|w| before.ends_with(w)) {
+            Some(last)
+        } else if LEVEL_FROM_ENDS.iter().any(|w| before.ends_with(w)) {
+            Some(first)
+        } else {
+            None
+        };
+        if let Some(y) = year {
+            rd.year = Some(y);
+            rd.end_year = None;
+            rd.basis = Some(Basis::Year);
+        }
+    }
+    if rd.basis.is_none() {
+        if year_end_context(text, rd.pos, rd.fig.start) {
+            rd.basis = Some(Basis::YearEnd);
+        } else if text
+            .get(rd.region.start..rd.fig.start)
+            .is_some_and(|s| contains_any(s, AVERAGE))
+        {
+            rd.basis = Some(Basis::Average);
+        } else if cues.whole_year {
+            rd.basis = Some(Basis::Year);
+        }
+    }
+}
+
+/// The classify phase: target, outcome or other, from the figure's own cues, then its section,
+/// then its sentence's cues; a target of 今年 without a year takes the plan year.
+pub(crate) fn read_kind(doc: &Doc, cues: &Cues, rd: &mut Reading) -> MentionKind {
+    let (text, doc_years) = (doc.text, doc.years);
+    // Kind.
+    let after_fig = text.get(rd.fig.end..).unwrap_or("");
+    let after_fig = after_fig.trim_start_matches(is_close_quote);
+    if longest_prefix_word(after_fig, TARGET_AFTER).is_some() {
+        rd.target_cue = true;
+    }
+    let unit = rd.fig.unit.clone().unwrap_or(Unit::Number);
+    // A span of time is no target or outcome (连续9年), unless it measures an indicator
+    // (平均受教育年限11.3年) or changes (人均预期寿命提高1岁).
+    let kind = if matches!(unit, Unit::Year | Unit::Age | Unit::Day | Unit::Hour)
+        && rd.indicator.is_none()
+        && rd.direction.is_none()
+    {
+        MentionKind::Other
+    } else if rd.target_cue {
+        MentionKind::Target
+    } else if rd.outcome_cue {
+        MentionKind::Outcome
+    } else {
+        match rd.section.kind {
+            // A review paragraph that goes on to this year's targets (`过去一年，…。今年发展主要
+            // 预期目标是：…`): the sentence's own cues win over the paragraph's opening.
+            SectionKind::Outcome if cues.target && cues.this_year => MentionKind::Target,
+            SectionKind::Outcome => MentionKind::Outcome,
+            SectionKind::Target => match (rd.year, rd.section.year) {
+                (Some(y), Some(sy)) if y < sy => MentionKind::Outcome,
+                _ => MentionKind::Target,
+            },
+            SectionKind::Unknown => {
+                if cues.target {
+                    MentionKind::Target
+                } else if cues.outcome {
+                    MentionKind::Outcome
+                } else {
+                    MentionKind::Other
+                }
+            }
+        }
+    };
+    if kind == MentionKind::Target && rd.year.is_none() && cues.this_year {
+        // 今年 is the plan year.
+        rd.year = if rd.section.kind == SectionKind::Outcome {
+            doc_years.plan
+        } else {
+            rd.section.year.or(doc_years.plan)
+        };
+    }
+    kind
+}

@@ -1,0 +1,375 @@
+//! The distribute phase: distributive lists (`A、B和C分别增长x、y和z`), elided units and
+//! numerators, shared heads and modifiers of conjuncts.
+
+use std::ops::Range;
+
+use super::MentionKind;
+use super::matcher::Matcher;
+use super::mention::{Found, is_duration};
+use crate::lexicon::{
+    CONJUNCTIONS, SHARE_CLAUSE_HEADS, SHARED_HEADS, TOWN_AND_COUNTRY, is_close_quote, is_open_quote,
+};
+use crate::quantity::Quantity;
+use crate::target::Direction;
+use crate::units::Unit;
+
+/// Distributive lists: `A、B和C分别增长x、y和z` gives each figure its own subject; elided units
+/// are shared backward (`分别下降0.2个和0.1个百分点`), and the group shares direction and year.
+pub(crate) fn distribute(text: &str, matcher: &Matcher, found: &mut Vec<Found>) {
+    let mut i = 0;
+    while i < found.len() {
+        if !found[i].distributive {
+            i += 1;
+            continue;
+        }
+        // Members: following figures joined by 、 和 及 与 or a comma, in the same sentence.
+        let mut j = i + 1;
+        while j < found.len() {
+            let prev_end = found[j - 1].mention.span.end;
+            let gap = text
+                .get(prev_end..found[j].mention.span.start)
+                .unwrap_or("x");
+            let gap = gap
+                .trim_matches(|c: char| c.is_whitespace() || is_close_quote(c) || is_open_quote(c));
+            if found[j].pos.sentence == found[i].pos.sentence
+                && (CONJUNCTIONS.contains(&gap) || matches!(gap, "，" | ","))
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let n = j - i;
+        if n >= 2 {
+            apply_group(text, matcher, found, i, j);
+        }
+        i = j.max(i + 1);
+    }
+    found.retain(|f| !f.bare);
+    share_numerators(matcher, found);
+    level_before_its_change(found);
+}
+
+/// A share clause with its numerator elided (`…分别增长7.7%、8.9%，占规模以上工业增加值比重分别为
+/// 34.6%和16.3%`) takes as numerators the subjects of as many figures just before it in the
+/// same sentence, when those measure amounts (not rates or points).
+pub(crate) fn share_numerators(matcher: &Matcher, found: &mut [Found]) {
+    let mut i = 0;
+    while i < found.len() {
+        let own = match found[i].mention.subject.as_deref() {
+            Some(s) if s.starts_with('占') && SHARE_CLAUSE_HEADS.iter().any(|h| s.ends_with(h)) => {
+                s.to_string()
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let sentence = found[i].pos.sentence;
+        let mut j = i + 1;
+        while j < found.len()
+            && found[j].pos.sentence == sentence
+            && found[j].mention.subject.as_deref() == Some(own.as_str())
+        {
+            j += 1;
+        }
+        let n = j - i;
+        let numerators: Option<Vec<String>> = i.checked_sub(n).and_then(|p| {
+            found
+                .get(p..i)?
+                .iter()
+                .map(|f| {
+                    let subject = f.mention.subject.as_deref()?;
+                    let unit = f.mention.figure.value.as_ref().map(|q| q.unit());
+                    let amount = !subject.starts_with('占')
+                        && !subject.ends_with('率')
+                        && !subject.ends_with("比重")
+                        && unit != Some(&Unit::PercentagePoint);
+                    (f.pos.sentence == sentence && amount).then(|| subject.to_string())
+                })
+                .collect()
+        });
+        if let Some(nums) = numerators {
+            for (k, num) in nums.into_iter().enumerate() {
+                let f = &mut found[i + k];
+                let composed = format!("{num}{own}");
+                let unit = f.mention.figure.value.as_ref().map(|q| q.unit().clone());
+                f.mention.indicator = matcher
+                    .resolve(&composed, unit.as_ref(), f.mention.figure.direction)
+                    .map(|idx| matcher.info(idx).id.clone());
+                f.mention.subject = Some(composed);
+            }
+        }
+        i = j;
+    }
+}
+
+/// A level stated before its change in one sentence (`…比重为56.7%，比上年提高0.4个百分点`)
+/// is of the change's kind when only the change's words (`比上年`) said it happened.
+pub(crate) fn level_before_its_change(found: &mut [Found]) {
+    for k in 1..found.len() {
+        let (a, b) = found.split_at_mut(k);
+        let (Some(level), Some(change)) = (a.last_mut(), b.first()) else {
+            continue;
+        };
+        if level.mention.kind == MentionKind::Other
+            && change.mention.kind == MentionKind::Outcome
+            && level.pos.sentence == change.pos.sentence
+            && level.mention.figure.direction.is_none()
+            && change.mention.figure.direction.is_some()
+            && level.mention.subject.is_some()
+            && level.mention.subject == change.mention.subject
+            && !is_duration(level)
+        {
+            level.mention.kind = MentionKind::Outcome;
+            if level.mention.year.is_none() {
+                level.mention.year = change.mention.year;
+            }
+        }
+    }
+}
+
+pub(crate) fn apply_group(text: &str, matcher: &Matcher, found: &mut [Found], i: usize, j: usize) {
+    // Units shared backward.
+    for k in (i..j - 1).rev() {
+        let next_unit = found[k + 1]
+            .mention
+            .figure
+            .value
+            .as_ref()
+            .map(|q| q.unit().clone());
+        let this = &found[k];
+        let elided_pp = this
+            .mention
+            .figure
+            .value
+            .as_ref()
+            .is_some_and(|q| *q.unit() == Unit::Generic)
+            && next_unit == Some(Unit::PercentagePoint);
+        if this.bare || elided_pp {
+            if let Some(u) = next_unit {
+                let f = &mut found[k];
+                if let Some(q) = f.mention.figure.value.take() {
+                    let ut = q.unit_text().to_string();
+                    f.mention.figure.value =
+                        Some(Quantity::new(q.value(), q.exponent(), u.clone()).with_unit_text(ut));
+                }
+                f.bare = false;
+            }
+        }
+    }
+    let direction = found[i].mention.figure.direction;
+    let year = found[i].mention.year;
+    let basis = found[i].mention.basis;
+    let kind = found[i].mention.kind;
+    let n = j - i;
+    // Subjects: conjuncts of the first figure's subject, or the previous figures' subjects.
+    let subj_span = found[i].mention.subject_span.clone();
+    let conjuncts: Vec<Range<usize>> = match &subj_span {
+        Some(r)
+            if text.get(r.clone()).is_some()
+                && found[i].mention.subject.as_deref() == text.get(r.clone()) =>
+        {
+            split_conjuncts(text, r.clone())
+        }
+        _ => Vec::new(),
+    };
+    let subjects: Vec<(Option<String>, Option<Range<usize>>)> = if n == 2
+        && conjuncts.len() == 1
+        && text
+            .get(conjuncts[0].clone())
+            .is_some_and(|c| c.starts_with(TOWN_AND_COUNTRY.0))
+    {
+        // 城乡居民人均可支配收入分别增长5.1%和7.3%: urban, then rural.
+        let rest = text
+            .get(conjuncts[0].start + TOWN_AND_COUNTRY.0.len()..conjuncts[0].end)
+            .unwrap_or("");
+        TOWN_AND_COUNTRY
+            .1
+            .into_iter()
+            .map(|w| (Some(format!("{w}{rest}")), Some(conjuncts[0].clone())))
+            .collect()
+    } else if conjuncts.len() == n {
+        let first = text.get(conjuncts[0].clone()).unwrap_or("").to_string();
+        let last = text.get(conjuncts[n - 1].clone()).unwrap_or("").to_string();
+        conjuncts
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                let own = text.get(r.clone()).unwrap_or("").to_string();
+                let unit = found[i + k]
+                    .mention
+                    .figure
+                    .value
+                    .as_ref()
+                    .map(|q| q.unit().clone());
+                let full = if k + 1 < n {
+                    with_shared_head(matcher, &own, &last, unit.as_ref(), direction)
+                } else if k > 0 {
+                    with_shared_modifier(matcher, &own, &first, unit.as_ref(), direction)
+                } else {
+                    own
+                };
+                (Some(full), Some(r.clone()))
+            })
+            .collect()
+    } else if found[i].region.is_empty()
+        || text
+            .get(found[i].region.clone())
+            .is_some_and(|s| s.trim().is_empty())
+        || conjuncts.len() < 2 && i >= n && found[i].mention.subject.is_none()
+    {
+        // 分别增长6%和18% after a clause naming the things: the previous n figures.
+        let sentence = found[i].pos.sentence;
+        let prev: Vec<&Found> = found[..i]
+            .iter()
+            .rev()
+            .take(n)
+            .filter(|f| f.pos.sentence == sentence)
+            .collect();
+        if prev.len() == n {
+            prev.iter()
+                .rev()
+                .map(|f| (f.mention.subject.clone(), f.mention.subject_span.clone()))
+                .collect()
+        } else {
+            vec![(found[i].mention.subject.clone(), subj_span.clone()); n]
+        }
+    } else {
+        vec![(found[i].mention.subject.clone(), subj_span.clone()); n]
+    };
+    for (k, (s, r)) in subjects.into_iter().enumerate() {
+        let f = &mut found[i + k];
+        f.mention.subject = s;
+        f.mention.subject_span = r;
+        f.mention.figure.direction = direction;
+        if k > 0 {
+            f.mention.year = year;
+            f.mention.basis = basis;
+            f.mention.kind = kind;
+        }
+        let unit = f.mention.figure.value.as_ref().map(|q| q.unit().clone());
+        f.mention.indicator = f
+            .mention
+            .subject
+            .as_deref()
+            .and_then(|s| matcher.resolve(s, unit.as_ref(), direction))
+            .map(|idx| matcher.info(idx).id.clone());
+    }
+}
+
+/// `基本养老` + the head of `工伤保险参保人数` → `基本养老保险参保人数` when the catalogue knows it;
+/// otherwise the conjunct itself.
+pub(crate) fn with_shared_head(
+    matcher: &Matcher,
+    own: &str,
+    last: &str,
+    unit: Option<&Unit>,
+    direction: Option<Direction>,
+) -> String {
+    let mut composed = String::with_capacity(own.len() + last.len());
+    for (k, _) in last.char_indices().skip(1) {
+        composed.clear();
+        composed.push_str(own);
+        composed.push_str(&last[k..]);
+        if matcher.exact(&composed, unit, direction).is_some()
+            || matcher.prefix_len(&composed) > own.len()
+        {
+            return composed;
+        }
+    }
+    // Parallel modifiers (1年期 / 5年期贷款市场报价利率): when the conjunct ends with the same
+    // character as the last conjunct at the same position, the rest of the last is the head.
+    let own_chars = own.chars().count();
+    if own_chars >= 2 {
+        if let (Some(oc), Some((k, lc))) =
+            (own.chars().last(), last.char_indices().nth(own_chars - 1))
+        {
+            let head = &last[k + lc.len_utf8()..];
+            if oc == lc && !head.is_empty() {
+                return format!("{own}{head}");
+            }
+        }
+    }
+    // No catalogue name: share the last conjunct's final noun (投资, 人数) if it has one.
+    for head in SHARED_HEADS {
+        if last.ends_with(head) && !own.ends_with(head) {
+            return format!("{own}{head}");
+        }
+    }
+    own.to_string()
+}
+
+/// `二氧化碳排放` + the modifier of `单位国内生产总值能源消耗` → `单位国内生产总值二氧化碳排放`
+/// when the conjunct names no indicator itself and the composed phrase starts with a catalogue
+/// name; otherwise the conjunct itself.
+pub(crate) fn with_shared_modifier(
+    matcher: &Matcher,
+    own: &str,
+    first: &str,
+    unit: Option<&Unit>,
+    direction: Option<Direction>,
+) -> String {
+    if matcher.resolve(own, unit, direction).is_some() {
+        return own.to_string();
+    }
+    let mut composed = String::with_capacity(own.len() + first.len());
+    for (k, _) in first.char_indices().rev() {
+        if k == 0 {
+            break;
+        }
+        composed.clear();
+        composed.push_str(&first[..k]);
+        composed.push_str(own);
+        if matcher.prefix_len(&composed) > k {
+            return composed;
+        }
+    }
+    own.to_string()
+}
+
+/// Splits `A、B和C` at top-level enumeration marks.
+pub(crate) fn split_conjuncts(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    let Some(s) = text.get(r.clone()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut lo = 0;
+    let mut k = 0;
+    let b = s.as_bytes();
+    while k < s.len() {
+        let rest = &s[k..];
+        let c = rest.chars().next().unwrap_or(' ');
+        match c {
+            '（' | '(' | '“' | '《' => depth += 1,
+            '）' | ')' | '”' | '》' => depth -= 1,
+            _ => {}
+        }
+        let sep = if depth == 0 {
+            CONJUNCTIONS
+                .iter()
+                .copied()
+                .filter(|w| rest.starts_with(w))
+                .max_by_key(|w| w.len())
+        } else {
+            None
+        };
+        if let Some(w) = sep {
+            // 研究与试验发展: 与 inside a name is not a conjunction when followed by a digit-free
+            // long phrase; accept only when both sides are non-empty.
+            if k > lo {
+                out.push(r.start + lo..r.start + k);
+            }
+            k += w.len();
+            lo = k;
+            continue;
+        }
+        k += c.len_utf8();
+        let _ = b;
+    }
+    if lo < s.len() {
+        out.push(r.start + lo..r.start + s.len());
+    }
+    out
+}
