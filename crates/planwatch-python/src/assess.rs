@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use planwatch::assess::{Assessment, Policy, assess as core_assess, assess_relative};
+use planwatch::document::CharIndex;
 use planwatch::scorecard::{ScoreRow, scorecard as core_scorecard};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -307,6 +308,29 @@ fn builtin_indicator(py: Python<'_>, id: &str) -> PyResult<planwatch::indicator:
 pub struct PyScoreRow {
     pub inner: ScoreRow,
     pub text: Option<Arc<str>>,
+    /// The wrapped target, outcome, reference outcome and stated verdict, their code-point
+    /// spans computed once.
+    target: Option<PyTarget>,
+    outcome: Option<PyOutcome>,
+    reference: Option<PyOutcome>,
+    stated: Option<PyStatedVerdict>,
+}
+
+impl PyScoreRow {
+    /// Wraps a row; `index` indexes `text`, the document text, when known.
+    pub fn new(inner: ScoreRow, text: Option<Arc<str>>, index: Option<&CharIndex<'_>>) -> Self {
+        PyScoreRow {
+            target: inner.target.clone().map(|t| PyTarget::wrap(t, index)),
+            outcome: inner.outcome.clone().map(|o| PyOutcome::wrap(o, index)),
+            reference: inner.reference.clone().map(|o| PyOutcome::wrap(o, index)),
+            stated: inner
+                .stated
+                .clone()
+                .map(|v| PyStatedVerdict::wrap(v, index)),
+            inner,
+            text,
+        }
+    }
 }
 
 #[pymethods]
@@ -321,10 +345,9 @@ impl PyScoreRow {
         text: Option<PyBackedStr>,
     ) -> PyResult<Self> {
         let inner = from_json!(py, json)?;
-        Ok(PyScoreRow {
-            inner,
-            text: text.map(|t| Arc::<str>::from(&*t)),
-        })
+        let text = text.map(|t| Arc::<str>::from(&*t));
+        let index = text.as_deref().map(CharIndex::new);
+        Ok(PyScoreRow::new(inner, text.clone(), index.as_ref()))
     }
 
     /// The JSON form.
@@ -345,23 +368,17 @@ impl PyScoreRow {
     /// The target, or None for a row that only carries a stated verdict.
     #[getter]
     fn target(&self) -> Option<PyTarget> {
-        let text = self.text.as_deref();
-        self.inner.target.clone().map(|t| PyTarget::wrap(t, text))
+        self.target.clone()
     }
     /// The outcome of the same indicator and period.
     #[getter]
     fn outcome(&self) -> Option<PyOutcome> {
-        let text = self.text.as_deref();
-        self.inner.outcome.clone().map(|o| PyOutcome::wrap(o, text))
+        self.outcome.clone()
     }
     /// For a relational target, the reference indicator's outcome.
     #[getter]
     fn reference(&self) -> Option<PyOutcome> {
-        let text = self.text.as_deref();
-        self.inner
-            .reference
-            .clone()
-            .map(|o| PyOutcome::wrap(o, text))
+        self.reference.clone()
     }
     /// The assessment, when there is a target, an outcome and a known indicator.
     #[getter]
@@ -371,11 +388,7 @@ impl PyScoreRow {
     /// The verdict the document states in words.
     #[getter]
     fn stated(&self) -> Option<PyStatedVerdict> {
-        let text = self.text.as_deref();
-        self.inner
-            .stated
-            .clone()
-            .map(|v| PyStatedVerdict::wrap(v, text))
+        self.stated.clone()
     }
     /// The assessment's verdict, else the stated one, else None.
     #[getter]
@@ -466,12 +479,10 @@ pub fn scorecard<'py>(
         core_scorecard(&ds, &cat, &policy)
     });
     let text = ds.text.clone();
+    let index = text.as_deref().map(CharIndex::new);
     let list = PyList::empty(py);
     for inner in rows {
-        list.append(PyScoreRow {
-            inner,
-            text: text.clone(),
-        })?;
+        list.append(PyScoreRow::new(inner, text.clone(), index.as_ref()))?;
     }
     py.import("planwatch._collections")?
         .getattr("Scorecard")?

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use planwatch::dataset::{Dataset, StatedVerdict};
+use planwatch::document::CharIndex;
 use planwatch::indicator::Catalogue;
 use planwatch::table;
 use pyo3::prelude::*;
@@ -102,22 +103,22 @@ impl PyDataset {
     /// The targets.
     #[getter]
     fn targets(&self) -> Vec<PyTarget> {
-        let text = self.inner.text.as_deref();
+        let index = self.inner.text.as_deref().map(CharIndex::new);
         self.inner
             .targets
             .iter()
-            .map(|t| PyTarget::wrap(t.clone(), text))
+            .map(|t| PyTarget::wrap(t.clone(), index.as_ref()))
             .collect()
     }
 
     /// The outcomes.
     #[getter]
     fn outcomes(&self) -> Vec<PyOutcome> {
-        let text = self.inner.text.as_deref();
+        let index = self.inner.text.as_deref().map(CharIndex::new);
         self.inner
             .outcomes
             .iter()
-            .map(|o| PyOutcome::wrap(o.clone(), text))
+            .map(|o| PyOutcome::wrap(o.clone(), index.as_ref()))
             .collect()
     }
 
@@ -147,11 +148,11 @@ impl PyDataset {
     /// The verdicts the document states in words.
     #[getter]
     fn verdicts(&self) -> Vec<PyStatedVerdict> {
-        let text = self.inner.text.as_deref();
+        let index = self.inner.text.as_deref().map(CharIndex::new);
         self.inner
             .verdicts
             .iter()
-            .map(|v| PyStatedVerdict::wrap(v.clone(), text))
+            .map(|v| PyStatedVerdict::wrap(v.clone(), index.as_ref()))
             .collect()
     }
 
@@ -429,9 +430,9 @@ pub struct PyStatedVerdict {
 }
 
 impl PyStatedVerdict {
-    /// Wraps a stated verdict; `text` is the document text, when known.
-    pub fn wrap(inner: StatedVerdict, text: Option<&str>) -> Self {
-        let chars = text.and_then(|t| inner.provenance.as_ref().and_then(|p| p.char_span(t)));
+    /// Wraps a stated verdict; `chars` indexes the document text, when known.
+    pub fn wrap(inner: StatedVerdict, chars: Option<&CharIndex<'_>>) -> Self {
+        let chars = chars.and_then(|c| inner.provenance.as_ref().and_then(|p| c.span(p)));
         PyStatedVerdict { inner, chars }
     }
 }

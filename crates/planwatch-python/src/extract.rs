@@ -4,7 +4,7 @@ use std::sync::{Arc, OnceLock};
 
 use planwatch::builtin::extract as core_extract;
 use planwatch::dataset::Dataset;
-use planwatch::document::{Document, DocumentKind};
+use planwatch::document::{CharIndex, Document, DocumentKind};
 use planwatch::extract::{Extraction, Extractor, Mention};
 use planwatch::quantity::Quantity;
 use pyo3::prelude::*;
@@ -493,18 +493,20 @@ impl PyExtraction {
     /// Every target with a known indicator and year: headline targets first, then the others.
     #[getter]
     fn targets(&self) -> Vec<PyTarget> {
+        let index = CharIndex::new(&self.text);
         self.inner
             .targets
             .iter()
-            .map(|t| PyTarget::wrap(t.clone(), Some(&self.text)))
+            .map(|t| PyTarget::wrap(t.clone(), Some(&index)))
             .collect()
     }
     /// The headline targets (主要预期目标).
     #[getter]
     fn headline(&self) -> Vec<PyTarget> {
+        let index = CharIndex::new(&self.text);
         self.inner
             .headline()
-            .map(|t| PyTarget::wrap(t.clone(), Some(&self.text)))
+            .map(|t| PyTarget::wrap(t.clone(), Some(&index)))
             .collect()
     }
     /// How many of `targets` form the headline list.
@@ -515,10 +517,11 @@ impl PyExtraction {
     /// Every outcome with a known indicator and year.
     #[getter]
     fn outcomes(&self) -> Vec<PyOutcome> {
+        let index = CharIndex::new(&self.text);
         self.inner
             .outcomes
             .iter()
-            .map(|o| PyOutcome::wrap(o.clone(), Some(&self.text)))
+            .map(|o| PyOutcome::wrap(o.clone(), Some(&index)))
             .collect()
     }
     /// Every mention of the text.

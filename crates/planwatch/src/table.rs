@@ -44,7 +44,7 @@
 //! double quotes, quotes doubled).
 
 use crate::dataset::Dataset;
-use crate::document::Provenance;
+use crate::document::{CharIndex, Provenance};
 use crate::error::LoadError;
 use crate::indicator::Catalogue;
 use crate::quantity::Quantity;
@@ -266,7 +266,7 @@ struct Record<'a> {
     provenance: Option<&'a Provenance>,
 }
 
-fn row(rec: Record<'_>, catalogue: &Catalogue, text: &str) -> Row {
+fn row(rec: Record<'_>, catalogue: &Catalogue, chars: &CharIndex<'_>) -> Row {
     let Record {
         kind,
         indicator,
@@ -315,7 +315,7 @@ fn row(rec: Record<'_>, catalogue: &Catalogue, text: &str) -> Row {
         relation,
         status,
     };
-    if let Some((s, e)) = provenance.and_then(|p| p.char_span(text)) {
+    if let Some((s, e)) = provenance.and_then(|p| chars.span(p)) {
         r.start = Some(s);
         r.end = Some(e);
     }
@@ -345,7 +345,7 @@ fn row(rec: Record<'_>, catalogue: &Catalogue, text: &str) -> Row {
 /// assert_eq!(rows[0].status, None);
 /// ```
 pub fn rows(ds: &Dataset, catalogue: &Catalogue) -> Vec<Row> {
-    let text = ds.text.as_deref().unwrap_or("");
+    let chars = CharIndex::new(ds.text.as_deref().unwrap_or(""));
     let targets = ds.targets.iter().map(|t| Record {
         kind: "target",
         indicator: &t.indicator,
@@ -364,7 +364,7 @@ pub fn rows(ds: &Dataset, catalogue: &Catalogue) -> Vec<Row> {
     });
     targets
         .chain(outcomes)
-        .map(|r| row(r, catalogue, text))
+        .map(|r| row(r, catalogue, &chars))
         .collect()
 }
 
