@@ -373,6 +373,8 @@ impl PyCatalogue {
 /// The built-in catalogue: every indicator of the built-in data, and the headline indicators
 /// of five-year plans and government work reports besides.
 #[pyfunction]
-pub fn catalogue() -> PyCatalogue {
-    PyCatalogue::builtin()
+pub fn catalogue(py: Python<'_>) -> PyResult<PyCatalogue> {
+    // The embedded catalogue not loading is an error, never an empty catalogue.
+    planwatch::builtin::try_catalogue().map_err(|e| crate::errors::load(py, &e))?;
+    Ok(PyCatalogue::builtin())
 }
