@@ -164,3 +164,10 @@ def test_a_float_value_says_to_quote_it() -> None:
     )
     with pytest.raises(TypeError, match="^value: expected decimal.Decimal, int or str, not list$"):
         planwatch.Quantity([1], 0, "percent")  # type: ignore[arg-type]
+
+
+def test_str_of_a_figure_is_the_figure_as_written() -> None:
+    assert str(planwatch.parse_target("增长5%左右")) == "增长5%左右"
+    m = planwatch.extract("投资规模5000万-1亿元")[0]
+    assert str(m.figure) == m.text == "5000万-1亿元"
+    assert repr(m.figure).startswith("Figure.from_json(")

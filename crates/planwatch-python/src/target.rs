@@ -131,6 +131,11 @@ impl PyFigure {
         format!("Figure.from_json({})", py_str_repr(&self.to_json()))
     }
 
+    /// The figure as written (`增长5%左右`).
+    fn __str__(&self) -> &str {
+        &self.0.text
+    }
+
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
         Ok((slf.get_type().getattr("from_json")?, (slf.get().to_json(),)))
     }
