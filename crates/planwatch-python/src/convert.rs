@@ -3,6 +3,7 @@
 //! byte offsets ⇄ code-point offsets.
 
 use chrono::{Datelike, NaiveDate};
+use planwatch::document::CharIndex;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyString, PyType};
@@ -113,42 +114,14 @@ pub fn char_offset(text: &str, byte: usize) -> usize {
     text.get(..b).map_or(0, |head| head.chars().count())
 }
 
-/// Converts byte offsets to code-point offsets by walking from the previous offset: one pass
-/// over `text` for ascending offsets.
-pub struct CharCounter<'a> {
-    text: &'a str,
-    byte: usize,
-    chars: usize,
-}
-
-impl<'a> CharCounter<'a> {
-    /// A counter at the start of `text`.
-    pub fn new(text: &'a str) -> Self {
-        CharCounter {
-            text,
-            byte: 0,
-            chars: 0,
-        }
+/// The code-point offset of byte offset `byte` through the text's index, clamped to the text
+/// and to the previous character boundary so that it never fails.
+pub fn clamped_offset(text: &str, index: &CharIndex<'_>, byte: usize) -> usize {
+    let mut b = byte.min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
     }
-
-    /// The code-point offset of `byte` (clamped to the text and to the previous character
-    /// boundary). The counter moves from the previous offset, forward or backward, so any order
-    /// is correct and offsets close to each other are cheap.
-    pub fn at(&mut self, byte: usize) -> usize {
-        let mut b = byte.min(self.text.len());
-        while !self.text.is_char_boundary(b) {
-            b -= 1;
-        }
-        if b >= self.byte {
-            if let Some(segment) = self.text.get(self.byte..b) {
-                self.chars += segment.chars().count();
-            }
-        } else if let Some(segment) = self.text.get(b..self.byte) {
-            self.chars = self.chars.saturating_sub(segment.chars().count());
-        }
-        self.byte = b;
-        self.chars
-    }
+    index.char_offset(b).unwrap_or(0)
 }
 
 /// The stable code of a core enum whose serde form is a string (`Measure`, `Attribute` …).

@@ -13,7 +13,7 @@ use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList, PyType};
 
 use crate::columns::{columns_to_py, row_to_py};
-use crate::convert::{CharCounter, from_json};
+use crate::convert::{clamped_offset, from_json};
 use crate::dataset::PyDataset;
 use crate::document::{PyDocument, py_str_repr};
 use crate::errors;
@@ -78,23 +78,20 @@ fn mention_table_rows(mentions: &Bound<'_, PyAny>) -> PyResult<Vec<MentionRow>> 
     Ok(rows)
 }
 
-/// Wraps core mentions of `text`, converting byte spans to code points in one pass each.
+/// Wraps core mentions of `text`, converting byte spans to code points through one index.
 fn wrap_mentions(
     text: &str,
     mentions: Vec<Mention>,
     catalogue: Option<Arc<Catalogue>>,
 ) -> Vec<PyMention> {
-    let mut spans = CharCounter::new(text);
-    let mut subjects = CharCounter::new(text);
+    let index = CharIndex::new(text);
+    let at = |b: usize| clamped_offset(text, &index, b);
     mentions
         .into_iter()
         .map(|m| {
-            let start = spans.at(m.span.start);
-            let end = spans.at(m.span.end);
-            let subject_chars = m
-                .subject_span
-                .as_ref()
-                .map(|s| (subjects.at(s.start), subjects.at(s.end)));
+            let start = at(m.span.start);
+            let end = at(m.span.end);
+            let subject_chars = m.subject_span.as_ref().map(|s| (at(s.start), at(s.end)));
             PyMention {
                 inner: m,
                 start,
