@@ -69,3 +69,16 @@ def test_empty_scorecard() -> None:
         assert (len(ax.get_yticklabels()), ax.get_legend()) == (0, None)
     finally:
         plt.close(ax.figure)
+
+
+def test_labels_come_from_the_scorecards_catalogue() -> None:
+    cat = planwatch.catalogue()
+    jobs = cat["urban_new_jobs"]
+    renamed = planwatch.Indicator.from_json(jobs.to_json().replace(jobs.name_en, "Jobs, renamed"))
+    custom = planwatch.Catalogue([renamed, *[i for i in cat if i.id != "urban_new_jobs"]])
+    card = planwatch.builtin().assess(catalogue=custom)
+    ax = planwatch.plot.targets_vs_outcomes(card)
+    try:
+        assert "Jobs, renamed 2023" in [t.get_text() for t in ax.get_yticklabels()]
+    finally:
+        plt.close(ax.figure)

@@ -42,8 +42,8 @@
 //! `*_base` fields are the same quantities exactly in the base unit (`1亿元` is `100000000`,
 //! `5%` is `5`), and `signed_value` is the value's mantissa signed by the direction (a `下降2%`
 //! is `-2`). `unit` and `unit_text` are those of the first quantity; a bound in another unit
-//! (never produced by the parsers) is written in full in its text cell (`8000万人`) with empty
-//! exponent and base, and is missing from the typed columns.
+//! or unit as written is written in full in its text cell (`6万人`) with empty exponent and
+//! base, and is missing from the typed columns.
 //!
 //! # Formats
 //!
