@@ -21,9 +21,12 @@ mod validate;
 mod _planwatch {
     use pyo3::prelude::*;
 
-    /// Sets `__version__`, the version of the crates the extension was built from.
+    /// Sets `__version__`, the version of the crates the extension was built from, and makes
+    /// the built-in catalogue failing to load an error of the import (a `LoadError`), never an
+    /// empty catalogue behind every default.
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        planwatch::builtin::try_catalogue().map_err(|e| crate::errors::load(m.py(), &e))?;
         m.add("__version__", env!("CARGO_PKG_VERSION"))
     }
 
