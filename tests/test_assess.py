@@ -159,3 +159,42 @@ def test_scorecard_frames() -> None:
     assert card.counts()["exceeded"] >= 2
     html = card._repr_html_()
     assert "Scorecard" in html and "urban_new_jobs" in html
+
+
+def test_negative_tolerances_are_value_errors_also_from_json() -> None:
+    with pytest.raises(ValueError, match="around_tolerance_rel cannot be negative: -0.01"):
+        planwatch.Policy(around_tolerance_rel="-0.01")
+    with pytest.raises(planwatch.LoadError, match="in_step_tolerance_pp cannot be negative"):
+        planwatch.Policy.from_json('{"in_step_tolerance_pp": "-1"}')
+    assert planwatch.Policy(around_tolerance_pp="0").around_tolerance_pp == Decimal("0")
+
+
+def test_float_tolerance_names_the_argument_and_says_to_quote_it() -> None:
+    with pytest.raises(TypeError) as info:
+        planwatch.Policy(around_tolerance_pp=0.2)  # type: ignore[arg-type]
+    assert str(info.value) == (
+        "around_tolerance_pp: expected decimal.Decimal, int or str, not float; "
+        "pass the value as a string, e.g. '0.2', to keep it exact"
+    )
+
+
+def test_score_row_label_is_the_cores() -> None:
+    card = planwatch.builtin().assess()
+    label = {(r.indicator, r.period.year): r.label for r in card if r.target is not None}
+    assert label[("urban_new_jobs", 2023)] == "exceeded (+44万人) = stated"
+    assert label[("cpi_change", 2023)] == "met (+2.8 pp)"
+    assert all(r.to_dict()["label"] == r.label for r in card)
+
+
+def test_scorecard_frame_is_numeric() -> None:
+    card = planwatch.builtin().assess()
+    df = card.to_pandas(decimal=True)
+    jobs = df[(df.indicator == "urban_new_jobs") & (df.year == 2023)].iloc[0]
+    assert (jobs["target_value"], jobs["target_exponent"], jobs["target_unit"]) == (Decimal("1200"), 4, "person")
+    assert (jobs["outcome_value"], jobs["outcome_exponent"]) == (Decimal("1244"), 4)
+    assert (jobs["margin"], jobs["margin_exponent"], jobs["margin_unit"]) == (Decimal("44"), 4, "person")
+    assert (jobs["desired"], jobs["category"], jobs["label"]) == ("higher_better", planwatch.catalogue()["urban_new_jobs"].category, "exceeded (+44万人) = stated")
+    cpi = df[(df.indicator == "cpi_change") & (df.year == 2023)].iloc[0]
+    assert (cpi["margin"], cpi["margin_unit"], cpi["desired"]) == (Decimal("2.8"), "percentage_point", "lower_better")
+    floats = card.to_pandas()
+    assert floats["margin"].dtype == "float64" and floats["target_value"].dtype == "float64"

@@ -137,3 +137,17 @@ def test_catalogue_frame(cat: planwatch.Catalogue) -> None:
     assert list(df.columns) == ["id", "name_zh", "name_en", "aliases", "category", "attribute", "desired", "measure", "unit"]
     assert len(df) == len(cat)
     assert df.set_index("id").loc["gdp_growth", "unit"] == "percent"
+
+
+def test_the_builtin_data_failing_to_load_is_an_error_not_an_empty_catalogue() -> None:
+    """The embedded files cannot be broken from a test, so the guard is read from the source: the
+    extension's import, ``catalogue()`` and ``builtin()`` go through the core's ``try_*``
+    loaders and raise ``LoadError`` on failure."""
+    from conftest import ROOT
+
+    src = ROOT / "crates" / "planwatch-python" / "src"
+    lib = (src / "lib.rs").read_text(encoding="utf-8")
+    assert "planwatch::builtin::try_catalogue().map_err(" in lib
+    assert "planwatch::builtin::try_catalogue().map_err(" in (src / "indicator.rs").read_text(encoding="utf-8")
+    assert "planwatch::builtin::try_dataset().map_err(" in (src / "dataset.rs").read_text(encoding="utf-8")
+    assert len(planwatch.catalogue()) > 0 and len(planwatch.builtin()) > 0

@@ -74,10 +74,12 @@ def test_load_errors(tmp_path: Path) -> None:
 def test_to_pandas(ds: planwatch.Dataset) -> None:
     df = ds.to_pandas()
     assert list(df.columns) == [
-        "document", "indicator", "name_zh", "name_en", "year", "end_year", "basis", "kind",
-        "comparator", "direction", "value", "lower", "upper", "unit", "exponent", "status",
-        "quote", "start", "end",
+        "document", "indicator", "name_zh", "name_en", "year", "end_year", "basis", "kind", "comparator",
+        "value", "exponent", "unit", "unit_text", "lower", "lower_exponent", "upper", "upper_exponent",
+        "value_base", "lower_base", "upper_base", "signed_value", "direction", "reference",
+        "reference_indicator", "relation", "text", "quote", "start", "end", "status",
     ]
+    assert list(df.columns) == planwatch.table_fields()
     assert len(df) == len(ds)
     row = df[(df.indicator == "gdp_growth") & (df.kind == "target") & (df.year == 2024)].iloc[0]
     assert (row.value, row.unit, row.exponent, row.comparator, row.quote) == (
@@ -94,6 +96,49 @@ def test_decimal_frames_keep_exact_values(ds: planwatch.Dataset) -> None:
     assert "32379.77" in [str(v) for v in values]
     pl_df = ds.to_polars(decimal=True)
     assert pl_df.height == len(ds)
+
+
+def test_frames_and_tables_share_the_core_rows(ds: planwatch.Dataset) -> None:
+    """The record frame is the core's record table: the same values as read_table(to_jsonl())."""
+    pd = pytest.importorskip("pandas")
+    rows = planwatch.read_table(ds.to_jsonl())
+    df = ds.to_pandas(decimal=True)
+    assert len(rows) == len(df)
+    for name in ("indicator", "name_en", "year", "exponent", "upper_exponent", "quote", "start"):
+        got = [None if v is None or v is pd.NA or v != v else v for v in df[name].tolist()]
+        assert got == [r[name] for r in rows], name
+    for name in ("value", "lower", "upper", "value_base", "signed_value"):
+        assert [str(v) if v is not None else None for v in df[name].tolist()] == [r[name] for r in rows], name
+    gdp = df[(df.indicator == "gdp") & (df.kind == "outcome")].iloc[0]
+    assert (gdp["value"], gdp["exponent"], gdp["value_base"]) == (Decimal("126.06"), 12, Decimal("126060000000000"))
+
+
+def test_csv_keeps_empty_strings_apart_from_missing_values() -> None:
+    data = planwatch.builtin().to_json()
+    import json
+
+    doc = json.loads(data)
+    doc["targets"] = doc["targets"][:1]
+    doc["outcomes"] = []
+    doc["targets"][0]["provenance"]["quote"] = ""
+    doc["targets"][0]["provenance"]["end"] = doc["targets"][0]["provenance"]["start"]
+    ds = planwatch.Dataset.from_json(json.dumps(doc, ensure_ascii=False))
+    csv_rows = planwatch.read_table(ds.to_csv(), "csv")
+    assert csv_rows == planwatch.read_table(ds.to_jsonl())
+    assert (csv_rows[0]["quote"], csv_rows[0]["status"], csv_rows[0]["end_year"]) == ("", None, None)
+    assert ',"",' in ds.to_csv()
+
+
+def test_polars_frame_of_a_dataset(ds: planwatch.Dataset) -> None:
+    pl = pytest.importorskip("polars")
+    pytest.importorskip("pyarrow")
+    frame = pl.DataFrame(ds)
+    assert isinstance(frame, pl.DataFrame) and frame.columns == planwatch.table_fields()
+    assert pl.from_arrow(ds.to_arrow()).columns == frame.columns
+
+
+def test_version() -> None:
+    assert isinstance(planwatch.__version__, str) and planwatch.__version__.count(".") == 2
 
 
 def test_repr_html_caps_rows(ds: planwatch.Dataset) -> None:

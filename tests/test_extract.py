@@ -99,10 +99,14 @@ def test_mention_dict_repr_pickle(mentions: planwatch.MentionList) -> None:
     m = mentions[1]
     assert m.to_dict() == {
         "text": "5.2%", "start": m.start, "end": m.end, "kind": "outcome", "indicator": "gdp_growth",
-        "subject": m.subject, "year": 2023, "end_year": None, "basis": "year", "comparator": "exact",
-        "direction": "increase", "value": Decimal("5.2"), "lower": None, "upper": None, "exponent": 0,
-        "unit": "percent", "unit_text": "%",
+        "name_zh": "国内生产总值增长", "name_en": "GDP growth", "subject": m.subject,
+        "subject_start": m.subject_start, "subject_end": m.subject_end, "year": 2023, "end_year": None,
+        "basis": "year", "comparator": "exact", "value": Decimal("5.2"), "exponent": 0, "unit": "percent",
+        "unit_text": "%", "lower": None, "lower_exponent": None, "upper": None, "upper_exponent": None,
+        "value_base": Decimal("5.2"), "lower_base": None, "upper_base": None, "signed_value": Decimal("5.2"),
+        "direction": "increase", "reference": None, "reference_indicator": None, "relation": None,
     }
+    assert list(m.to_dict()) == planwatch.table_fields("mentions")
     assert eval(repr(m), {"Mention": planwatch.Mention}) == m
     assert pickle.loads(pickle.dumps(m)) == m
     assert pickle.loads(pickle.dumps(mentions)) == mentions
@@ -113,8 +117,10 @@ def test_mention_dict_repr_pickle(mentions: planwatch.MentionList) -> None:
 def test_mention_frames(mentions: planwatch.MentionList) -> None:
     df = mentions.to_pandas()
     assert list(df.columns) == [
-        "text", "start", "end", "kind", "indicator", "name_zh", "name_en", "subject", "year", "end_year",
-        "basis", "comparator", "direction", "value", "lower", "upper", "exponent", "unit", "unit_text",
+        "text", "start", "end", "kind", "indicator", "name_zh", "name_en", "subject", "subject_start",
+        "subject_end", "year", "end_year", "basis", "comparator", "value", "exponent", "unit", "unit_text",
+        "lower", "lower_exponent", "upper", "upper_exponent", "value_base", "lower_base", "upper_base",
+        "signed_value", "direction", "reference", "reference_indicator", "relation",
     ]
     assert len(df) == len(mentions)
     first = df.iloc[0]
@@ -130,6 +136,89 @@ def test_mention_frames(mentions: planwatch.MentionList) -> None:
     empty = planwatch.extract("没有数字").to_pandas()
     assert (len(empty), list(empty.columns)) == (0, list(df.columns))
     assert "mentions" in mentions._repr_html_()
+
+
+#: Ranges whose bounds are written at two magnitudes: every table gives each bound its own
+#: exponent and the exact base value.
+RANGES = [
+    ("投资规模5000万-1亿元", ("5000", 4, "1", 8, "50000000", "100000000")),
+    ("投资3000亿元至1.2万亿元", ("3000", 8, "1.2", 12, "300000000000", "1200000000000")),
+    ("粮食产量1.3万亿至13500亿斤", ("1.3", 12, "13500", 8, "1300000000000", "1350000000000")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RANGES)
+def test_bounds_at_two_magnitudes_in_every_table(text: str, expected: tuple[Any, ...]) -> None:
+    lower, lower_exp, upper, upper_exp, lower_base, upper_base = expected
+    m = planwatch.extract(text)[0]
+    d = m.to_dict()
+    assert (d["lower"], d["lower_exponent"], d["upper"], d["upper_exponent"]) == (
+        Decimal(lower), lower_exp, Decimal(upper), upper_exp,
+    )
+    assert (d["lower_base"], d["upper_base"]) == (Decimal(lower_base), Decimal(upper_base))
+    # The upper bound is never read in the lower bound's exponent.
+    assert d["upper"] * 10 ** d["upper_exponent"] == Decimal(upper_base)
+    ms = planwatch.extract(text)
+    row = ms.to_pandas().iloc[0]
+    assert (row["lower"], row["lower_exponent"], row["upper"], row["upper_exponent"]) == (
+        float(lower), lower_exp, float(upper), upper_exp,
+    )
+    assert (row["lower_base"], row["upper_base"]) == (float(lower_base), float(upper_base))
+    exact = ms.to_pandas(decimal=True).iloc[0]
+    assert (exact["upper"], exact["upper_base"]) == (Decimal(upper), Decimal(upper_base))
+    pl = pytest.importorskip("polars")
+    prow = ms.to_polars(decimal=True).row(0, named=True)
+    assert (prow["upper"], prow["upper_exponent"], prow["upper_base"]) == (Decimal(upper), upper_exp, Decimal(upper_base))
+    assert isinstance(pl.DataFrame(ms), pl.DataFrame)
+    pa = pytest.importorskip("pyarrow")
+    arow = pa.RecordBatchReader.from_stream(ms).read_all().to_pylist()[0]
+    assert (arow["upper"], arow["upper_exponent"], arow["upper_base"]) == (Decimal(upper), upper_exp, Decimal(upper_base))
+    # Dataset frames of the same text carry the same columns.
+    ds = planwatch.Dataset.from_json(
+        '{"document": {"id": "d", "title": "t", "issuer": "i", "kind": "other", "jurisdiction": "CN"},'
+        ' "targets": [{"indicator": "x", "period": {"year": 2024}, "figure": ' + m.figure.to_json() + "}]}"
+    )
+    drow = ds.to_pandas(decimal=True).iloc[0]
+    assert (drow["lower"], drow["lower_exponent"], drow["upper"], drow["upper_exponent"]) == (
+        Decimal(lower), lower_exp, Decimal(upper), upper_exp,
+    )
+    assert drow["upper_base"] == Decimal(upper_base)
+
+
+def test_signed_value_and_base_columns() -> None:
+    ms = planwatch.extract("居民消费价格下降2%，投资1亿元")
+    d0, d1 = ms[0].to_dict(), ms[1].to_dict()
+    assert (d0["value"], d0["signed_value"], d0["direction"]) == (Decimal("2"), Decimal("-2"), "decrease")
+    assert (d1["value"], d1["exponent"], d1["value_base"]) == (Decimal("1"), 8, Decimal("100000000"))
+
+
+def test_slices_keep_their_type(mentions: planwatch.MentionList) -> None:
+    part = mentions[1:4]
+    assert type(part) is planwatch.MentionList and list(part) == list(mentions)[1:4]
+    assert len(part.to_pandas()) == 3
+    assert isinstance(mentions[0], planwatch.Mention)
+    card = planwatch.builtin().assess()
+    assert type(card[:2]) is planwatch.Scorecard and len(card[:2].to_pandas()) == 2
+
+
+def test_custom_catalogue_names_in_every_table() -> None:
+    text = "城镇新增就业1244万人，茶叶产量333万吨"
+    jobs = planwatch.catalogue()["urban_new_jobs"]
+    renamed = planwatch.Indicator.from_json(jobs.to_json().replace(jobs.name_en, "Jobs, renamed"))
+    tea = planwatch.Indicator("tea_output", "茶叶产量", "Tea output", "agriculture", "higher_better", "level", "ton")
+    cat = planwatch.Catalogue([renamed, tea])
+    ms = planwatch.extract(text, catalogue=cat)
+    assert [m.indicator for m in ms] == ["urban_new_jobs", "tea_output"]
+    assert [m.to_dict()["name_en"] for m in ms] == ["Jobs, renamed", "Tea output"]
+    assert ms.to_pandas()["name_en"].tolist() == ["Jobs, renamed", "Tea output"]
+    x = planwatch.extract_document("过去一年，" + text + "。", doc_id="d", catalogue=cat, outcome_year=2023)
+    assert [o.indicator for o in x.outcomes] == ["urban_new_jobs", "tea_output"]
+    ds = x.to_dataset()
+    assert sorted(i.id for i in ds.indicators) == sorted({o.indicator for o in x.outcomes})
+    df = ds.to_pandas()
+    assert "Tea output" in df["name_en"].tolist() and "Jobs, renamed" in df["name_en"].tolist()
+    card = ds.assess()
+    assert all(r.to_dict()["name_en"] in ("Tea output", "Jobs, renamed") for r in card)
 
 
 def test_custom_catalogue() -> None:

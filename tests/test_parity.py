@@ -39,6 +39,7 @@ PARITY: dict[str, Optional[str]] = {
     "assess::NotAssessableReason::code": "Assessment.reason",
     "assess::Assessment::not_assessable": None,  # constructor used inside assessment
     "assess::assess": "assess",
+    "assess::Policy::new": "Policy",  # Policy(...) checks the tolerances the same way
     "assess::assess_relative": "assess",  # assess(..., reference=outcome)
     # builtin
     "builtin::try_catalogue": "catalogue",
@@ -72,6 +73,10 @@ PARITY: dict[str, Optional[str]] = {
     "document::Provenance::locate": None,  # data-building helper; Python offsets come with records
     "document::Provenance::check": "Provenance.check",
     "document::Provenance::char_span": "Provenance.start",  # start/end are code points
+    "document::CharIndex::new": "Provenance.start",  # every offset Python sees is a code point
+    "document::CharIndex::char_offset": "Mention.start",
+    "document::CharIndex::span": "Provenance.start",
+    "document::CharIndex::range": "Mention.subject_start",
     # errors: attributes of the exception classes
     "error::ParseErrorKind::code": "ParseError.code",
     "error::ParseError::new": None,  # raised, not built, in Python
@@ -137,7 +142,7 @@ PARITY: dict[str, Optional[str]] = {
     "quantity::scan_quantity": None,  # scanning primitive
     # scorecard
     "scorecard::ScoreRow::verdict": "ScoreRow.verdict",
-    "scorecard::ScoreRow::label": None,  # the report command prints it; Python reads row.verdict and the margin
+    "scorecard::ScoreRow::label": "ScoreRow.label",
     "scorecard::scorecard": "scorecard",
     # table
     "table::rows": "read_table",
@@ -148,6 +153,14 @@ PARITY: dict[str, Optional[str]] = {
     "table::from_csv": "read_table",
     "table::Row::figure": None,  # rows read back are dicts; Dataset.from_json is the typed path
     "table::FigureColumns::new": None,  # the flat columns of a figure: every frame and table has them
+    "table::Columns::new": "Dataset.to_arrow",  # every frame and Arrow table is built from them
+    "table::Columns::get": "Dataset.to_pandas",  # frames are indexed by column name
+    "table::Columns::len": "Dataset.__len__",
+    "table::Columns::is_empty": "Dataset.__len__",
+    "table::MentionRow::new": "Mention.to_dict",
+    "table::mention_rows": "MentionList.to_jsonl",
+    "table::ScorecardRow::new": "ScoreRow.to_dict",
+    "table::scorecard_rows": "Scorecard.to_dicts",
     "table::csv_record": None,  # CSV quoting: Dataset.to_csv and the CLI write the same RFC 4180 text
     # target
     "target::Comparator::code": "Figure.comparator",
@@ -282,7 +295,6 @@ def test_most_operations_have_a_counterpart() -> None:
         "numerals::is_ordinal_or_name",
         "numerals::scan_numeral",
         "quantity::scan_quantity",
-        "scorecard::ScoreRow::label",
         "table::FigureColumns::new",
         "table::Row::figure",
         "table::csv_record",

@@ -26,14 +26,21 @@ def test_targets_vs_outcomes_artists() -> None:
             "Consumer price inflation (CPI) 2023",
             "Real growth of per capita disposable income 2023",
         ]
-        # Three two-sided bands as line collections; one one-sided target (income: at least the
+        # One two-sided band (jobs: above it is exceeded) as a line collection; the ceilings of
+        # lower-better indicators (unemployment 5.5%左右, CPI 3%左右: met at 0.2%) as '<'
+        # markers at their upper end, never as bands; the one-sided income target (at least the
         # reference less the tolerance) as a '>' marker; four outcome dots.
         from matplotlib.collections import LineCollection, PathCollection
 
         bands = [c for c in ax.collections if isinstance(c, LineCollection)]
         points = [c for c in ax.collections if isinstance(c, PathCollection)]
-        assert len(bands) == 3
-        assert len(points) == 5
+        assert len(bands) == 1
+        assert len(points) == 7
+        markers = [p for p in points if p.get_label() not in planwatch.plot.VERDICT_COLORS]
+        assert [int(p.get_offsets()[0][1]) for p in markers] == [0, 2, 3]
+        cpi_ceiling = markers[1]
+        # 3.5% (3% plus the 0.5 pp tolerance) of 3%: 116.67% of the target.
+        assert round(float(cpi_ceiling.get_offsets()[0][0]), 2) == 116.67
         outcome_dots = [p for p in points if p.get_label() in planwatch.plot.VERDICT_COLORS]
         assert [p.get_label() for p in outcome_dots] == ["met", "exceeded", "met", "met"]
         jobs = outcome_dots[1]
@@ -60,5 +67,18 @@ def test_empty_scorecard() -> None:
     ax = planwatch.plot.targets_vs_outcomes(planwatch.Scorecard())
     try:
         assert (len(ax.get_yticklabels()), ax.get_legend()) == (0, None)
+    finally:
+        plt.close(ax.figure)
+
+
+def test_labels_come_from_the_scorecards_catalogue() -> None:
+    cat = planwatch.catalogue()
+    jobs = cat["urban_new_jobs"]
+    renamed = planwatch.Indicator.from_json(jobs.to_json().replace(jobs.name_en, "Jobs, renamed"))
+    custom = planwatch.Catalogue([renamed, *[i for i in cat if i.id != "urban_new_jobs"]])
+    card = planwatch.builtin().assess(catalogue=custom)
+    ax = planwatch.plot.targets_vs_outcomes(card)
+    try:
+        assert "Jobs, renamed 2023" in [t.get_text() for t in ax.get_yticklabels()]
     finally:
         plt.close(ax.figure)

@@ -154,3 +154,20 @@ def test_from_json_errors_are_load_errors() -> None:
 
 def test_scientific_decimal_input() -> None:
     assert Quantity(Decimal("1E+3")).value == Decimal("1000")
+
+
+def test_a_float_value_says_to_quote_it() -> None:
+    with pytest.raises(TypeError) as info:
+        planwatch.Quantity(0.1, 0, "percent")  # type: ignore[arg-type]
+    assert str(info.value) == (
+        "value: expected decimal.Decimal, int or str, not float; pass the value as a string, e.g. '0.1', to keep it exact"
+    )
+    with pytest.raises(TypeError, match="^value: expected decimal.Decimal, int or str, not list$"):
+        planwatch.Quantity([1], 0, "percent")  # type: ignore[arg-type]
+
+
+def test_str_of_a_figure_is_the_figure_as_written() -> None:
+    assert str(planwatch.parse_target("增长5%左右")) == "增长5%左右"
+    m = planwatch.extract("投资规模5000万-1亿元")[0]
+    assert str(m.figure) == m.text == "5000万-1亿元"
+    assert repr(m.figure).startswith("Figure.from_json(")

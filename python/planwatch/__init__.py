@@ -30,6 +30,7 @@ from planwatch._errors import (
     ValidationError,
 )
 from planwatch._collections import MentionList, Scorecard
+from planwatch._planwatch import __version__
 from planwatch._planwatch import (
     Assessment,
     Catalogue,
@@ -71,6 +72,7 @@ from planwatch._planwatch import (
 )
 
 __all__ = [
+    "__version__",
     # errors
     "PlanwatchError",
     "ParseError",

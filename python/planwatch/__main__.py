@@ -20,7 +20,6 @@ import unicodedata
 from typing import Optional, Sequence, TextIO
 
 import planwatch
-from planwatch import _export
 
 __all__ = ["main"]
 
@@ -64,36 +63,9 @@ def _read_text(path: str) -> str:
         raise _UserError(f"{path}: {e.strerror or e}") from None
 
 
-def _margin(row: planwatch.ScoreRow) -> str:
-    a = row.assessment
-    if a is None or a.margin is None:
-        return ""
-    m = a.margin.normalize()
-    sign = "" if m < 0 else "+"
-    unit = " pp"
-    t = row.target
-    q = None
-    if t is not None:
-        q = t.figure.value if t.figure.value is not None else t.figure.lower
-    if q is not None and q.unit not in ("percent", "percentage_point"):
-        unit = q.magnitude_text + q.unit_text
-    return f" ({sign}{m:f}{unit})"
-
-
 def _verdict_text(row: Optional[planwatch.ScoreRow]) -> str:
-    if row is None:
-        return "—"
-    a = row.assessment
-    if a is not None:
-        if a.verdict == "not_assessable":
-            return f"not assessable ({a.reason})"
-        agrees = " = stated" if row.stated is not None and row.stated.verdict == a.verdict else ""
-        return a.verdict + _margin(row) + agrees
-    if row.stated is not None:
-        return f"{row.stated.verdict} (stated)"
-    if row.target is not None and row.outcome is None:
-        return "no outcome"
-    return "—"
+    """The row's label (the core's ``ScoreRow::label``), or ``—`` without a row."""
+    return "—" if row is None else row.label
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
@@ -181,14 +153,15 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
-    """Figures of a text file, one per line or row; ``--targets``: its targets and outcomes."""
+    """Figures of a text file, one per line or row (the core's mention table); ``--targets``: its
+    targets and outcomes (the record table). The bytes of ``cargo run --example extract``."""
     text = _read_text(args.file)
     if args.targets:
         ds = planwatch.extract_document(text, doc_id=args.doc_id).to_dataset()
         out.write(ds.to_jsonl() if args.format == "jsonl" else ds.to_csv())
         return 0
-    rows = _export.mention_rows(planwatch.extract(text))
-    out.write(_export.to_jsonl(rows) if args.format == "jsonl" else _export.to_csv(rows, _export.MENTION_FIELDS))
+    mentions = planwatch.extract(text)
+    out.write(mentions.to_jsonl() if args.format == "jsonl" else mentions.to_csv())
     return 0
 
 

@@ -1,14 +1,18 @@
 """List types returned by planwatch: :class:`MentionList` (from :func:`planwatch.extract`) and
 :class:`Scorecard` (from :func:`planwatch.scorecard` and :meth:`planwatch.Dataset.assess`).
 
-Both are plain ``list`` subclasses, so indexing, slicing, ``len`` and pickling behave as for any
-list; they add tidy DataFrames and a notebook rendering. pandas and polars load on first use.
+Both are plain ``list`` subclasses, so indexing, ``len`` and pickling behave as for any list, and
+a slice keeps the type; they add tidy DataFrames and a notebook rendering. The tables are the
+core's (``planwatch::table``): this module only hands the rows over. pandas and polars load on
+first use.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, SupportsIndex, Union, overload
+
+from planwatch._planwatch import table_fields
 
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped, unused-ignore]
@@ -19,56 +23,46 @@ if TYPE_CHECKING:
 
 __all__ = ["MentionList", "Scorecard", "MENTION_COLUMNS", "SCORECARD_COLUMNS"]
 
-#: The tidy mention columns, in order: one row per mention.
-MENTION_COLUMNS = (
-    "text",
-    "start",
-    "end",
-    "kind",
-    "indicator",
-    "name_zh",
-    "name_en",
-    "subject",
-    "year",
-    "end_year",
-    "basis",
-    "comparator",
-    "direction",
-    "value",
-    "lower",
-    "upper",
-    "exponent",
-    "unit",
-    "unit_text",
-)
+#: The mention columns, in order: one row per mention (the core's mention table).
+MENTION_COLUMNS = tuple(table_fields("mentions"))
 
-#: The scorecard columns, in order: one row per target (then per unmatched stated verdict).
-SCORECARD_COLUMNS = (
-    "indicator",
-    "name_zh",
-    "name_en",
-    "year",
-    "end_year",
-    "basis",
-    "target",
-    "comparator",
-    "outcome",
-    "reference",
-    "verdict",
-    "verdict_source",
-    "stated",
-    "reason",
-    "margin",
-)
+#: The scorecard columns, in order: one row per target (then per unmatched stated verdict);
+#: the core's scorecard table.
+SCORECARD_COLUMNS = tuple(table_fields("scorecard"))
 
 
 class MentionList(list["Mention"]):
     """The mentions of a text, in text order (a ``list`` of :class:`planwatch.Mention`)."""
 
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> Mention: ...
+    @overload
+    def __getitem__(self, index: slice) -> MentionList: ...
+    def __getitem__(self, index: Union[SupportsIndex, slice]) -> Union[Mention, MentionList]:
+        if isinstance(index, slice):
+            return MentionList(list.__getitem__(self, index))
+        return list.__getitem__(self, index)
+
+    def to_jsonl(self) -> str:
+        """The mention table as JSON lines (columns :data:`MENTION_COLUMNS`): what
+        ``python -m planwatch extract`` and ``cargo run --example extract`` write."""
+        from planwatch._planwatch import _mention_table
+
+        return _mention_table(self, "jsonl")
+
+    def to_csv(self) -> str:
+        """The mention table as RFC 4180 CSV with a header line (bare empty cell: missing; ``""``:
+        empty string)."""
+        from planwatch._planwatch import _mention_table
+
+        return _mention_table(self, "csv")
+
     def to_pandas(self, decimal: bool = False) -> pd.DataFrame:
         """A tidy frame, one row per mention (columns :data:`MENTION_COLUMNS`). ``value``,
-        ``lower`` and ``upper`` are the published mantissas: floats, or ``Decimal`` when
-        ``decimal``; ``start``/``end`` are code points."""
+        ``lower`` and ``upper`` are the published mantissas, each in its own exponent
+        (``exponent``, ``lower_exponent``, ``upper_exponent``); ``*_base`` are exact base-unit
+        values; decimals are floats, or ``Decimal`` when ``decimal``; ``start``/``end`` are code
+        points; names come from the catalogue the mentions were read with."""
         from planwatch import _frames
         from planwatch._planwatch import _mention_columns
 
@@ -98,7 +92,8 @@ class MentionList(list["Mention"]):
         return _frames.arrow_stream(self.to_arrow(), requested_schema)
 
     def to_dicts(self) -> list[dict[str, Any]]:
-        """One flat dict per mention (see :meth:`planwatch.Mention.to_dict`)."""
+        """One flat dict per mention (see :meth:`planwatch.Mention.to_dict`), the columns of
+        :data:`MENTION_COLUMNS`."""
         return [m.to_dict() for m in self]
 
     def _repr_html_(self) -> str:
@@ -113,42 +108,51 @@ class MentionList(list["Mention"]):
 class Scorecard(list["ScoreRow"]):
     """Targets against outcomes with verdicts (a ``list`` of :class:`planwatch.ScoreRow`)."""
 
-    def to_dicts(self, decimal: bool = True) -> list[dict[str, Any]]:
-        """One flat dict per row, with the indicator's names (columns :data:`SCORECARD_COLUMNS`);
-        ``margin`` is a ``Decimal``, or a float when ``decimal`` is false."""
-        from planwatch._planwatch import catalogue
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> ScoreRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> Scorecard: ...
+    def __getitem__(self, index: Union[SupportsIndex, slice]) -> Union[ScoreRow, Scorecard]:
+        if isinstance(index, slice):
+            return Scorecard(list.__getitem__(self, index))
+        return list.__getitem__(self, index)
 
-        cat = catalogue()
+    def to_dicts(self, decimal: bool = True) -> list[dict[str, Any]]:
+        """One flat dict per row (columns :data:`SCORECARD_COLUMNS`, see
+        :meth:`planwatch.ScoreRow.to_dict`); numbers are ``Decimal``, or floats when
+        ``decimal`` is false."""
         out = []
         for row in self:
             d = row.to_dict()
-            ind = cat.get(row.indicator)
-            d["name_zh"] = ind.name_zh if ind is not None else None
-            d["name_en"] = ind.name_en if ind is not None else None
-            if not decimal and isinstance(d["margin"], Decimal):
-                d["margin"] = float(d["margin"])
-            out.append({name: d[name] for name in SCORECARD_COLUMNS})
+            if not decimal:
+                d = {k: float(v) if isinstance(v, Decimal) else v for k, v in d.items()}
+            out.append(d)
         return out
 
     def to_pandas(self, decimal: bool = False) -> pd.DataFrame:
-        """One row per scorecard row; ``margin`` float (or ``Decimal`` when ``decimal``)."""
+        """One row per scorecard row (columns :data:`SCORECARD_COLUMNS`): target value and
+        bounds, outcome value and margin as numbers (floats, or ``Decimal`` when ``decimal``),
+        each with its exponent and unit; names, category and desired direction from the
+        catalogue the scorecard was made with."""
         from planwatch import _frames
+        from planwatch._planwatch import _scorecard_columns
 
-        return _frames.dicts_to_pandas(self.to_dicts(decimal), SCORECARD_COLUMNS)
+        return _frames.to_pandas(_scorecard_columns(self, decimal))
 
     def to_polars(self, decimal: bool = False) -> pl.DataFrame:
         """The same as a polars frame."""
         from planwatch import _frames
+        from planwatch._planwatch import _scorecard_columns
 
-        return _frames.dicts_to_polars(self.to_dicts(decimal), SCORECARD_COLUMNS)
+        return _frames.to_polars(_scorecard_columns(self, decimal))
 
     def to_arrow(self, decimal: bool = True) -> pa.Table:
-        """A ``pyarrow.Table`` of the rows (columns :data:`SCORECARD_COLUMNS`); ``margin`` an
-        exact Arrow decimal, or a float when not ``decimal``."""
+        """A ``pyarrow.Table`` of the rows (columns :data:`SCORECARD_COLUMNS`); numbers exact
+        Arrow decimals, or floats when not ``decimal``."""
         from planwatch import _frames
+        from planwatch._planwatch import _scorecard_columns
 
-        strings = [c for c in SCORECARD_COLUMNS if c not in ("year", "end_year", "margin")]
-        return _frames.dicts_to_arrow(self.to_dicts(decimal), SCORECARD_COLUMNS, strings)
+        return _frames.to_arrow(_scorecard_columns(self, decimal))
 
     def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object:
         """The Arrow PyCapsule stream interface: the rows of :meth:`to_arrow`, exact

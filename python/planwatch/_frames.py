@@ -1,11 +1,13 @@
 """Tidy DataFrames from planwatch records (pandas and polars imported lazily).
 
-The Rust extension hands over records column by column (``columns`` below): a dict from
-column name to either a list of Python values (``str``, ``int``, ``Decimal`` or ``None``) or a
-dictionary-encoded string column ``("dict", codes, values)`` (native-endian int32 codes into
-the ``values`` list, -1 for missing), or a typed buffer ``("f64", bytes)`` (native-endian float64, NaN for missing) or ``("i64", bytes,
-mask)`` (native-endian int64 with an optional byte mask, 1 = missing). Buffers skip the
-creation of one Python object per cell, which is what makes a million-record frame fast.
+The Rust extension hands over the core's tables (``planwatch::table``) column by column
+(``columns`` below): a dict from column name to a dictionary-encoded string column ``("dict",
+codes, values)`` (native-endian int32 codes into the ``values`` list, -1 for missing), a typed
+buffer ``("f64", bytes)`` (native-endian float64, NaN for missing) or ``("i64", bytes, mask)``
+(native-endian int64 with an optional byte mask, 1 = missing), or exact decimals ``("decimal",
+[Decimal | None])``. Which columns a table has and what they hold is decided by the core; this
+module only builds frames. Buffers skip the creation of one Python object per cell, which is
+what makes a million-record frame fast.
 
 Integer columns (``year``, ``end_year``, ``exponent``, ``start``, ``end``) are pandas' nullable
 ``Int64`` whether or not a value is missing, so frames of different data concatenate cleanly.
@@ -29,28 +31,10 @@ if TYPE_CHECKING:
 Column = Union[Sequence[Any], tuple[Any, ...]]
 Columns = Mapping[str, Column]
 
-#: The tidy record columns, in order: one row per target or outcome.
-RECORD_COLUMNS = (
-    "document",
-    "indicator",
-    "name_zh",
-    "name_en",
-    "year",
-    "end_year",
-    "basis",
-    "kind",
-    "comparator",
-    "direction",
-    "value",
-    "lower",
-    "upper",
-    "unit",
-    "exponent",
-    "status",
-    "quote",
-    "start",
-    "end",
-)
+from planwatch._planwatch import table_fields
+
+#: The record columns, in order: one row per target or outcome (the core's record table).
+RECORD_COLUMNS = tuple(table_fields("records"))
 
 
 def _require(module: str, extra: str) -> Any:
@@ -82,7 +66,9 @@ def to_pandas(columns: Columns) -> pd.DataFrame:
                 mask = col[2] if len(col) > 2 else None
                 missing = np.zeros(len(values), dtype=np.bool_) if mask is None else np.frombuffer(mask, dtype=np.bool_).copy()
                 data[name] = pandas.arrays.IntegerArray(values.copy(), missing)
-            else:  # pragma: no cover - the extension only sends f64 and i64
+            elif kind == "decimal":
+                data[name] = pandas.array(col[1], dtype=object)
+            else:  # pragma: no cover - the extension only sends these kinds
                 raise ValueError(f"unknown column buffer kind {kind!r}")
         else:
             data[name] = pandas.array(col, dtype=object) if _has_decimal(col) else col
@@ -111,6 +97,8 @@ def to_polars(columns: Columns) -> pl.DataFrame:
                     missing = polars.Series(np.frombuffer(mask, dtype=np.bool_))
                     values = polars.select(polars.when(missing).then(None).otherwise(values).alias(name)).to_series()
                 series.append(values)
+            elif kind == "decimal":
+                series.append(polars.Series(name, col[1], dtype=polars.Decimal(scale=_max_scale(col[1]))))
             else:  # pragma: no cover
                 raise ValueError(f"unknown column buffer kind {kind!r}")
         elif _has_decimal(col):
@@ -188,6 +176,8 @@ def to_arrow(columns: Columns) -> pa.Table:
                     missing = pc.cast(_buffer_array(pyarrow, pyarrow.uint8(), mask, 1), pyarrow.bool_())
                     values = pc.if_else(missing, pyarrow.scalar(None, pyarrow.int64()), values)
                 arrays.append(values)
+            elif kind == "decimal":
+                arrays.append(_arrow_array(pyarrow, col[1], True))
             else:  # pragma: no cover
                 raise ValueError(f"unknown column buffer kind {kind!r}")
         else:

@@ -11,8 +11,13 @@ import pyarrow  # type: ignore[import-untyped, unused-ignore]
 
 from planwatch._collections import MentionList, Scorecard
 
+__version__: str
+
 __all__ = [
+    "__version__",
     "_mention_columns",
+    "_mention_table",
+    "_scorecard_columns",
     "Assessment",
     "Catalogue",
     "Extraction",
@@ -362,6 +367,8 @@ class Figure:
         """The point value with the direction folded into its sign."""
     def to_dict(self) -> dict[str, Any]:
         """The fields as a dict (quantities as dicts)."""
+    def __str__(self) -> str:
+        """The figure as written (``增长5%左右``)."""
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
@@ -458,28 +465,31 @@ class Dataset:
         """The indicators the dataset defines beyond the built-in catalogue."""
     def catalogue(self) -> Catalogue:
         """The built-in catalogue extended with the dataset's own indicators."""
-    def to_jsonl(self) -> str:
-        """Every record as JSON lines (the core's record table; code-point spans)."""
-    def to_csv(self) -> str:
-        """Every record as RFC 4180 CSV with a header line."""
+    def to_jsonl(self, catalogue: Optional[Catalogue] = None) -> str:
+        """Every record as JSON lines (the core's record table; code-point spans); names from
+        ``catalogue`` (by default the dataset's own catalogue)."""
+    def to_csv(self, catalogue: Optional[Catalogue] = None) -> str:
+        """Every record as RFC 4180 CSV with a header line (bare empty cell: missing; ``""``:
+        empty string)."""
     def assess(self, policy: Optional[Policy] = None, catalogue: Optional[Catalogue] = None) -> Scorecard:
         """The scorecard: ``planwatch.scorecard(self, catalogue, policy)``."""
     def validate(
         self, catalogue: Optional[Catalogue] = None, rules: Optional[list[Rule]] = None
     ) -> ValidationReport:
         """``planwatch.validate(self, catalogue, rules)``."""
-    def to_pandas(self, decimal: bool = False) -> pandas.DataFrame:
-        """A tidy frame, one row per record; floats, or ``Decimal`` objects when ``decimal``."""
-    def to_polars(self, decimal: bool = False) -> polars.DataFrame:
+    def to_pandas(self, decimal: bool = False, catalogue: Optional[Catalogue] = None) -> pandas.DataFrame:
+        """The record table as a frame (columns ``table_fields()``), one row per record; floats,
+        or ``Decimal`` objects when ``decimal``; names from ``catalogue``."""
+    def to_polars(self, decimal: bool = False, catalogue: Optional[Catalogue] = None) -> polars.DataFrame:
         """A tidy polars frame; ``Decimal`` columns when ``decimal``."""
-    def to_arrow(self, decimal: bool = True) -> pyarrow.Table:
+    def to_arrow(self, decimal: bool = True, catalogue: Optional[Catalogue] = None) -> pyarrow.Table:
         """A ``pyarrow.Table``, one row per record: values exact Arrow decimals
         (``decimal128(38, s)``), or floats when not ``decimal``."""
     def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object:
         """The Arrow PyCapsule stream (``pyarrow.table(ds)``, ``polars.DataFrame(ds)``): the
         rows of ``to_arrow()``, exact decimals."""
     def _repr_html_(self) -> str: ...
-    def _columns(self, decimal: bool = False) -> dict[str, Any]: ...
+    def _columns(self, decimal: bool = False, catalogue: Optional[Catalogue] = None) -> dict[str, Any]: ...
     def __len__(self) -> int: ...
     def __iter__(self) -> Iterator[Union[Target, Outcome]]: ...
     def __eq__(self, other: object, /) -> bool: ...
@@ -738,8 +748,11 @@ class ScoreRow:
     @property
     def verdict(self) -> Optional[str]:
         """The assessment's verdict, else the stated one."""
+    @property
+    def label(self) -> str:
+        """The verdict as reports print it (``exceeded (+44万人) = stated``)."""
     def to_dict(self) -> dict[str, Any]:
-        """A flat dict for tables."""
+        """The row of the scorecard table (``table_fields("scorecard")``)."""
     def __eq__(self, other: object, /) -> bool: ...
     def __reduce__(self) -> tuple[Any, tuple[str, Optional[str]]]: ...
 
@@ -930,7 +943,7 @@ class Mention:
     def kind(self) -> str:
         """``target``, ``outcome`` or ``other``."""
     def to_dict(self) -> dict[str, Any]:
-        """A flat dict (mantissas as ``Decimal``)."""
+        """The row of the mention table (``table_fields("mentions")``; decimals as ``Decimal``)."""
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, tuple[str, int, int, Optional[int], Optional[int]]]: ...
@@ -946,6 +959,8 @@ def extract(
     """Every figure of ``text`` in text order (years resolve 今年 / 去年). Releases the GIL."""
 
 def _mention_columns(mentions: Any, decimal: bool = False) -> dict[str, Any]: ...
+def _mention_table(mentions: Any, format: str = "jsonl") -> str: ...
+def _scorecard_columns(rows: Any, decimal: bool = False) -> dict[str, Any]: ...
 
 @final
 class Extraction:
@@ -999,8 +1014,8 @@ def extract_document(
 ) -> Extraction:
     """The targets and outcomes of a document's text. Releases the GIL."""
 
-def table_fields() -> list[str]:
-    """The column names of a record table, in order."""
+def table_fields(table: str = "records") -> list[str]:
+    """The column names of a table (``records``, ``mentions`` or ``scorecard``), in order."""
 
 def read_table(text: str, /, format: str = "jsonl") -> list[dict[str, Any]]:
     """Reads a record table (``jsonl`` or ``csv``) as dicts; raises ``LoadError``."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Optional, Union
 
 from planwatch._collections import Scorecard
-from planwatch._planwatch import Dataset, ScoreRow, catalogue
+from planwatch._planwatch import Dataset, ScoreRow
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -31,8 +31,11 @@ VERDICT_COLORS = {
 
 
 def _plottable(row: ScoreRow) -> Optional[tuple[Optional[float], Optional[float], float, str]]:
-    """``(band lower, band upper, outcome, verdict)`` as % of the target's reference point
-    (the band's middle, or its one bound), or None when the row has no band or no value."""
+    """``(lower, upper, outcome, verdict)`` as % of the target's reference point (the band's
+    middle, or its one bound), or None when the row has no band or no value. The side that
+    counts follows the indicator's desired direction, as assessment reads it: for a
+    ``lower_better`` indicator the target is a ceiling (CPI 3%左右 is met at 0.2%), so only its
+    upper end is kept; a ``higher_better`` band keeps both ends (above it is exceeded)."""
     a = row.assessment
     if a is None or a.band is None or a.value is None:
         return None
@@ -49,6 +52,8 @@ def _plottable(row: ScoreRow) -> Optional[tuple[Optional[float], Optional[float]
         return None
     if ref == 0:
         return None
+    if a.desired == "lower_better":
+        lo = None  # a ceiling: anything below its upper end is met, as assessment reads it
     scale = 100 / abs(ref)
     return (
         lo * scale if lo is not None else None,
@@ -59,17 +64,19 @@ def _plottable(row: ScoreRow) -> Optional[tuple[Optional[float], Optional[float]
 
 
 def targets_vs_outcomes(data: Union[Dataset, Scorecard], ax: Optional[Axes] = None) -> Axes:
-    """Every assessed target as a row: the target's band (a line; a one-sided target is a
-    triangle at its bound, pointing to the acceptable side) and the outcome (a dot coloured by
-    verdict, see :data:`VERDICT_COLORS`), all as a percentage of the target's reference point so
-    that indicators in different units share the axis. Returns the axes."""
+    """Every assessed target as a row: the target's band (a line for a two-sided target; a
+    ceiling or a floor — a one-sided target, or a 左右 target of an indicator where less is
+    better — is a triangle at its bound, pointing to the acceptable side) and the outcome (a
+    dot coloured by verdict, see :data:`VERDICT_COLORS`), all as a percentage of the target's
+    reference point so that indicators in different units share the axis. Labels are the
+    indicators' English names in the catalogue the scorecard was made with. Returns the
+    axes."""
     import matplotlib.pyplot as plt
 
     card = data.assess() if isinstance(data, Dataset) else data
     rows = [(r, p) for r in card if (p := _plottable(r)) is not None]
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 0.5 * len(rows) + 1.5))
-    cat = catalogue()
     labels = []
     for y, (row, (lo, hi, value, verdict)) in enumerate(rows):
         if lo is not None and hi is not None:
@@ -79,8 +86,8 @@ def targets_vs_outcomes(data: Union[Dataset, Scorecard], ax: Optional[Axes] = No
         elif hi is not None:
             ax.scatter([hi], [y], marker="<", color="#555555")
         ax.scatter([value], [y], color=VERDICT_COLORS.get(verdict, "#000000"), zorder=3, label=verdict)
-        info = cat.get(row.indicator)
-        labels.append(f"{info.name_en if info is not None else row.indicator} {row.period.year}")
+        name = row.to_dict()["name_en"]
+        labels.append(f"{name if name is not None else row.indicator} {row.period.year}")
     ax.set_yticks(range(len(rows)))
     ax.set_yticklabels(labels)
     ax.invert_yaxis()

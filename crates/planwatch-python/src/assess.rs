@@ -3,12 +3,16 @@
 use std::sync::Arc;
 
 use planwatch::assess::{Assessment, Policy, assess as core_assess, assess_relative};
+use planwatch::document::CharIndex;
+use planwatch::indicator::Catalogue;
 use planwatch::scorecard::{ScoreRow, scorecard as core_scorecard};
+use planwatch::table::ScorecardRow;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList, PyType};
 
-use crate::convert::{decimal_from_py, decimal_to_py, from_json};
+use crate::columns::{columns_to_py, row_to_py};
+use crate::convert::{decimal_arg, decimal_to_py, from_json};
 use crate::dataset::{PyDataset, PyStatedVerdict};
 use crate::document::{PyPeriod, py_str_repr};
 use crate::errors;
@@ -27,27 +31,40 @@ impl PyPolicy {
     #[new]
     #[pyo3(signature = (*, around_tolerance_pp = None, around_tolerance_rel = None, in_step_tolerance_pp = None, in_step_tolerance_rel = None))]
     fn new(
+        py: Python<'_>,
         around_tolerance_pp: Option<&Bound<'_, PyAny>>,
         around_tolerance_rel: Option<&Bound<'_, PyAny>>,
         in_step_tolerance_pp: Option<&Bound<'_, PyAny>>,
         in_step_tolerance_rel: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let mut p = Policy::default();
-        for (field, arg) in [
-            (&mut p.around_tolerance_pp, around_tolerance_pp),
-            (&mut p.around_tolerance_rel, around_tolerance_rel),
-            (&mut p.in_step_tolerance_pp, in_step_tolerance_pp),
-            (&mut p.in_step_tolerance_rel, in_step_tolerance_rel),
-        ] {
-            if let Some(v) = arg {
-                let d = decimal_from_py(v)?;
-                if d.is_sign_negative() && !d.is_zero() {
-                    return Err(errors::invalid(v.py(), "a tolerance cannot be negative"));
-                }
-                *field = d;
-            }
-        }
-        Ok(PyPolicy(p))
+        let d = Policy::default();
+        let arg = |v: Option<&Bound<'_, PyAny>>, default: rust_decimal::Decimal, name: &str| {
+            v.map_or(Ok(default), |v| decimal_arg(v, name))
+        };
+        Policy::new(
+            arg(
+                around_tolerance_pp,
+                d.around_tolerance_pp,
+                "around_tolerance_pp",
+            )?,
+            arg(
+                around_tolerance_rel,
+                d.around_tolerance_rel,
+                "around_tolerance_rel",
+            )?,
+            arg(
+                in_step_tolerance_pp,
+                d.in_step_tolerance_pp,
+                "in_step_tolerance_pp",
+            )?,
+            arg(
+                in_step_tolerance_rel,
+                d.in_step_tolerance_rel,
+                "in_step_tolerance_rel",
+            )?,
+        )
+        .map(PyPolicy)
+        .map_err(|e| errors::invalid(py, &e.to_string()))
     }
 
     /// Half-width of 左右 in percentage points, for targets in % or pp (default 0.5).
@@ -307,6 +324,37 @@ fn builtin_indicator(py: Python<'_>, id: &str) -> PyResult<planwatch::indicator:
 pub struct PyScoreRow {
     pub inner: ScoreRow,
     pub text: Option<Arc<str>>,
+    /// The wrapped target, outcome, reference outcome and stated verdict, their code-point
+    /// spans computed once.
+    target: Option<PyTarget>,
+    outcome: Option<PyOutcome>,
+    reference: Option<PyOutcome>,
+    stated: Option<PyStatedVerdict>,
+    /// The catalogue the row was assessed with (names in tables); `None`: the built-in one.
+    catalogue: Option<Arc<Catalogue>>,
+}
+
+impl PyScoreRow {
+    /// Wraps a row; `index` indexes `text`, the document text, when known.
+    pub fn new(
+        inner: ScoreRow,
+        text: Option<Arc<str>>,
+        index: Option<&CharIndex<'_>>,
+        catalogue: Option<Arc<Catalogue>>,
+    ) -> Self {
+        PyScoreRow {
+            catalogue,
+            target: inner.target.clone().map(|t| PyTarget::wrap(t, index)),
+            outcome: inner.outcome.clone().map(|o| PyOutcome::wrap(o, index)),
+            reference: inner.reference.clone().map(|o| PyOutcome::wrap(o, index)),
+            stated: inner
+                .stated
+                .clone()
+                .map(|v| PyStatedVerdict::wrap(v, index)),
+            inner,
+            text,
+        }
+    }
 }
 
 #[pymethods]
@@ -321,10 +369,9 @@ impl PyScoreRow {
         text: Option<PyBackedStr>,
     ) -> PyResult<Self> {
         let inner = from_json!(py, json)?;
-        Ok(PyScoreRow {
-            inner,
-            text: text.map(|t| Arc::<str>::from(&*t)),
-        })
+        let text = text.map(|t| Arc::<str>::from(&*t));
+        let index = text.as_deref().map(CharIndex::new);
+        Ok(PyScoreRow::new(inner, text.clone(), index.as_ref(), None))
     }
 
     /// The JSON form.
@@ -345,23 +392,17 @@ impl PyScoreRow {
     /// The target, or None for a row that only carries a stated verdict.
     #[getter]
     fn target(&self) -> Option<PyTarget> {
-        let text = self.text.as_deref();
-        self.inner.target.clone().map(|t| PyTarget::wrap(t, text))
+        self.target.clone()
     }
     /// The outcome of the same indicator and period.
     #[getter]
     fn outcome(&self) -> Option<PyOutcome> {
-        let text = self.text.as_deref();
-        self.inner.outcome.clone().map(|o| PyOutcome::wrap(o, text))
+        self.outcome.clone()
     }
     /// For a relational target, the reference indicator's outcome.
     #[getter]
     fn reference(&self) -> Option<PyOutcome> {
-        let text = self.text.as_deref();
-        self.inner
-            .reference
-            .clone()
-            .map(|o| PyOutcome::wrap(o, text))
+        self.reference.clone()
     }
     /// The assessment, when there is a target, an outcome and a known indicator.
     #[getter]
@@ -371,11 +412,7 @@ impl PyScoreRow {
     /// The verdict the document states in words.
     #[getter]
     fn stated(&self) -> Option<PyStatedVerdict> {
-        let text = self.text.as_deref();
-        self.inner
-            .stated
-            .clone()
-            .map(|v| PyStatedVerdict::wrap(v, text))
+        self.stated.clone()
     }
     /// The assessment's verdict, else the stated one, else None.
     #[getter]
@@ -404,45 +441,56 @@ impl PyScoreRow {
         ))
     }
 
-    /// A flat dict for tables: indicator, year, basis, target and outcome as written, verdict,
-    /// verdict source (`assessed`/`stated`), stated verdict, reason, margin (Decimal).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let r = &self.inner;
-        let d = PyDict::new(py);
-        d.set_item("indicator", &r.indicator)?;
-        d.set_item("year", r.period.year)?;
-        d.set_item("end_year", r.period.end_year)?;
-        d.set_item("basis", r.period.basis.code())?;
-        d.set_item("target", r.target.as_ref().map(|t| t.figure.text.as_str()))?;
-        d.set_item(
-            "comparator",
-            r.target.as_ref().map(|t| t.figure.comparator.code()),
-        )?;
-        d.set_item(
-            "outcome",
-            r.outcome.as_ref().map(|o| o.figure.text.as_str()),
-        )?;
-        d.set_item(
-            "reference",
-            r.reference.as_ref().map(|o| o.indicator.as_str()),
-        )?;
-        d.set_item("verdict", self.verdict())?;
-        let source = match (&r.assessment, &r.stated) {
-            (Some(_), _) => Some("assessed"),
-            (None, Some(_)) => Some("stated"),
-            _ => None,
-        };
-        d.set_item("verdict_source", source)?;
-        d.set_item("stated", r.stated.as_ref().map(|s| s.verdict.code()))?;
-        let a = r.assessment.as_ref();
-        d.set_item("reason", a.and_then(|a| a.reason).map(|x| x.code()))?;
-        let margin = a
-            .and_then(|a| a.margin.as_ref())
-            .map(|m| decimal_to_py(py, m))
-            .transpose()?;
-        d.set_item("margin", margin)?;
-        Ok(d)
+    /// The verdict as reports print it (`exceeded (+44万人) = stated`, `met (+2.8 pp)`,
+    /// `missed (stated)`, `no outcome`, `—`): what `python -m planwatch report` prints.
+    #[getter]
+    fn label(&self) -> String {
+        self.inner.label()
     }
+
+    /// The row of the scorecard table as a dict (the fields of
+    /// `planwatch.table_fields("scorecard")`): names, category and desired direction from the
+    /// catalogue the row was assessed with; numbers as `Decimal` with their exponents and units.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        row_to_py(py, &self.table_row())
+    }
+}
+
+impl PyScoreRow {
+    fn table_row(&self) -> ScorecardRow {
+        let cat = self
+            .catalogue
+            .as_deref()
+            .unwrap_or_else(|| planwatch::builtin::catalogue());
+        ScorecardRow::new(&self.inner, cat)
+    }
+}
+
+/// The scorecard table column by column (see `planwatch._frames`): the core's
+/// `planwatch::table` columns, one row per `ScoreRow`.
+#[pyfunction]
+#[pyo3(signature = (rows, decimal = false))]
+pub fn _scorecard_columns<'py>(
+    py: Python<'py>,
+    rows: &Bound<'py, PyAny>,
+    decimal: bool,
+) -> PyResult<Bound<'py, PyDict>> {
+    let mut table_rows = Vec::new();
+    for item in rows.try_iter()? {
+        let item = item?;
+        let r = item.cast::<PyScoreRow>().map_err(|_| {
+            pyo3::exceptions::PyTypeError::new_err(format!(
+                "rows: expected ScoreRow items, not {}",
+                item.get_type()
+                    .name()
+                    .map(|n| n.to_string())
+                    .unwrap_or_default()
+            ))
+        })?;
+        table_rows.push(r.get().table_row());
+    }
+    let cols = py.detach(|| planwatch::table::Columns::new(&table_rows));
+    columns_to_py(py, &cols, decimal)
 }
 
 /// Every target of a dataset with its outcome, reference outcome, assessment and stated
@@ -461,17 +509,20 @@ pub fn scorecard<'py>(
     let ds = Arc::clone(&dataset.get().inner);
     let cat = catalogue.map(|c| catalogue_arg(Some(c)));
     let policy = policy.map(|p| p.get().0.clone()).unwrap_or_default();
-    let rows = py.detach(|| {
+    let (rows, cat) = py.detach(|| {
         let cat = cat.unwrap_or_else(|| Arc::new(planwatch::builtin::catalogue_for(&ds)));
-        core_scorecard(&ds, &cat, &policy)
+        (core_scorecard(&ds, &cat, &policy), cat)
     });
     let text = ds.text.clone();
+    let index = text.as_deref().map(CharIndex::new);
     let list = PyList::empty(py);
     for inner in rows {
-        list.append(PyScoreRow {
+        list.append(PyScoreRow::new(
             inner,
-            text: text.clone(),
-        })?;
+            text.clone(),
+            index.as_ref(),
+            Some(Arc::clone(&cat)),
+        ))?;
     }
     py.import("planwatch._collections")?
         .getattr("Scorecard")?

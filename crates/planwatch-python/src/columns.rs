@@ -1,11 +1,15 @@
-//! Column buffers for DataFrames: the extension hands records over column by column (see
-//! `planwatch._frames`), so that a million rows cost a few Python objects, not millions.
+//! Column buffers for DataFrames: the extension hands the core's typed table columns
+//! (`planwatch::table::Columns`) over column by column (see `planwatch._frames`), so that a
+//! million rows cost a few Python objects, not millions. Nothing here decides what a column
+//! holds: the core's table does.
 
 use std::collections::HashMap;
 
-use planwatch::quantity::Quantity;
+use planwatch::table::{Cell, Column, ColumnData, Columns, TableRow};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
+
+use crate::convert::decimal_to_py;
 
 /// Dictionary-encodes a string column: codes (`-1` for missing) and the distinct values, so
 /// that a column of a million rows costs a few Python strings and one buffer.
@@ -50,10 +54,77 @@ impl DictColumn {
     }
 }
 
-/// A float for a quantity's mantissa (NaN when absent); the exact value is its `Decimal`.
-pub fn mantissa_f64(q: Option<&Quantity>) -> f64 {
-    q.and_then(|q| q.value().to_string().parse::<f64>().ok())
-        .unwrap_or(f64::NAN)
+/// The core's columns as the dict `planwatch._frames` reads: text columns dictionary-encoded,
+/// whole numbers as `i64` buffers, decimals as `("decimal", [Decimal | None])` when `decimal`,
+/// else as `f64` buffers (NaN for missing).
+pub fn columns_to_py<'py>(
+    py: Python<'py>,
+    columns: &Columns,
+    decimal: bool,
+) -> PyResult<Bound<'py, PyDict>> {
+    let out = PyDict::new(py);
+    for Column { name, data } in &columns.columns {
+        let col = match data {
+            ColumnData::Text(values) => {
+                let mut dict = DictColumn::default();
+                for v in values {
+                    dict.push(v.as_deref());
+                }
+                dict.into_py(py)?
+            }
+            ColumnData::Integer(values) => i64_column(py, values)?,
+            ColumnData::Decimal(values) if decimal => {
+                let none = py.None().into_bound(py);
+                let items = values
+                    .iter()
+                    .map(|v| match v {
+                        Some(d) => decimal_to_py(py, d),
+                        None => Ok(none.clone()),
+                    })
+                    .collect::<PyResult<Vec<_>>>()?;
+                PyTuple::new(
+                    py,
+                    [
+                        PyString::new(py, "decimal").into_any(),
+                        PyList::new(py, items)?.into_any(),
+                    ],
+                )?
+            }
+            ColumnData::Decimal(values) => {
+                let floats: Vec<f64> = values
+                    .iter()
+                    .map(|v| {
+                        // Through the decimal text: the nearest float, as Python's float(Decimal).
+                        v.and_then(|d| d.to_string().parse::<f64>().ok())
+                            .unwrap_or(f64::NAN)
+                    })
+                    .collect();
+                f64_column(py, &floats)?
+            }
+        };
+        out.set_item(*name, col)?;
+    }
+    Ok(out)
+}
+
+/// One row of a core table as a dict: text and whole numbers as Python values, decimals as
+/// `Decimal` (as written).
+pub fn row_to_py<'py, R: TableRow>(py: Python<'py>, row: &R) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    for ((name, _), cell) in R::SCHEMA.iter().zip(row.cells()) {
+        match cell {
+            Cell::Text(s) => d.set_item(*name, s)?,
+            Cell::Integer(n) => d.set_item(*name, n)?,
+            Cell::Decimal(s) => {
+                let v = match s.and_then(|s| rust_decimal::Decimal::from_str_exact(s).ok()) {
+                    Some(v) => Some(decimal_to_py(py, &v)?),
+                    None => None,
+                };
+                d.set_item(*name, v)?;
+            }
+        }
+    }
+    Ok(d)
 }
 
 pub fn f64_column<'py>(py: Python<'py>, values: &[f64]) -> PyResult<Bound<'py, PyTuple>> {

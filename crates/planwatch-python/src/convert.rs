@@ -3,6 +3,7 @@
 //! byte offsets ⇄ code-point offsets.
 
 use chrono::{Datelike, NaiveDate};
+use planwatch::document::CharIndex;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyString, PyType};
@@ -28,31 +29,37 @@ pub fn decimal_to_py<'py>(py: Python<'py>, d: &Decimal) -> PyResult<Bound<'py, P
     decimal_type(py)?.call1((d.to_string(),))
 }
 
-/// A `rust_decimal::Decimal` from a `decimal.Decimal`, an `int` or a decimal string.
+/// A `rust_decimal::Decimal` from a `decimal.Decimal`, an `int` or a decimal string, for the
+/// argument called `name` (which errors name).
 ///
 /// Floats are refused: their binary value is not the published figure.
-pub fn decimal_from_py(ob: &Bound<'_, PyAny>) -> PyResult<Decimal> {
+pub fn decimal_arg(ob: &Bound<'_, PyAny>, name: &str) -> PyResult<Decimal> {
     let py = ob.py();
     let text = if ob.is_instance(decimal_type(py)?)? {
         ob.str()?.to_cow()?.into_owned()
     } else if let Ok(s) = ob.cast::<PyString>() {
         s.to_cow()?.trim().to_string()
     } else if ob.is_instance_of::<pyo3::types::PyBool>() {
-        return Err(pyo3::exceptions::PyTypeError::new_err(
-            "a decimal value cannot be a bool",
-        ));
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "{name}: a decimal value cannot be a bool"
+        )));
     } else if ob.is_instance_of::<pyo3::types::PyInt>() {
         ob.str()?.to_cow()?.into_owned()
+    } else if ob.is_instance_of::<pyo3::types::PyFloat>() {
+        let written = ob.repr()?.to_cow()?.into_owned();
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "{name}: expected decimal.Decimal, int or str, not float; pass the value as a string, e.g. '{written}', to keep it exact"
+        )));
     } else {
         let type_name = ob.get_type().name()?;
         return Err(pyo3::exceptions::PyTypeError::new_err(format!(
-            "expected decimal.Decimal, int or str, not {type_name} (floats are refused: use Decimal('…'))"
+            "{name}: expected decimal.Decimal, int or str, not {type_name}"
         )));
     };
     parse_decimal(&text).ok_or_else(|| {
         errors::invalid(
             py,
-            &format!("not an exact decimal within 28 significant digits: {text:?}"),
+            &format!("{name}: not an exact decimal within 28 significant digits: {text:?}"),
         )
     })
 }
@@ -75,24 +82,26 @@ pub fn date_to_py<'py>(py: Python<'py>, d: &NaiveDate) -> PyResult<Bound<'py, Py
 }
 
 /// A `NaiveDate` from a `datetime.date` (or anything with year, month and day) or an ISO
-/// `YYYY-MM-DD` string.
-pub fn date_from_py(ob: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
+/// `YYYY-MM-DD` string, for the argument called `name` (which errors name).
+pub fn date_arg(ob: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDate> {
     let py = ob.py();
     if let Ok(s) = ob.cast::<PyString>() {
         let s = s.to_cow()?;
-        return NaiveDate::parse_from_str(&s, "%Y-%m-%d")
-            .map_err(|_| errors::invalid(py, &format!("not an ISO date (YYYY-MM-DD): {s:?}")));
+        return NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| {
+            errors::invalid(py, &format!("{name}: not an ISO date (YYYY-MM-DD): {s:?}"))
+        });
     }
     if !ob.is_instance(date_type(py)?)? {
         let type_name = ob.get_type().name()?;
         return Err(pyo3::exceptions::PyTypeError::new_err(format!(
-            "expected datetime.date or an ISO date string, not {type_name}"
+            "{name}: expected datetime.date or an ISO date string, not {type_name}"
         )));
     }
     let y: i32 = ob.getattr("year")?.extract()?;
     let m: u32 = ob.getattr("month")?.extract()?;
     let d: u32 = ob.getattr("day")?.extract()?;
-    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| errors::invalid(py, "date out of range"))
+    NaiveDate::from_ymd_opt(y, m, d)
+        .ok_or_else(|| errors::invalid(py, &format!("{name}: date out of range")))
 }
 
 /// Code-point offset of byte offset `byte` in `text`; clamps to the text and to the previous
@@ -105,42 +114,14 @@ pub fn char_offset(text: &str, byte: usize) -> usize {
     text.get(..b).map_or(0, |head| head.chars().count())
 }
 
-/// Converts byte offsets to code-point offsets by walking from the previous offset: one pass
-/// over `text` for ascending offsets.
-pub struct CharCounter<'a> {
-    text: &'a str,
-    byte: usize,
-    chars: usize,
-}
-
-impl<'a> CharCounter<'a> {
-    /// A counter at the start of `text`.
-    pub fn new(text: &'a str) -> Self {
-        CharCounter {
-            text,
-            byte: 0,
-            chars: 0,
-        }
+/// The code-point offset of byte offset `byte` through the text's index, clamped to the text
+/// and to the previous character boundary so that it never fails.
+pub fn clamped_offset(text: &str, index: &CharIndex<'_>, byte: usize) -> usize {
+    let mut b = byte.min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
     }
-
-    /// The code-point offset of `byte` (clamped to the text and to the previous character
-    /// boundary). The counter moves from the previous offset, forward or backward, so any order
-    /// is correct and offsets close to each other are cheap.
-    pub fn at(&mut self, byte: usize) -> usize {
-        let mut b = byte.min(self.text.len());
-        while !self.text.is_char_boundary(b) {
-            b -= 1;
-        }
-        if b >= self.byte {
-            if let Some(segment) = self.text.get(self.byte..b) {
-                self.chars += segment.chars().count();
-            }
-        } else if let Some(segment) = self.text.get(b..self.byte) {
-            self.chars = self.chars.saturating_sub(segment.chars().count());
-        }
-        self.byte = b;
-        self.chars
-    }
+    index.char_offset(b).unwrap_or(0)
 }
 
 /// The stable code of a core enum whose serde form is a string (`Measure`, `Attribute` …).

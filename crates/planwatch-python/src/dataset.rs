@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use planwatch::dataset::{Dataset, StatedVerdict};
+use planwatch::document::CharIndex;
 use planwatch::indicator::Catalogue;
 use planwatch::table;
 use pyo3::prelude::*;
@@ -11,8 +12,8 @@ use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList, PyType};
 
 use crate::assess::PyPolicy;
-use crate::columns::{DictColumn, f64_column, i64_column, mantissa_f64};
-use crate::convert::{CharCounter, decimal_to_py, from_json};
+use crate::columns::columns_to_py;
+use crate::convert::from_json;
 use crate::document::PyDocument;
 use crate::document::{PyPeriod, PyProvenance, py_str_repr};
 use crate::errors;
@@ -30,34 +31,12 @@ pub struct PyDataset {
     pub inner: Arc<Dataset>,
 }
 
-/// One tidy row of the record table (targets then outcomes).
-struct Row<'a> {
-    indicator: &'a str,
-    period: planwatch::document::Period,
-    kind: &'static str,
-    figure: &'a planwatch::target::Figure,
-    status: Option<&'static str>,
-    provenance: Option<&'a planwatch::document::Provenance>,
-}
-
-fn rows(ds: &Dataset) -> Vec<Row<'_>> {
-    let targets = ds.targets.iter().map(|t| Row {
-        indicator: &t.indicator,
-        period: t.period,
-        kind: "target",
-        figure: &t.figure,
-        status: None,
-        provenance: t.provenance.as_ref(),
-    });
-    let outcomes = ds.outcomes.iter().map(|o| Row {
-        indicator: &o.indicator,
-        period: o.period,
-        kind: "outcome",
-        figure: &o.figure,
-        status: Some(o.status.code()),
-        provenance: o.provenance.as_ref(),
-    });
-    targets.chain(outcomes).collect()
+/// The record rows of `ds`, names from `catalogue` (by default the dataset's own catalogue).
+fn records(ds: &Dataset, catalogue: Option<&Catalogue>) -> Vec<table::Row> {
+    match catalogue {
+        Some(c) => table::rows(ds, c),
+        None => table::rows(ds, &planwatch::builtin::catalogue_for(ds)),
+    }
 }
 
 #[pymethods]
@@ -102,56 +81,50 @@ impl PyDataset {
     /// The targets.
     #[getter]
     fn targets(&self) -> Vec<PyTarget> {
-        let text = self.inner.text.as_deref();
+        let index = self.inner.text.as_deref().map(CharIndex::new);
         self.inner
             .targets
             .iter()
-            .map(|t| PyTarget::wrap(t.clone(), text))
+            .map(|t| PyTarget::wrap(t.clone(), index.as_ref()))
             .collect()
     }
 
     /// The outcomes.
     #[getter]
     fn outcomes(&self) -> Vec<PyOutcome> {
-        let text = self.inner.text.as_deref();
+        let index = self.inner.text.as_deref().map(CharIndex::new);
         self.inner
             .outcomes
             .iter()
-            .map(|o| PyOutcome::wrap(o.clone(), text))
+            .map(|o| PyOutcome::wrap(o.clone(), index.as_ref()))
             .collect()
     }
 
     /// Every target and outcome as JSON lines, one flat row per record (the fields of
     /// `planwatch::table`: decimals as strings, `start`/`end` in code points).
-    fn to_jsonl(&self, py: Python<'_>) -> String {
+    #[pyo3(signature = (catalogue = None))]
+    fn to_jsonl(&self, py: Python<'_>, catalogue: Option<&Bound<'_, PyCatalogue>>) -> String {
         let inner = Arc::clone(&self.inner);
-        py.detach(move || {
-            table::to_jsonl(&table::rows(
-                &inner,
-                &planwatch::builtin::catalogue_for(&inner),
-            ))
-        })
+        let cat = catalogue.map(|c| Arc::clone(&c.get().inner));
+        py.detach(move || table::to_jsonl(&records(&inner, cat.as_deref())))
     }
 
     /// Every target and outcome as RFC 4180 CSV with a header line (see `to_jsonl`).
-    fn to_csv(&self, py: Python<'_>) -> String {
+    #[pyo3(signature = (catalogue = None))]
+    fn to_csv(&self, py: Python<'_>, catalogue: Option<&Bound<'_, PyCatalogue>>) -> String {
         let inner = Arc::clone(&self.inner);
-        py.detach(move || {
-            table::to_csv(&table::rows(
-                &inner,
-                &planwatch::builtin::catalogue_for(&inner),
-            ))
-        })
+        let cat = catalogue.map(|c| Arc::clone(&c.get().inner));
+        py.detach(move || table::to_csv(&records(&inner, cat.as_deref())))
     }
 
     /// The verdicts the document states in words.
     #[getter]
     fn verdicts(&self) -> Vec<PyStatedVerdict> {
-        let text = self.inner.text.as_deref();
+        let index = self.inner.text.as_deref().map(CharIndex::new);
         self.inner
             .verdicts
             .iter()
-            .map(|v| PyStatedVerdict::wrap(v.clone(), text))
+            .map(|v| PyStatedVerdict::wrap(v.clone(), index.as_ref()))
             .collect()
     }
 
@@ -245,17 +218,27 @@ impl PyDataset {
 
     /// A tidy pandas DataFrame, one row per target or outcome (pandas imported on first use).
     /// Values are floats, or `Decimal` objects when `decimal` is true.
-    #[pyo3(signature = (decimal = false))]
-    fn to_pandas<'py>(&self, py: Python<'py>, decimal: bool) -> PyResult<Bound<'py, PyAny>> {
-        let cols = self._columns(py, decimal)?;
+    #[pyo3(signature = (decimal = false, catalogue = None))]
+    fn to_pandas<'py>(
+        &self,
+        py: Python<'py>,
+        decimal: bool,
+        catalogue: Option<&Bound<'py, PyCatalogue>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let cols = self._columns(py, decimal, catalogue)?;
         py.import("planwatch._frames")?
             .call_method1("to_pandas", (cols,))
     }
 
     /// A tidy polars DataFrame (polars imported on first use); `Decimal` columns on request.
-    #[pyo3(signature = (decimal = false))]
-    fn to_polars<'py>(&self, py: Python<'py>, decimal: bool) -> PyResult<Bound<'py, PyAny>> {
-        let cols = self._columns(py, decimal)?;
+    #[pyo3(signature = (decimal = false, catalogue = None))]
+    fn to_polars<'py>(
+        &self,
+        py: Python<'py>,
+        decimal: bool,
+        catalogue: Option<&Bound<'py, PyCatalogue>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let cols = self._columns(py, decimal, catalogue)?;
         py.import("planwatch._frames")?
             .call_method1("to_polars", (cols,))
     }
@@ -269,140 +252,53 @@ impl PyDataset {
 
     /// A `pyarrow.Table`, one row per target or outcome (pyarrow imported on first use).
     /// Values are exact Arrow decimals by default, floats when `decimal` is false.
-    #[pyo3(signature = (decimal = true))]
-    fn to_arrow<'py>(&self, py: Python<'py>, decimal: bool) -> PyResult<Bound<'py, PyAny>> {
-        let cols = self._columns(py, decimal)?;
+    #[pyo3(signature = (decimal = true, catalogue = None))]
+    fn to_arrow<'py>(
+        &self,
+        py: Python<'py>,
+        decimal: bool,
+        catalogue: Option<&Bound<'py, PyCatalogue>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let cols = self._columns(py, decimal, catalogue)?;
         py.import("planwatch._frames")?
             .call_method1("to_arrow", (cols,))
     }
 
-    /// The Arrow PyCapsule stream interface (`pyarrow.table(ds)`, `polars.from_arrow(ds)`):
-    /// the records of `to_arrow()`, exact decimals.
+    /// The Arrow PyCapsule stream interface (`pyarrow.table(ds)`, `polars.DataFrame(ds)`):
+    /// the records of `to_arrow()`, exact decimals. (`polars.from_arrow(ds)` reads any stream
+    /// as one struct Series; `polars.DataFrame(ds)` is the frame.)
     #[pyo3(signature = (requested_schema = None))]
     fn __arrow_c_stream__<'py>(
         &self,
         py: Python<'py>,
         requested_schema: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let table = self.to_arrow(py, true)?;
+        let table = self.to_arrow(py, true, None)?;
         py.import("planwatch._frames")?
             .call_method1("arrow_stream", (table, requested_schema))
     }
 
-    /// The tidy record table column by column (see `planwatch._frames`): one row per target
-    /// or outcome; `value`/`lower`/`upper` are float buffers, or lists of `Decimal` when
+    /// The record table column by column (see `planwatch._frames`): the core's
+    /// `planwatch::table` columns, one row per target or outcome, names from `catalogue` (by
+    /// default the dataset's own catalogue); decimals as float buffers, or `Decimal`s when
     /// `decimal` is true.
-    #[pyo3(signature = (decimal = false))]
-    fn _columns<'py>(&self, py: Python<'py>, decimal: bool) -> PyResult<Bound<'py, PyDict>> {
-        let ds = &*self.inner;
-        let catalogue: Catalogue = planwatch::builtin::catalogue_for(ds);
-        let rows = rows(ds);
-        let n = rows.len();
-        let text = ds.text.as_deref();
-        let mut counter = text.map(CharCounter::new);
-
-        let names = [
-            "document",
-            "indicator",
-            "name_zh",
-            "name_en",
-            "basis",
-            "kind",
-            "comparator",
-            "direction",
-            "unit",
-            "status",
-            "quote",
-        ];
-        let mut dict: Vec<DictColumn> = names.iter().map(|_| DictColumn::default()).collect();
-        let mut year = Vec::with_capacity(n);
-        let mut end_year = Vec::with_capacity(n);
-        let mut exponent = Vec::with_capacity(n);
-        let mut start = Vec::with_capacity(n);
-        let mut end = Vec::with_capacity(n);
-        let mut fvalues: [Vec<f64>; 3] = [Vec::new(), Vec::new(), Vec::new()];
-        let mut dvalues: [Vec<Bound<'py, PyAny>>; 3] = [Vec::new(), Vec::new(), Vec::new()];
-        let none = py.None().into_bound(py);
-
-        for r in &rows {
-            let ind = catalogue.get(r.indicator);
-            let first = r.figure.quantities().next();
-            let provenance_ok = r.provenance.filter(|p| text.is_some_and(|t| p.check(t)));
-            let strs = [
-                Some(ds.document.id.as_str()),
-                Some(r.indicator),
-                ind.map(|i| i.name_zh.as_str()),
-                ind.map(|i| i.name_en.as_str()),
-                Some(r.period.basis.code()),
-                Some(r.kind),
-                Some(r.figure.comparator.code()),
-                r.figure.direction.map(|d| d.code()),
-                first.map(|q| q.unit().code()),
-                r.status,
-                r.provenance.map(|p| p.quote.as_str()),
-            ];
-            for (col, s) in dict.iter_mut().zip(strs) {
-                col.push(s);
-            }
-            year.push(Some(i64::from(r.period.year)));
-            end_year.push(r.period.end_year.map(i64::from));
-            exponent.push(first.map(|q| i64::from(q.exponent())));
-            let qs = [
-                r.figure.value.as_ref(),
-                r.figure.lower.as_ref(),
-                r.figure.upper.as_ref(),
-            ];
-            for (i, q) in qs.into_iter().enumerate() {
-                if decimal {
-                    dvalues[i].push(match q {
-                        Some(q) => decimal_to_py(py, &q.value())?,
-                        None => none.clone(),
-                    });
-                } else {
-                    fvalues[i].push(mantissa_f64(q));
-                }
-            }
-            match (provenance_ok, counter.as_mut()) {
-                (Some(p), Some(c)) => {
-                    start.push(i64::try_from(c.at(p.start)).ok());
-                    end.push(i64::try_from(c.at(p.end)).ok());
-                }
-                _ => {
-                    start.push(None);
-                    end.push(None);
-                }
-            }
-        }
-
-        let mut dict_py = std::collections::HashMap::new();
-        for (name, col) in names.iter().zip(dict) {
-            dict_py.insert(*name, col.into_py(py)?);
-        }
-        let out = PyDict::new(py);
-        for name in ["document", "indicator", "name_zh", "name_en"] {
-            out.set_item(name, dict_py.remove(name))?;
-        }
-        out.set_item("year", i64_column(py, &year)?)?;
-        out.set_item("end_year", i64_column(py, &end_year)?)?;
-        for name in ["basis", "kind", "comparator", "direction"] {
-            out.set_item(name, dict_py.remove(name))?;
-        }
-        let [dv, dl, du] = dvalues;
-        let [fv, fl, fu] = fvalues;
-        for (name, d, f) in [("value", dv, fv), ("lower", dl, fl), ("upper", du, fu)] {
-            if decimal {
-                out.set_item(name, PyList::new(py, d)?)?;
-            } else {
-                out.set_item(name, f64_column(py, &f)?)?;
-            }
-        }
-        out.set_item("unit", dict_py.remove("unit"))?;
-        out.set_item("exponent", i64_column(py, &exponent)?)?;
-        out.set_item("status", dict_py.remove("status"))?;
-        out.set_item("quote", dict_py.remove("quote"))?;
-        out.set_item("start", i64_column(py, &start)?)?;
-        out.set_item("end", i64_column(py, &end)?)?;
-        Ok(out)
+    #[pyo3(signature = (decimal = false, catalogue = None))]
+    fn _columns<'py>(
+        &self,
+        py: Python<'py>,
+        decimal: bool,
+        catalogue: Option<&Bound<'py, PyCatalogue>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let ds = Arc::clone(&self.inner);
+        let cat = catalogue.map(|c| Arc::clone(&c.get().inner));
+        let cols = py.detach(move || {
+            let rows = match cat {
+                Some(c) => table::rows(&ds, &c),
+                None => table::rows(&ds, &planwatch::builtin::catalogue_for(&ds)),
+            };
+            table::Columns::new(&rows)
+        });
+        columns_to_py(py, &cols, decimal)
     }
 }
 
@@ -429,9 +325,9 @@ pub struct PyStatedVerdict {
 }
 
 impl PyStatedVerdict {
-    /// Wraps a stated verdict; `text` is the document text, when known.
-    pub fn wrap(inner: StatedVerdict, text: Option<&str>) -> Self {
-        let chars = text.and_then(|t| inner.provenance.as_ref().and_then(|p| p.char_span(t)));
+    /// Wraps a stated verdict; `chars` indexes the document text, when known.
+    pub fn wrap(inner: StatedVerdict, chars: Option<&CharIndex<'_>>) -> Self {
+        let chars = chars.and_then(|c| inner.provenance.as_ref().and_then(|p| c.span(p)));
         PyStatedVerdict { inner, chars }
     }
 }
@@ -531,11 +427,13 @@ impl PyStatedVerdict {
 /// The built-in dataset: the 2024 NDRC plan report's targets, outcomes and stated verdicts,
 /// with the report's text attached (provenance offsets are code points into it).
 #[pyfunction]
-pub fn builtin() -> PyDataset {
+pub fn builtin(py: Python<'_>) -> PyResult<PyDataset> {
     static BUILTIN: std::sync::OnceLock<Arc<Dataset>> = std::sync::OnceLock::new();
-    PyDataset {
-        inner: Arc::clone(BUILTIN.get_or_init(|| Arc::new(planwatch::builtin::dataset()))),
-    }
+    // The embedded data not loading is an error, never an empty dataset.
+    let ds = planwatch::builtin::try_dataset().map_err(|e| errors::load(py, &e))?;
+    Ok(PyDataset {
+        inner: Arc::clone(BUILTIN.get_or_init(|| Arc::new(ds.clone()))),
+    })
 }
 
 /// The built-in report's text (35,301 characters, byte-identical to the published copy).
@@ -544,10 +442,23 @@ pub fn builtin_text() -> &'static str {
     planwatch::builtin::TEXT
 }
 
-/// The column names of a record table, in order (`planwatch::table::FIELDS`).
+/// The column names of a table, in order: `"records"` (`planwatch::table::FIELDS`, what
+/// `Dataset.to_jsonl()`/`to_csv()` and the record frames have), `"mentions"` (`MentionList`
+/// tables and frames) or `"scorecard"` (`Scorecard` frames).
 #[pyfunction]
-pub fn table_fields() -> Vec<&'static str> {
-    table::FIELDS.to_vec()
+#[pyo3(signature = (table = "records"))]
+pub fn table_fields(py: Python<'_>, table: &str) -> PyResult<Vec<&'static str>> {
+    match table {
+        "records" => Ok(table::FIELDS.to_vec()),
+        "mentions" => Ok(table::MENTION_FIELDS.to_vec()),
+        "scorecard" => Ok(table::SCORECARD_FIELDS.to_vec()),
+        other => Err(errors::unknown_code(
+            py,
+            "table",
+            other,
+            &["records", "mentions", "scorecard"],
+        )),
+    }
 }
 
 /// Reads a record table written by `Dataset.to_jsonl()` (`format="jsonl"`) or

@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyType};
 
-use crate::convert::{date_from_py, date_to_py};
+use crate::convert::{date_arg, date_to_py};
 use crate::errors;
 
 const BASES: [&str; 4] = ["year", "year_end", "average", "cumulative"];
@@ -320,7 +320,7 @@ impl PyDocument {
             .ok_or_else(|| errors::unknown_code(py, "document kind", &kind, &KINDS))?;
         let delivered = delivered
             .filter(|d| !d.is_none())
-            .map(date_from_py)
+            .map(|d| date_arg(d, "delivered"))
             .transpose()?;
         Ok(PyDocument(Document {
             id,

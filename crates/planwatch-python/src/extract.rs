@@ -3,18 +3,20 @@
 use std::sync::{Arc, OnceLock};
 
 use planwatch::builtin::extract as core_extract;
-use planwatch::dataset::Dataset;
-use planwatch::document::{Document, DocumentKind};
+use planwatch::document::{CharIndex, Document, DocumentKind};
 use planwatch::extract::{Extraction, Extractor, Mention};
+use planwatch::indicator::Catalogue;
 use planwatch::quantity::Quantity;
+use planwatch::table::{self, MentionRow};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList, PyType};
 
-use crate::columns::{DictColumn, f64_column, i64_column, mantissa_f64};
-use crate::convert::{CharCounter, decimal_to_py, from_json};
+use crate::columns::{columns_to_py, row_to_py};
+use crate::convert::{clamped_offset, from_json};
 use crate::dataset::PyDataset;
 use crate::document::{PyDocument, py_str_repr};
+use crate::errors;
 use crate::indicator::PyCatalogue;
 use crate::quantity::PyQuantity;
 use crate::target::{PyFigure, PyOutcome, PyTarget};
@@ -22,12 +24,22 @@ use crate::target::{PyFigure, PyOutcome, PyTarget};
 /// One figure in running text with its meaning. `start`/`end` are code-point offsets, so
 /// `text[m.start:m.end] == m.text`. `planwatch.extract(text)` returns a `MentionList` of them.
 #[pyclass(name = "Mention", module = "planwatch._planwatch", frozen, eq)]
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct PyMention {
     pub inner: Mention,
     pub start: usize,
     pub end: usize,
     pub subject_chars: Option<(usize, usize)>,
+    /// The catalogue the mention was read with (names in tables); `None`: the built-in one.
+    pub catalogue: Option<Arc<Catalogue>>,
+}
+
+impl PartialEq for PyMention {
+    /// The same mention at the same place (whatever catalogue named it).
+    fn eq(&self, other: &Self) -> bool {
+        (&self.inner, self.start, self.end, self.subject_chars)
+            == (&other.inner, other.start, other.end, other.subject_chars)
+    }
 }
 
 impl PyMention {
@@ -36,26 +48,56 @@ impl PyMention {
         let f = &self.inner.figure;
         f.value.as_ref().or(f.lower.as_ref()).or(f.upper.as_ref())
     }
+
+    /// The mention's row of the core's mention table.
+    fn row(&self) -> MentionRow {
+        let cat = self
+            .catalogue
+            .as_deref()
+            .unwrap_or_else(|| planwatch::builtin::catalogue());
+        MentionRow::new(&self.inner, (self.start, self.end), self.subject_chars, cat)
+    }
 }
 
-/// Wraps core mentions of `text`, converting byte spans to code points in one pass each.
-fn wrap_mentions(text: &str, mentions: Vec<Mention>) -> Vec<PyMention> {
-    let mut spans = CharCounter::new(text);
-    let mut subjects = CharCounter::new(text);
+/// The rows of the core's mention table for a sequence of `Mention`s.
+fn mention_table_rows(mentions: &Bound<'_, PyAny>) -> PyResult<Vec<MentionRow>> {
+    let mut rows = Vec::new();
+    for item in mentions.try_iter()? {
+        let item = item?;
+        let m = item.cast::<PyMention>().map_err(|_| {
+            pyo3::exceptions::PyTypeError::new_err(format!(
+                "mentions: expected Mention items, not {}",
+                item.get_type()
+                    .name()
+                    .map(|n| n.to_string())
+                    .unwrap_or_default()
+            ))
+        })?;
+        rows.push(m.get().row());
+    }
+    Ok(rows)
+}
+
+/// Wraps core mentions of `text`, converting byte spans to code points through one index.
+fn wrap_mentions(
+    text: &str,
+    mentions: Vec<Mention>,
+    catalogue: Option<Arc<Catalogue>>,
+) -> Vec<PyMention> {
+    let index = CharIndex::new(text);
+    let at = |b: usize| clamped_offset(text, &index, b);
     mentions
         .into_iter()
         .map(|m| {
-            let start = spans.at(m.span.start);
-            let end = spans.at(m.span.end);
-            let subject_chars = m
-                .subject_span
-                .as_ref()
-                .map(|s| (subjects.at(s.start), subjects.at(s.end)));
+            let start = at(m.span.start);
+            let end = at(m.span.end);
+            let subject_chars = m.subject_span.as_ref().map(|s| (at(s.start), at(s.end)));
             PyMention {
                 inner: m,
                 start,
                 end,
                 subject_chars,
+                catalogue: catalogue.clone(),
             }
         })
         .collect()
@@ -96,6 +138,7 @@ impl PyMention {
             start,
             end,
             subject_chars: subject_start.zip(subject_end),
+            catalogue: None,
         })
     }
 
@@ -256,35 +299,16 @@ impl PyMention {
         ))
     }
 
-    /// A flat dict: text, start, end, kind, indicator, subject, year, end_year, basis,
-    /// comparator, direction, value, lower, upper (mantissas as `Decimal`), exponent, unit,
-    /// unit_text.
+    /// The mention's row of the mention table as a dict (the fields of
+    /// `planwatch.table_fields("mentions")`; decimals as `Decimal`, names from the catalogue
+    /// the mention was read with).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let f = &self.inner.figure;
-        let mantissa = |q: Option<&Quantity>| q.map(|q| decimal_to_py(py, &q.value())).transpose();
-        let d = PyDict::new(py);
-        d.set_item("text", &self.inner.text)?;
-        d.set_item("start", self.start)?;
-        d.set_item("end", self.end)?;
-        d.set_item("kind", self.kind())?;
-        d.set_item("indicator", self.indicator())?;
-        d.set_item("subject", self.subject())?;
-        d.set_item("year", self.inner.year)?;
-        d.set_item("end_year", self.inner.end_year)?;
-        d.set_item("basis", self.basis())?;
-        d.set_item("comparator", self.comparator())?;
-        d.set_item("direction", self.direction())?;
-        d.set_item("value", mantissa(f.value.as_ref())?)?;
-        d.set_item("lower", mantissa(f.lower.as_ref())?)?;
-        d.set_item("upper", mantissa(f.upper.as_ref())?)?;
-        d.set_item("exponent", self.exponent())?;
-        d.set_item("unit", self.unit())?;
-        d.set_item("unit_text", self.unit_text())?;
-        Ok(d)
+        row_to_py(py, &self.row())
     }
 }
 
-/// The tidy mention table column by column (see `planwatch._frames`): one row per mention.
+/// The mention table column by column (see `planwatch._frames`): the core's
+/// `planwatch::table` columns, one row per mention.
 #[pyfunction]
 #[pyo3(signature = (mentions, decimal = false))]
 pub fn _mention_columns<'py>(
@@ -292,101 +316,31 @@ pub fn _mention_columns<'py>(
     mentions: &Bound<'py, PyAny>,
     decimal: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let catalogue = planwatch::builtin::catalogue();
-    let names = [
-        "text",
-        "kind",
-        "indicator",
-        "name_zh",
-        "name_en",
-        "subject",
-        "basis",
-        "comparator",
-        "direction",
-        "unit",
-        "unit_text",
-    ];
-    let mut dict: Vec<DictColumn> = names.iter().map(|_| DictColumn::default()).collect();
-    let mut ints: [Vec<Option<i64>>; 5] = Default::default(); // start end year end_year exponent
-    let mut fvalues: [Vec<f64>; 3] = Default::default();
-    let mut dvalues: [Vec<Bound<'py, PyAny>>; 3] = Default::default();
-    let none = py.None().into_bound(py);
-    for item in mentions.try_iter()? {
-        let item = item?;
-        let m = item.cast::<PyMention>()?.get();
-        let inner = &m.inner;
-        let ind = inner.indicator.as_deref().and_then(|id| catalogue.get(id));
-        let anchor = m.anchor();
-        let strs = [
-            Some(inner.text.as_str()),
-            Some(inner.kind.code()),
-            inner.indicator.as_deref(),
-            ind.map(|i| i.name_zh.as_str()),
-            ind.map(|i| i.name_en.as_str()),
-            inner.subject.as_deref(),
-            inner.basis.map(|b| b.code()),
-            Some(inner.figure.comparator.code()),
-            inner.figure.direction.map(|d| d.code()),
-            anchor.map(|q| q.unit().code()),
-            anchor.map(Quantity::unit_text),
-        ];
-        for (col, s) in dict.iter_mut().zip(strs) {
-            col.push(s);
-        }
-        let nums = [
-            i64::try_from(m.start).ok(),
-            i64::try_from(m.end).ok(),
-            inner.year.map(i64::from),
-            inner.end_year.map(i64::from),
-            anchor.map(|q| i64::from(q.exponent())),
-        ];
-        for (col, v) in ints.iter_mut().zip(nums) {
-            col.push(v);
-        }
-        let f = &inner.figure;
-        for (i, q) in [f.value.as_ref(), f.lower.as_ref(), f.upper.as_ref()]
-            .into_iter()
-            .enumerate()
-        {
-            if decimal {
-                dvalues[i].push(match q {
-                    Some(q) => decimal_to_py(py, &q.value())?,
-                    None => none.clone(),
-                });
-            } else {
-                fvalues[i].push(mantissa_f64(q));
-            }
-        }
+    let rows = mention_table_rows(mentions)?;
+    let cols = py.detach(|| table::Columns::new(&rows));
+    columns_to_py(py, &cols, decimal)
+}
+
+/// The mention table as JSON lines (`format="jsonl"`) or CSV (`format="csv"`): the bytes of
+/// `planwatch::table::to_jsonl`/`to_csv`.
+#[pyfunction]
+#[pyo3(signature = (mentions, format = "jsonl"))]
+pub fn _mention_table(
+    py: Python<'_>,
+    mentions: &Bound<'_, PyAny>,
+    format: &str,
+) -> PyResult<String> {
+    let rows = mention_table_rows(mentions)?;
+    match format {
+        "jsonl" => Ok(py.detach(|| table::to_jsonl(&rows))),
+        "csv" => Ok(py.detach(|| table::to_csv(&rows))),
+        other => Err(errors::unknown_code(
+            py,
+            "table format",
+            other,
+            &["jsonl", "csv"],
+        )),
     }
-    let mut strs = std::collections::HashMap::new();
-    for (name, col) in names.iter().zip(dict) {
-        strs.insert(*name, col.into_py(py)?);
-    }
-    let out = PyDict::new(py);
-    out.set_item("text", strs.remove("text"))?;
-    out.set_item("start", i64_column(py, &ints[0])?)?;
-    out.set_item("end", i64_column(py, &ints[1])?)?;
-    for name in ["kind", "indicator", "name_zh", "name_en", "subject"] {
-        out.set_item(name, strs.remove(name))?;
-    }
-    out.set_item("year", i64_column(py, &ints[2])?)?;
-    out.set_item("end_year", i64_column(py, &ints[3])?)?;
-    for name in ["basis", "comparator", "direction"] {
-        out.set_item(name, strs.remove(name))?;
-    }
-    let [dv, dl, du] = dvalues;
-    let [fv, fl, fu] = fvalues;
-    for (name, d, f) in [("value", dv, fv), ("lower", dl, fl), ("upper", du, fu)] {
-        if decimal {
-            out.set_item(name, PyList::new(py, d)?)?;
-        } else {
-            out.set_item(name, f64_column(py, &f)?)?;
-        }
-    }
-    out.set_item("exponent", i64_column(py, &ints[4])?)?;
-    out.set_item("unit", strs.remove("unit"))?;
-    out.set_item("unit_text", strs.remove("unit_text"))?;
-    Ok(out)
 }
 
 /// Every figure of `text` as a `MentionList` of `Mention`, in text order, with indicators from
@@ -404,6 +358,7 @@ pub fn extract<'py>(
     outcome_year: Option<i32>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let extractor = catalogue.and_then(|c| c.get().extractor());
+    let cat = catalogue.map(|c| Arc::clone(&c.get().inner));
     let mentions = py.detach(|| {
         let found = if plan_year.is_none() && outcome_year.is_none() {
             match extractor {
@@ -413,7 +368,7 @@ pub fn extract<'py>(
         } else {
             with_years(extractor, None, plan_year, outcome_year).mentions(&text)
         };
-        wrap_mentions(&text, found)
+        wrap_mentions(&text, found, cat)
     });
     mention_list(py, mentions)
 }
@@ -453,6 +408,8 @@ pub struct PyExtraction {
     pub text: Arc<str>,
     /// The document given to `extract_document`, if any.
     pub document: Option<Document>,
+    /// The catalogue extracted with; `None`: the built-in one.
+    pub catalogue: Option<Arc<Catalogue>>,
 }
 
 #[pymethods]
@@ -471,6 +428,7 @@ impl PyExtraction {
             inner: Arc::new(inner),
             text: Arc::from(&*text),
             document: None,
+            catalogue: None,
         })
     }
 
@@ -493,18 +451,20 @@ impl PyExtraction {
     /// Every target with a known indicator and year: headline targets first, then the others.
     #[getter]
     fn targets(&self) -> Vec<PyTarget> {
+        let index = CharIndex::new(&self.text);
         self.inner
             .targets
             .iter()
-            .map(|t| PyTarget::wrap(t.clone(), Some(&self.text)))
+            .map(|t| PyTarget::wrap(t.clone(), Some(&index)))
             .collect()
     }
     /// The headline targets (主要预期目标).
     #[getter]
     fn headline(&self) -> Vec<PyTarget> {
+        let index = CharIndex::new(&self.text);
         self.inner
             .headline()
-            .map(|t| PyTarget::wrap(t.clone(), Some(&self.text)))
+            .map(|t| PyTarget::wrap(t.clone(), Some(&index)))
             .collect()
     }
     /// How many of `targets` form the headline list.
@@ -515,21 +475,36 @@ impl PyExtraction {
     /// Every outcome with a known indicator and year.
     #[getter]
     fn outcomes(&self) -> Vec<PyOutcome> {
+        let index = CharIndex::new(&self.text);
         self.inner
             .outcomes
             .iter()
-            .map(|o| PyOutcome::wrap(o.clone(), Some(&self.text)))
+            .map(|o| PyOutcome::wrap(o.clone(), Some(&index)))
             .collect()
     }
     /// Every mention of the text.
     #[getter]
     fn mentions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        mention_list(py, wrap_mentions(&self.text, self.inner.mentions.clone()))
+        mention_list(
+            py,
+            wrap_mentions(
+                &self.text,
+                self.inner.mentions.clone(),
+                self.catalogue.clone(),
+            ),
+        )
     }
     /// Target and outcome mentions that could not become records (no indicator or no year).
     #[getter]
     fn unresolved<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        mention_list(py, wrap_mentions(&self.text, self.inner.unresolved.clone()))
+        mention_list(
+            py,
+            wrap_mentions(
+                &self.text,
+                self.inner.unresolved.clone(),
+                self.catalogue.clone(),
+            ),
+        )
     }
 
     /// The targets and outcomes as a `Dataset` of `document` (by default the document given to
@@ -552,14 +527,15 @@ impl PyExtraction {
                 source: None,
             },
         };
-        let ds = Dataset {
+        let catalogue = self
+            .catalogue
+            .as_deref()
+            .unwrap_or_else(|| planwatch::builtin::catalogue());
+        let ds = Extraction::clone(&self.inner).into_dataset(
             document,
-            indicators: Vec::new(),
-            targets: self.inner.targets.clone(),
-            outcomes: self.inner.outcomes.clone(),
-            verdicts: Vec::new(),
-            text: Some(Arc::clone(&self.text)),
-        };
+            catalogue,
+            Some(Arc::clone(&self.text)),
+        );
         PyDataset {
             inner: Arc::new(ds),
         }
@@ -647,5 +623,6 @@ pub fn extract_document(
         inner: Arc::new(inner),
         text: Arc::from(&*text),
         document,
+        catalogue: catalogue.map(|c| Arc::clone(&c.get().inner)),
     }
 }

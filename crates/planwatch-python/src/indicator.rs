@@ -9,10 +9,11 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList, PyType};
 
-use crate::convert::{CharCounter, from_json, from_serde_code, serde_code};
+use crate::convert::{clamped_offset, from_json, from_serde_code, serde_code};
 use crate::document::py_str_repr;
 use crate::errors;
 use crate::units::unit_arg;
+use planwatch::document::CharIndex;
 
 const DESIRED: [&str; 4] = ["higher_better", "lower_better", "band", "neutral"];
 const MEASURES: [&str; 5] = ["level", "growth_rate", "share", "rate", "change"];
@@ -273,9 +274,9 @@ impl PyCatalogue {
     fn find_in(&self, py: Python<'_>, text: PyBackedStr) -> Option<(PyIndicator, usize, usize)> {
         let inner = Arc::clone(&self.inner);
         let found = py.detach(|| inner.find_in(&text).map(|(ind, span)| (ind.clone(), span)))?;
-        let mut counter = CharCounter::new(&text);
-        let start = counter.at(found.1.start);
-        let end = counter.at(found.1.end);
+        let index = CharIndex::new(&text);
+        let start = clamped_offset(&text, &index, found.1.start);
+        let end = clamped_offset(&text, &index, found.1.end);
         Some((PyIndicator(found.0), start, end))
     }
 
@@ -373,6 +374,8 @@ impl PyCatalogue {
 /// The built-in catalogue: every indicator of the built-in data, and the headline indicators
 /// of five-year plans and government work reports besides.
 #[pyfunction]
-pub fn catalogue() -> PyCatalogue {
-    PyCatalogue::builtin()
+pub fn catalogue(py: Python<'_>) -> PyResult<PyCatalogue> {
+    // The embedded catalogue not loading is an error, never an empty catalogue.
+    planwatch::builtin::try_catalogue().map_err(|e| crate::errors::load(py, &e))?;
+    Ok(PyCatalogue::builtin())
 }

@@ -19,8 +19,21 @@ mod validate;
 /// The Rust extension of planwatch. Import `planwatch`, not this module.
 #[pyo3::pymodule]
 mod _planwatch {
+    use pyo3::prelude::*;
+
+    /// Sets `__version__`, the version of the crates the extension was built from, and makes
+    /// the built-in catalogue failing to load an error of the import (a `LoadError`), never an
+    /// empty catalogue behind every default.
+    #[pymodule_init]
+    fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        planwatch::builtin::try_catalogue().map_err(|e| crate::errors::load(m.py(), &e))?;
+        m.add("__version__", env!("CARGO_PKG_VERSION"))
+    }
+
     #[pymodule_export]
-    use crate::assess::{PyAssessment, PyPolicy, PyScoreRow, assess, scorecard};
+    use crate::assess::{
+        _scorecard_columns, PyAssessment, PyPolicy, PyScoreRow, assess, scorecard,
+    };
     #[pymodule_export]
     use crate::dataset::{
         PyDataset, PyStatedVerdict, builtin, builtin_text, load, read_table, table_fields,
@@ -28,7 +41,9 @@ mod _planwatch {
     #[pymodule_export]
     use crate::document::{PyDocument, PyPeriod, PyProvenance};
     #[pymodule_export]
-    use crate::extract::{_mention_columns, PyExtraction, PyMention, extract, extract_document};
+    use crate::extract::{
+        _mention_columns, _mention_table, PyExtraction, PyMention, extract, extract_document,
+    };
     #[pymodule_export]
     use crate::indicator::{PyCatalogue, PyIndicator, catalogue};
     #[pymodule_export]

@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyType};
 
-use crate::convert::{decimal_from_py, decimal_to_py};
+use crate::convert::{decimal_arg, decimal_to_py};
 use crate::errors;
 
 /// A numeral as published: mantissa (`Decimal`), magnitude exponent (万 = 4, 亿 = 8) and
@@ -26,12 +26,12 @@ impl PyNumeral {
         approx: String,
         high: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let value = decimal_from_py(value)?;
+        let value = decimal_arg(value, "value")?;
         let approx = match (approx.as_str(), high) {
             ("exact", None) => Approx::Exact,
             ("more_than", None) => Approx::MoreThan,
             ("between", Some(h)) => Approx::Between {
-                high: decimal_from_py(h)?,
+                high: decimal_arg(h, "high")?,
             },
             ("between", None) => return Err(errors::invalid(py, "approx='between' needs high")),
             ("exact" | "more_than", Some(_)) => {

@@ -8,7 +8,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyType};
 
-use crate::convert::{decimal_from_py, decimal_to_py};
+use crate::convert::{decimal_arg, decimal_to_py};
 use crate::document::py_str_repr;
 use crate::errors;
 use crate::units::unit_arg;
@@ -38,7 +38,7 @@ impl PyQuantity {
         unit: Option<&Bound<'_, PyAny>>,
         unit_text: Option<String>,
     ) -> PyResult<Self> {
-        let value = decimal_from_py(value)?;
+        let value = decimal_arg(value, "value")?;
         let unit = match unit {
             Some(u) => unit_arg(py, u)?,
             None => planwatch::units::Unit::Number,

@@ -1,5 +1,6 @@
 //! `Figure`, `Target`, `Outcome`, `parse_target` and `parse_figure`.
 
+use planwatch::document::CharIndex;
 use planwatch::figure::{parse_figure as core_parse_figure, parse_target as core_parse_target};
 use planwatch::target::{Figure, Outcome, Target};
 use pyo3::prelude::*;
@@ -130,6 +131,11 @@ impl PyFigure {
         format!("Figure.from_json({})", py_str_repr(&self.to_json()))
     }
 
+    /// The figure as written (`增长5%左右`).
+    fn __str__(&self) -> &str {
+        &self.0.text
+    }
+
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
         Ok((slf.get_type().getattr("from_json")?, (slf.get().to_json(),)))
     }
@@ -186,9 +192,9 @@ macro_rules! record_class {
         }
 
         impl $rust {
-            /// Wraps a record; `text` is the document text, when known.
-            pub fn wrap(inner: $core, text: Option<&str>) -> Self {
-                let chars = text.and_then(|t| inner.provenance.as_ref().and_then(|p| p.char_span(t)));
+            /// Wraps a record; `chars` indexes the document text, when known.
+            pub fn wrap(inner: $core, chars: Option<&CharIndex<'_>>) -> Self {
+                let chars = chars.and_then(|c| inner.provenance.as_ref().and_then(|p| c.span(p)));
                 $rust { inner, chars }
             }
         }

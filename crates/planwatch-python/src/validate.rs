@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList, PyType};
 
-use crate::convert::{decimal_from_py, decimal_to_py, from_json, from_serde_code, serde_code};
+use crate::convert::{decimal_arg, decimal_to_py, from_json, from_serde_code, serde_code};
 use crate::dataset::PyDataset;
 use crate::document::py_str_repr;
 use crate::errors;
@@ -311,7 +311,7 @@ impl PyRule {
         kind: &str,
     ) -> PyResult<Self> {
         let tolerance_pp = match tolerance_pp {
-            Some(t) => decimal_from_py(t)?,
+            Some(t) => decimal_arg(t, "tolerance_pp")?,
             None => rust_decimal::Decimal::ZERO,
         };
         Ok(PyRule(Rule::ShareIdentity(Identity {

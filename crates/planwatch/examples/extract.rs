@@ -1,53 +1,40 @@
-//! Extract figures (or targets) from a report text, one per line.
+//! Extract figures (or targets) from a report text, one per line or row.
 //!
 //! ```text
-//! cargo run -q --example extract -- FILE [--targets] [--format jsonl|csv]
+//! cargo run -q --example extract -- FILE [--targets] [--doc-id ID] [--format jsonl|csv]
 //! ```
 //!
-//! Without `--targets`, one line per mention; with it, one line per target and outcome of the
-//! document (headline targets first). Fields: `text`, `start`, `end` (Unicode code points of
-//! FILE's text, so that `text[start:end]` is the figure), `value`, `exponent`, `unit`,
-//! `unit_text`, `comparator`, `lower`, `upper`, `direction`, `subject`, `indicator`, `year`,
-//! `kind` (target, outcome, other), plus `basis`; decimals are strings, missing values empty
-//! (CSV) or null (JSON). Errors go to stderr; misuse and unreadable files exit with status 2.
+//! Without `--targets`, the mention table of [`planwatch::table`] (one row per figure, fields
+//! [`planwatch::table::MENTION_FIELDS`]); with it, the record table of the document's targets
+//! and outcomes (headline targets first; fields [`planwatch::table::FIELDS`], the document id
+//! `ID`, by default `document`). Offsets are Unicode code points of FILE's text; decimals are
+//! strings. `python -m planwatch extract` writes the same bytes. Errors go to stderr; misuse and
+//! unreadable files exit with status 2.
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use planwatch::extract::{Extractor, Mention};
-use planwatch::table::{FigureColumns, csv_record};
-use planwatch::target::Figure;
-use serde_json::{Map, Value, json};
+use planwatch::document::{Document, DocumentKind};
+use planwatch::{builtin, table};
 
-const FIELDS: [&str; 16] = [
-    "text",
-    "start",
-    "end",
-    "value",
-    "exponent",
-    "unit",
-    "unit_text",
-    "comparator",
-    "lower",
-    "upper",
-    "direction",
-    "subject",
-    "indicator",
-    "year",
-    "kind",
-    "basis",
-];
-
-const USAGE: &str = "usage: extract FILE [--targets] [--format jsonl|csv]";
+const USAGE: &str = "usage: extract FILE [--targets] [--doc-id ID] [--format jsonl|csv]";
 
 fn main() -> ExitCode {
     let mut file = None;
     let mut targets = false;
     let mut csv = false;
+    let mut doc_id = "document".to_string();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--targets" => targets = true,
+            "--doc-id" => match args.next() {
+                Some(id) => doc_id = id,
+                None => {
+                    eprintln!("--doc-id needs a value\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
             "--format" => match args.next().as_deref() {
                 Some("jsonl") => csv = false,
                 Some("csv") => csv = true,
@@ -60,7 +47,7 @@ fn main() -> ExitCode {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
             }
-            s if s.starts_with('-') => {
+            s if s.starts_with('-') && s != "-" => {
                 eprintln!("unknown option {s}\n{USAGE}");
                 return ExitCode::from(2);
             }
@@ -75,128 +62,60 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    let text = match std::fs::read_to_string(&file) {
+    let read = if file == "-" {
+        std::io::read_to_string(std::io::stdin())
+    } else {
+        std::fs::read_to_string(&file)
+    };
+    let text = match read {
         Ok(t) => t,
         Err(e) => {
             eprintln!("cannot read {file}: {e}");
             return ExitCode::from(2);
         }
     };
-    let ex = Extractor::new(planwatch::builtin::catalogue());
-    let rows: Vec<Map<String, Value>> = if targets {
-        let doc = std::path::Path::new(&file)
-            .file_stem()
-            .map_or("doc".into(), |s| s.to_string_lossy().into_owned());
-        let x = ex.document(&text, &doc);
-        let t = x.targets.iter().map(|t| {
-            record(
-                &text,
-                &t.figure,
-                t.provenance.as_ref().map(|p| p.start..p.end),
-                &t.indicator,
-                t.period.year,
-                "target",
-                t.period.basis.code(),
-            )
-        });
-        let o = x.outcomes.iter().map(|o| {
-            record(
-                &text,
-                &o.figure,
-                o.provenance.as_ref().map(|p| p.start..p.end),
-                &o.indicator,
-                o.period.year,
-                "outcome",
-                o.period.basis.code(),
-            )
-        });
-        t.chain(o).collect()
-    } else {
-        ex.mentions(&text)
-            .iter()
-            .map(|m| mention(&text, m))
-            .collect()
-    };
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    if csv {
-        let _ = writeln!(out, "{}", FIELDS.join(","));
-    }
-    for row in rows {
-        let line = if csv {
-            let cells: Vec<String> = FIELDS
-                .iter()
-                .map(|f| match row.get(*f) {
-                    None | Some(Value::Null) => String::new(),
-                    Some(Value::String(s)) => s.clone(),
-                    Some(other) => other.to_string(),
-                })
-                .collect();
-            csv_record(cells.iter().map(String::as_str))
-        } else {
-            Value::Object(row).to_string()
+    let catalogue = builtin::catalogue();
+    let out = if targets {
+        let document = Document {
+            id: doc_id.clone(),
+            title: String::new(),
+            issuer: String::new(),
+            kind: DocumentKind::Other,
+            jurisdiction: String::new(),
+            delivered: None,
+            outcome_year: None,
+            plan_year: None,
+            source: None,
         };
-        if writeln!(out, "{line}").is_err() {
-            break;
+        let ds = builtin::extract_document(&text, &doc_id).into_dataset(
+            document,
+            catalogue,
+            Some(text.as_str().into()),
+        );
+        let rows = table::rows(&ds, catalogue);
+        if csv {
+            table::to_csv(&rows)
+        } else {
+            table::to_jsonl(&rows)
+        }
+    } else {
+        let rows = table::mention_rows(&text, &builtin::extract(&text), catalogue);
+        if csv {
+            table::to_csv(&rows)
+        } else {
+            table::to_jsonl(&rows)
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        // A closed pipe (`| head`) is not an error worth a message.
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("extract: {e}");
+            return ExitCode::from(1);
         }
     }
     ExitCode::SUCCESS
-}
-
-fn char_offset(text: &str, byte: usize) -> usize {
-    text.get(..byte).map_or(0, |s| s.chars().count())
-}
-
-/// The figure's columns, shared with every table of the crate: `lower` and `upper` are
-/// mantissas in the shared `exponent` and `unit`, or written in full when their scale differs.
-fn figure_fields(map: &mut Map<String, Value>, f: &Figure) {
-    let c = FigureColumns::new(f);
-    map.insert("value".into(), json!(c.value));
-    map.insert("exponent".into(), json!(c.exponent));
-    map.insert("unit".into(), json!(c.unit));
-    map.insert("unit_text".into(), json!(c.unit_text));
-    map.insert("comparator".into(), json!(c.comparator));
-    map.insert("lower".into(), json!(c.lower));
-    map.insert("upper".into(), json!(c.upper));
-    map.insert("direction".into(), json!(c.direction));
-}
-
-fn mention(text: &str, m: &Mention) -> Map<String, Value> {
-    let mut map = Map::new();
-    map.insert("text".into(), json!(m.text));
-    map.insert("start".into(), json!(char_offset(text, m.span.start)));
-    map.insert("end".into(), json!(char_offset(text, m.span.end)));
-    figure_fields(&mut map, &m.figure);
-    map.insert("subject".into(), json!(m.subject));
-    map.insert("indicator".into(), json!(m.indicator));
-    map.insert("year".into(), json!(m.year));
-    map.insert("kind".into(), json!(m.kind.code()));
-    map.insert(
-        "basis".into(),
-        m.basis.map_or(Value::Null, |b| json!(b.code())),
-    );
-    map
-}
-
-fn record(
-    text: &str,
-    f: &Figure,
-    span: Option<std::ops::Range<usize>>,
-    indicator: &str,
-    year: i32,
-    kind: &str,
-    basis: &str,
-) -> Map<String, Value> {
-    let mut map = Map::new();
-    let span = span.unwrap_or(0..0);
-    map.insert("text".into(), json!(text.get(span.clone()).unwrap_or("")));
-    map.insert("start".into(), json!(char_offset(text, span.start)));
-    map.insert("end".into(), json!(char_offset(text, span.end)));
-    figure_fields(&mut map, f);
-    map.insert("subject".into(), Value::Null);
-    map.insert("indicator".into(), json!(indicator));
-    map.insert("year".into(), json!(year));
-    map.insert("kind".into(), json!(kind));
-    map.insert("basis".into(), json!(basis));
-    map
 }

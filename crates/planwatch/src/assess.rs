@@ -139,7 +139,7 @@ crate::codes::stable_codes! {
 /// assert_eq!(strict.in_step_tolerance_pp, p.in_step_tolerance_pp);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(try_from = "PolicyFields")]
 pub struct Policy {
     /// Half-width of the 左右 band, in percentage points, for targets in % or percentage
     /// points. Default 0.5.
@@ -162,6 +162,103 @@ impl Default for Policy {
             in_step_tolerance_pp: Decimal::new(5, 1),
             in_step_tolerance_rel: Decimal::new(2, 2),
         }
+    }
+}
+
+/// A tolerance of a [`Policy`] that cannot be one: negative.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// let err = planwatch::assess::Policy::new(Decimal::new(-1, 1), Decimal::ONE, Decimal::ONE, Decimal::ONE).unwrap_err();
+/// assert_eq!(err.to_string(), "around_tolerance_pp cannot be negative: -0.1");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PolicyError {
+    /// The field.
+    pub field: &'static str,
+    /// The value given.
+    pub value: Decimal,
+}
+
+impl std::fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} cannot be negative: {}", self.field, self.value)
+    }
+}
+
+impl std::error::Error for PolicyError {}
+
+impl Policy {
+    /// A policy with these tolerances; a negative one is an error (a band cannot be narrower
+    /// than its target). JSON goes through the same check.
+    ///
+    /// # Errors
+    /// A [`PolicyError`] naming the first negative tolerance.
+    ///
+    /// ```
+    /// use planwatch::assess::Policy;
+    /// use rust_decimal::Decimal;
+    /// let p = Policy::new(Decimal::new(2, 1), Decimal::new(2, 2), Decimal::new(5, 1), Decimal::ZERO).unwrap();
+    /// assert_eq!(p.around_tolerance_pp.to_string(), "0.2");
+    /// let err = serde_json::from_str::<Policy>(r#"{"in_step_tolerance_rel": "-0.01"}"#).unwrap_err();
+    /// assert!(err.to_string().starts_with("in_step_tolerance_rel cannot be negative"), "{err}");
+    /// ```
+    pub fn new(
+        around_tolerance_pp: Decimal,
+        around_tolerance_rel: Decimal,
+        in_step_tolerance_pp: Decimal,
+        in_step_tolerance_rel: Decimal,
+    ) -> Result<Policy, PolicyError> {
+        for (field, value) in [
+            ("around_tolerance_pp", around_tolerance_pp),
+            ("around_tolerance_rel", around_tolerance_rel),
+            ("in_step_tolerance_pp", in_step_tolerance_pp),
+            ("in_step_tolerance_rel", in_step_tolerance_rel),
+        ] {
+            if value.is_sign_negative() && !value.is_zero() {
+                return Err(PolicyError { field, value });
+            }
+        }
+        Ok(Policy {
+            around_tolerance_pp,
+            around_tolerance_rel,
+            in_step_tolerance_pp,
+            in_step_tolerance_rel,
+        })
+    }
+}
+
+/// The JSON form of a [`Policy`], checked by [`Policy::new`] on the way in.
+#[derive(Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct PolicyFields {
+    around_tolerance_pp: Decimal,
+    around_tolerance_rel: Decimal,
+    in_step_tolerance_pp: Decimal,
+    in_step_tolerance_rel: Decimal,
+}
+
+impl Default for PolicyFields {
+    fn default() -> Self {
+        let p = Policy::default();
+        PolicyFields {
+            around_tolerance_pp: p.around_tolerance_pp,
+            around_tolerance_rel: p.around_tolerance_rel,
+            in_step_tolerance_pp: p.in_step_tolerance_pp,
+            in_step_tolerance_rel: p.in_step_tolerance_rel,
+        }
+    }
+}
+
+impl TryFrom<PolicyFields> for Policy {
+    type Error = PolicyError;
+    fn try_from(f: PolicyFields) -> Result<Self, Self::Error> {
+        Policy::new(
+            f.around_tolerance_pp,
+            f.around_tolerance_rel,
+            f.in_step_tolerance_pp,
+            f.in_step_tolerance_rel,
+        )
     }
 }
 

@@ -324,3 +324,116 @@ impl Provenance {
         Some((start, start + self.quote.chars().count()))
     }
 }
+
+/// Converts byte offsets of one text to code-point offsets (the offsets Python uses) in
+/// constant time: built once in one pass over the text, then each lookup counts at most
+/// [`CharIndex::BLOCK`] bytes. Use it wherever many spans of the same text are converted;
+/// [`Provenance::char_span`] counts from the start of the text on every call.
+///
+/// ```
+/// use planwatch::document::{CharIndex, Provenance};
+/// let text = "全年国内生产总值（GDP）126.06万亿元，增长5.2%；";
+/// let index = CharIndex::new(text);
+/// assert_eq!(index.char_offset(0), Some(0));
+/// assert_eq!(index.char_offset(3), Some(1));
+/// assert_eq!(index.char_offset(1), None); // inside 全
+/// assert_eq!(index.char_offset(text.len()), Some(text.chars().count()));
+/// assert_eq!(index.char_offset(text.len() + 1), None);
+/// let p = Provenance::locate("doc", text, "增长5.2%", 0).unwrap();
+/// assert_eq!(index.span(&p), p.char_span(text));
+/// ```
+#[derive(Clone, Debug)]
+pub struct CharIndex<'a> {
+    text: &'a str,
+    /// Code points that start before byte `i * BLOCK`, for every block.
+    blocks: Vec<usize>,
+}
+
+impl<'a> CharIndex<'a> {
+    /// Bytes per block: a lookup counts the characters of at most this many bytes.
+    pub const BLOCK: usize = 64;
+
+    /// The index of `text`, in one pass.
+    ///
+    /// ```
+    /// let index = planwatch::document::CharIndex::new("");
+    /// assert_eq!(index.char_offset(0), Some(0));
+    /// ```
+    pub fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let mut blocks = Vec::with_capacity(bytes.len() / Self::BLOCK + 1);
+        let mut chars = 0usize;
+        for chunk in bytes.chunks(Self::BLOCK) {
+            blocks.push(chars);
+            chars += count_chars(chunk);
+        }
+        blocks.push(chars);
+        CharIndex { text, blocks }
+    }
+
+    /// The code-point offset of byte offset `byte`, or `None` when it is past the end of the
+    /// text or inside a character.
+    ///
+    /// ```
+    /// let index = planwatch::document::CharIndex::new("增长5%");
+    /// assert_eq!((index.char_offset(6), index.char_offset(7)), (Some(2), Some(3)));
+    /// ```
+    pub fn char_offset(&self, byte: usize) -> Option<usize> {
+        if !self.text.is_char_boundary(byte) {
+            return None;
+        }
+        let block = byte / Self::BLOCK;
+        let base = self.blocks.get(block).copied()?;
+        let from = block * Self::BLOCK;
+        Some(base + count_chars(self.text.as_bytes().get(from..byte)?))
+    }
+
+    /// The code-point span of a provenance, or `None` when its byte span does not fall on
+    /// character boundaries of the text (the same as [`Provenance::char_span`]).
+    ///
+    /// ```
+    /// use planwatch::document::{CharIndex, Provenance};
+    /// let text = "全年增长5.2%";
+    /// let p = Provenance::locate("doc", text, "增长5.2%", 0).unwrap();
+    /// assert_eq!(CharIndex::new(text).span(&p), Some((2, 8)));
+    /// ```
+    pub fn span(&self, provenance: &Provenance) -> Option<(usize, usize)> {
+        self.text.get(provenance.start..provenance.end)?;
+        let start = self.char_offset(provenance.start)?;
+        Some((start, start + provenance.quote.chars().count()))
+    }
+
+    /// The code-point span of a byte range, or `None` when either end is past the text or
+    /// inside a character.
+    ///
+    /// ```
+    /// let index = planwatch::document::CharIndex::new("全年增长5.2%");
+    /// assert_eq!(index.range(&(6..16)), Some((2, 8)));
+    /// assert_eq!(index.range(&(7..16)), None);
+    /// ```
+    pub fn range(&self, range: &std::ops::Range<usize>) -> Option<(usize, usize)> {
+        Some((self.char_offset(range.start)?, self.char_offset(range.end)?))
+    }
+}
+
+/// The number of characters that start in `bytes` (bytes that are not UTF-8 continuations).
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CharIndex;
+
+    /// Every byte offset of a mixed text, across many blocks, agrees with counting from the
+    /// start.
+    #[test]
+    fn char_index_agrees_with_counting() {
+        let text = "全年GDP增长5.2%，𝄞 ok；".repeat(40);
+        let index = CharIndex::new(&text);
+        for byte in 0..=text.len() + 2 {
+            let naive = text.get(..byte).map(|h| h.chars().count());
+            assert_eq!(index.char_offset(byte), naive, "byte {byte}");
+        }
+    }
+}

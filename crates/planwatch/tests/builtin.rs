@@ -1433,7 +1433,7 @@ fn export_round_trips_losslessly() {
 fn csv_quotes_what_needs_quoting() {
     let mut row = export::rows(ds(), planwatch::builtin::catalogue())[0].clone();
     row.quote = Some("a, \"b\"\r\nc".into());
-    row.name_en = " edge ".into();
+    row.name_en = Some(" edge ".into());
     let csv = export::to_csv(std::slice::from_ref(&row));
     assert!(csv.contains(",\"a, \"\"b\"\"\r\nc\","), "{csv}");
     assert!(csv.contains(",\" edge \","), "{csv}");
