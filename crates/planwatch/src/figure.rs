@@ -4,7 +4,7 @@
 //! [`parse_target`] reads the phrase of a target; [`parse_figure`] reads the phrase of an outcome.
 //! Both share one grammar, built from the phrasing of plan reports and government work reports,
 //! not from any one document; its words are those of the crate's lexicon, which the extractor
-//! ([`crate::extract`]) reads too:
+//! ([`mod@crate::extract`]) reads too:
 //!
 //! ```text
 //! figure   := qualitative

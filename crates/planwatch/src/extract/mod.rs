@@ -1,6 +1,6 @@
 //! Figures, targets and outcomes read from report text.
 //!
-//! [`extract`] finds every number-with-unit of running Chinese text and returns it as a
+//! [`crate::extract()`] finds every number-with-unit of running Chinese text and returns it as a
 //! [`Mention`]: its exact span, the figure (comparator or bound, quantity or range, direction of
 //! change), the subject phrase it measures, the catalogue indicator, the year it speaks of and
 //! whether it is a target, an outcome or neither. [`extract_document`] builds on the mentions
