@@ -40,7 +40,7 @@ impl Job<'_> {
         if self.config.targets {
             rows::record_fields()
         } else {
-            &rows::MENTION_FIELDS
+            rows::MENTION_FIELDS
         }
     }
 
@@ -53,7 +53,7 @@ impl Job<'_> {
             let x = self.extractor.document(&text, &input.doc_id);
             rows::record_rows(&text, x, &input.doc_id, self.catalogue)
         } else {
-            rows::mention_rows(&text, &self.extractor.mentions(&text))
+            rows::mention_rows(&text, &self.extractor.mentions(&text), self.catalogue)
         };
         drop(text);
         let fields = self.fields();
