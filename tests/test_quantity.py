@@ -79,7 +79,16 @@ def test_compare_amounts(case: dict[str, Any]) -> None:
         assert (a == b) is False  # equality never raises
     else:
         order = case["order"]
-        assert ((a < b), (a <= b), (a > b), (a >= b)) == (order < 0, order <= 0, order > 0, order >= 0)
+        # The order agrees with ==: equal amounts written differently are neither <= nor >=.
+        same = a == b
+        assert ((a < b), (a <= b), (a > b), (a >= b)) == (order < 0, order < 0 or same, order > 0, order > 0 or same)
+
+
+def test_order_agrees_with_equality() -> None:
+    a, b = parse_quantity("1万元"), parse_quantity("10000元")
+    assert (a == b, a < b, a <= b, a > b, a >= b) == (False, False, False, False, False)
+    c = parse_quantity("5.20%")
+    assert (c == parse_quantity("5.2%"), c <= parse_quantity("5.2%"), hash(c) == hash(parse_quantity("5.2%"))) == (True, True, True)
 
 
 @pytest.mark.parametrize("case", DATA["arithmetic"], ids=lambda c: f"{c['left']} {c['op']} {c['right']}")

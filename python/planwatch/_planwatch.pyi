@@ -19,6 +19,11 @@ __all__ = [
     "_mention_table",
     "_scorecard_columns",
     "Assessment",
+    "Jurisdiction",
+    "Panel",
+    "PanelRow",
+    "jurisdictions",
+    "panel",
     "Catalogue",
     "Extraction",
     "Indicator",
@@ -1019,3 +1024,99 @@ def table_fields(table: str = "records") -> list[str]:
 
 def read_table(text: str, /, format: str = "jsonl") -> list[dict[str, Any]]:
     """Reads a record table (``jsonl`` or ``csv``) as dicts; raises ``LoadError``."""
+
+@final
+class Jurisdiction:
+    """The nation (``CN``) or a provincial-level division, by GB/T 2260 code."""
+
+    def __new__(cls, code_or_name: str, /) -> Jurisdiction:
+        """By code (``440000``) or name (``广东省``, ``广东``, ``Guangdong``); ``ValueError`` if none."""
+    @staticmethod
+    def named_in(text: str) -> Optional[Jurisdiction]:
+        """The provincial-level division a title, byline or opening line names."""
+    @property
+    def code(self) -> str:
+        """``CN`` or the six-digit code."""
+    @property
+    def name_zh(self) -> str:
+        """The full Chinese name."""
+    @property
+    def short_zh(self) -> str:
+        """The name without its suffix."""
+    @property
+    def abbreviation(self) -> str:
+        """The one-character abbreviation (empty for the nation)."""
+    @property
+    def name_en(self) -> str:
+        """The English name."""
+    @property
+    def level(self) -> str:
+        """``national``, ``province``, ``municipality`` or ``autonomous_region``."""
+    @property
+    def is_provincial(self) -> bool:
+        """Whether the jurisdiction is provincial."""
+    @property
+    def self_references(self) -> list[str]:
+        """How its reports speak of it (``全省``, ``全市``, ``全区``)."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+def jurisdictions() -> list[Jurisdiction]:
+    """The nation and the 31 provincial-level divisions."""
+
+@final
+class PanelRow:
+    """A panel scorecard row: jurisdiction, ``ScoreRow`` and the documents of its records."""
+
+    @property
+    def jurisdiction(self) -> str:
+        """``CN`` or the GB/T 2260 code."""
+    @property
+    def row(self) -> ScoreRow:
+        """The target, outcome, assessment and stated verdict."""
+    @property
+    def target_document(self) -> Optional[str]:
+        """The id of the target's document."""
+    @property
+    def outcome_document(self) -> Optional[str]:
+        """The id of the outcome's document."""
+    @property
+    def stated_document(self) -> Optional[str]:
+        """The id of the stated verdict's document."""
+
+@final
+class Panel:
+    """Many documents' datasets joined across documents."""
+
+    def __new__(cls, datasets: list[Dataset], /) -> Panel:
+        """A panel; ``ValueError`` when two datasets share a document id."""
+    @classmethod
+    def from_dir(cls, path: Union[str, os.PathLike[str]], /) -> Panel:
+        """Every dataset file (``*.json``) of a folder; raises ``LoadError``."""
+    @property
+    def datasets(self) -> list[Dataset]:
+        """The datasets, in the order given."""
+    def dataset(self, document_id: str) -> Optional[Dataset]:
+        """The dataset of the document with this id."""
+    def jurisdictions(self) -> list[str]:
+        """The documents' jurisdictions, ``CN`` first."""
+    def indicators(self) -> list[str]:
+        """The indicators with a target or an outcome."""
+    def years(self) -> list[int]:
+        """The first years of every record's period."""
+    def __len__(self) -> int: ...
+    def targets_for(self, jurisdiction: str, indicator: str, period: Period) -> list[tuple[str, Target]]:
+        """Every ``(document id, Target)`` for the years of ``period``, in precedence order."""
+    def outcomes_for(self, jurisdiction: str, indicator: str, period: Period) -> list[tuple[str, Outcome]]:
+        """Every ``(document id, Outcome)`` for the years of ``period``, in precedence order."""
+    def target(self, jurisdiction: str, indicator: str, period: Period) -> Optional[tuple[str, Target]]:
+        """The ``(document id, Target)`` a scorecard uses."""
+    def outcome(self, jurisdiction: str, indicator: str, period: Period) -> Optional[tuple[str, Outcome]]:
+        """The ``(document id, Outcome)`` a scorecard uses."""
+    def scorecard(
+        self, catalogue: Optional[Catalogue] = None, policy: Optional[Policy] = None
+    ) -> list[PanelRow]:
+        """A row per jurisdiction, indicator and period with a target, across documents."""
+
+def panel() -> Panel:
+    """The built-in panel."""

@@ -11,6 +11,7 @@ mod errors;
 mod extract;
 mod indicator;
 mod numerals;
+mod panel;
 mod quantity;
 mod target;
 mod units;
@@ -48,6 +49,8 @@ mod _planwatch {
     use crate::indicator::{PyCatalogue, PyIndicator, catalogue};
     #[pymodule_export]
     use crate::numerals::{PyNumeral, parse_numeral};
+    #[pymodule_export]
+    use crate::panel::{PyJurisdiction, PyPanel, PyPanelRow, jurisdictions, panel};
     #[pymodule_export]
     use crate::quantity::{PyQuantity, parse_quantity};
     #[pymodule_export]

@@ -155,11 +155,15 @@ impl PyQuantity {
                     .0
                     .cmp_amount(&other)
                     .map_err(|e| errors::quantity(py, &e))?;
+                // As in Rust: the order compares amounts but agrees with `==`, so two
+                // quantities of one amount written differently (1万元, 10000元) are neither
+                // `<=` nor `>=` each other.
+                let same = self.0 == other;
                 match op {
                     CompareOp::Lt => ord == Ordering::Less,
-                    CompareOp::Le => ord != Ordering::Greater,
+                    CompareOp::Le => ord == Ordering::Less || same,
                     CompareOp::Gt => ord == Ordering::Greater,
-                    _ => ord != Ordering::Less,
+                    _ => ord == Ordering::Greater || same,
                 }
             }
         };
