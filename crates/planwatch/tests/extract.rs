@@ -1732,3 +1732,36 @@ fn both_grammars_read_the_union_of_their_words() {
     let ms = extract("国内生产总值增长5.2%，好于预期。");
     assert_eq!(ms[0].kind, MentionKind::Other);
 }
+
+#[test]
+fn a_negative_change_is_a_change_the_other_way() {
+    let ms = extract("2024年，全国一般公共预算收入增长-1.3%，进出口总额下降-0.5%。");
+    let got: Vec<(String, String, Option<Direction>, String)> = ms
+        .iter()
+        .map(|m| {
+            (
+                m.text.clone(),
+                m.figure.value.as_ref().unwrap().to_string(),
+                m.figure.direction,
+                m.figure.signed_value().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "-1.3%".to_string(),
+                "1.3%".to_string(),
+                Some(Direction::Decrease),
+                "-1.3%".to_string()
+            ),
+            (
+                "-0.5%".to_string(),
+                "0.5%".to_string(),
+                Some(Direction::Increase),
+                "0.5%".to_string()
+            ),
+        ]
+    );
+}

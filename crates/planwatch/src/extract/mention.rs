@@ -205,12 +205,28 @@ impl<'p> Reading<'p> {
     pub(crate) fn into_found(self, text: &str, kind: MentionKind) -> Found {
         let span = self.fig.start..self.fig.end;
         let mtext = text.get(span.clone()).unwrap_or("").to_string();
+        // A negative change is a change the other way (`增长-2.1%` is a fall of 2.1%), as the
+        // phrase parser reads it; the signed value stays available as `Figure::signed_value`.
+        let (mut value, mut direction) = (self.fig.value, self.direction);
+        if let (Some(v), Some(d @ (Direction::Increase | Direction::Decrease))) =
+            (value.as_ref(), direction)
+            && v.value().is_sign_negative()
+            && !v.value().is_zero()
+            && let Ok(positive) = v.checked_neg()
+        {
+            value = Some(positive);
+            direction = Some(if d == Direction::Increase {
+                Direction::Decrease
+            } else {
+                Direction::Increase
+            });
+        }
         let figure = Figure {
             comparator: self.fig.comparator,
-            value: self.fig.value,
+            value,
             lower: self.fig.lower,
             upper: self.fig.upper,
-            direction: self.direction,
+            direction,
             reference: self.reference,
             text: mtext.clone(),
         };
