@@ -98,6 +98,7 @@ PARITY: dict[str, Optional[str]] = {
     "document::DocumentKind::code": "Document.kind",
     "document::DocumentKind::from_code": "Document",
     "document::Document::years": "Document.years",
+    "document::Document::untitled": "Extraction.to_dataset",  # the document of an extraction given none
     "document::Basis::code": "Period.basis",
     "document::Basis::from_code": "Period",
     "document::Period::year": "Period",

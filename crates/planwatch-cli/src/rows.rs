@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use planwatch::document::{Document, DocumentKind};
+use planwatch::document::Document;
 use planwatch::extract::{Extraction, Mention};
 use planwatch::indicator::Catalogue;
 use std::sync::Arc;
@@ -56,17 +56,7 @@ pub fn mention_rows(text: &str, mentions: &[Mention], catalogue: &Catalogue) -> 
 /// One row per target (headline targets first) and then per outcome of the extraction of
 /// `text` as document `doc_id`, named from `catalogue`.
 pub fn record_rows(text: &str, x: Extraction, doc_id: &str, catalogue: &Catalogue) -> Vec<Row> {
-    let document = Document {
-        id: doc_id.to_string(),
-        title: String::new(),
-        issuer: String::new(),
-        kind: DocumentKind::Other,
-        jurisdiction: String::new(),
-        delivered: None,
-        outcome_year: None,
-        plan_year: None,
-        source: None,
-    };
+    let document = Document::untitled(doc_id.to_string());
     let ds = x.into_dataset(document, catalogue, Some(Arc::from(text)));
     planwatch::table::rows(&ds, catalogue)
         .iter()

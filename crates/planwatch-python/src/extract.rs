@@ -3,7 +3,7 @@
 use std::sync::{Arc, OnceLock};
 
 use planwatch::builtin::extract as core_extract;
-use planwatch::document::{CharIndex, Document, DocumentKind};
+use planwatch::document::{CharIndex, Document};
 use planwatch::extract::{Extraction, Extractor, Mention};
 use planwatch::indicator::Catalogue;
 use planwatch::quantity::Quantity;
@@ -515,17 +515,7 @@ impl PyExtraction {
         let document = match (document, &self.document) {
             (Some(d), _) => d.get().0.clone(),
             (None, Some(d)) => d.clone(),
-            (None, None) => Document {
-                id: self.inner.document.clone(),
-                title: String::new(),
-                issuer: String::new(),
-                kind: DocumentKind::Other,
-                jurisdiction: String::new(),
-                delivered: None,
-                outcome_year: None,
-                plan_year: None,
-                source: None,
-            },
+            (None, None) => Document::untitled(self.inner.document.clone()),
         };
         let catalogue = self
             .catalogue

@@ -14,7 +14,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use planwatch::document::{Document, DocumentKind};
+use planwatch::document::Document;
 use planwatch::{builtin, table};
 
 const USAGE: &str = "usage: extract FILE [--targets] [--doc-id ID] [--format jsonl|csv]";
@@ -76,17 +76,7 @@ fn main() -> ExitCode {
     };
     let catalogue = builtin::catalogue();
     let out = if targets {
-        let document = Document {
-            id: doc_id.clone(),
-            title: String::new(),
-            issuer: String::new(),
-            kind: DocumentKind::Other,
-            jurisdiction: String::new(),
-            delivered: None,
-            outcome_year: None,
-            plan_year: None,
-            source: None,
-        };
+        let document = Document::untitled(doc_id.clone());
         let ds = builtin::extract_document(&text, &doc_id).into_dataset(
             document,
             catalogue,

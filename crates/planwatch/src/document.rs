@@ -89,6 +89,28 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document known only by its id (kind `other`, no title, issuer, jurisdiction, date or
+    /// years): what an extraction of a bare text becomes a dataset of.
+    ///
+    /// ```
+    /// use planwatch::document::{Document, DocumentKind};
+    /// let doc = Document::untitled("report-17");
+    /// assert_eq!((doc.id.as_str(), doc.kind, doc.title.as_str(), doc.plan_year), ("report-17", DocumentKind::Other, "", None));
+    /// ```
+    pub fn untitled(id: impl Into<String>) -> Self {
+        Document {
+            id: id.into(),
+            title: String::new(),
+            issuer: String::new(),
+            kind: DocumentKind::Other,
+            jurisdiction: String::new(),
+            delivered: None,
+            outcome_year: None,
+            plan_year: None,
+            source: None,
+        }
+    }
+
     /// The years the document covers: its outcome year and its plan year, in order.
     ///
     /// ```
