@@ -94,6 +94,7 @@ PARITY: dict[str, Optional[str]] = {
     "dataset::Dataset::to_json": "Dataset.to_json",
     "dataset::Dataset::with_text": "Dataset.from_json",  # from_json(json, text=...)
     "dataset::Dataset::catalogue_over": "Dataset.catalogue",
+    "indicator::Catalogue::extended": "Dataset.catalogue",  # the built-in catalogue extended by the dataset's
     # document
     "document::DocumentKind::code": "Document.kind",
     "document::DocumentKind::from_code": "Document",

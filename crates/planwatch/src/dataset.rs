@@ -213,18 +213,6 @@ impl Dataset {
     /// assert_eq!((cat.len(), cat.get("gdp_growth").unwrap().name_en.as_str()), (builtin.len(), "Real GDP growth"));
     /// ```
     pub fn catalogue_over(&self, base: &Catalogue) -> Catalogue {
-        if self.indicators.is_empty() {
-            return base.clone();
-        }
-        // The dataset's own indicators first, so that their names win over the base's.
-        let own: std::collections::HashSet<&str> =
-            self.indicators.iter().map(|i| i.id.as_str()).collect();
-        let list = self
-            .indicators
-            .iter()
-            .chain(base.iter().filter(|i| !own.contains(i.id.as_str())))
-            .cloned()
-            .collect();
-        Catalogue::new(list)
+        base.extended(&self.indicators)
     }
 }

@@ -185,6 +185,28 @@ impl Catalogue {
         cat
     }
 
+    /// This catalogue with `own` indicators in front: an indicator of `own` replaces the one with
+    /// its id here, and its names win over this catalogue's (the first of `own` wins among
+    /// `own`). This is how a dataset's own indicators extend the catalogue it is read with.
+    ///
+    /// ```
+    /// use planwatch::indicator::Catalogue;
+    /// let base = planwatch::builtin::catalogue();
+    /// let mut mine = base.get("gdp_growth").unwrap().clone();
+    /// mine.name_en = "Real GDP growth".into();
+    /// let cat = base.extended([&mine]);
+    /// assert_eq!((cat.len(), cat.get("gdp_growth").unwrap().name_en.as_str()), (base.len(), "Real GDP growth"));
+    /// assert_eq!(base.extended([]).len(), base.len());
+    /// ```
+    pub fn extended<'a>(&self, own: impl IntoIterator<Item = &'a Indicator>) -> Catalogue {
+        let mut own = own.into_iter().peekable();
+        if own.peek().is_none() {
+            return self.clone();
+        }
+        // `Catalogue::new` keeps the first indicator of an id and the first owner of a name.
+        Catalogue::new(own.cloned().chain(self.iter().cloned()).collect())
+    }
+
     /// Adds an indicator; returns `false` (and changes nothing) if its id is taken.
     ///
     /// ```

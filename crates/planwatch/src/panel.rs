@@ -515,28 +515,7 @@ impl Panel {
     /// Every dataset's own indicators over `base` (see [`Dataset::catalogue_over`]): the
     /// catalogue the panel is read with.
     pub fn catalogue_over(&self, base: &Catalogue) -> Catalogue {
-        let mut own = Vec::new();
-        let mut seen = HashSet::new();
-        for ds in &self.datasets {
-            for ind in &ds.indicators {
-                if seen.insert(ind.id.as_str()) {
-                    own.push(ind.clone());
-                }
-            }
-        }
-        if own.is_empty() {
-            return base.clone();
-        }
-        let list = own
-            .iter()
-            .cloned()
-            .chain(
-                base.iter()
-                    .filter(|i| !seen.contains(i.id.as_str()))
-                    .cloned(),
-            )
-            .collect();
-        Catalogue::new(list)
+        base.extended(self.datasets.iter().flat_map(|d| &d.indicators))
     }
 
     /// A row for every jurisdiction, indicator and period that has a target in the panel — the

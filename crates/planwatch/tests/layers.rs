@@ -55,37 +55,26 @@ fn code_of(src: &str) -> String {
     out
 }
 
-/// The top-level modules a file's code names through `crate::`.
+/// The top-level modules a file's code names through `crate::`, alone (`crate::units::Unit`)
+/// or in a group (`use crate::{error::E, numerals}`).
 fn imports(code: &str) -> BTreeSet<String> {
-    let mut found = BTreeSet::new();
-    let mut rest = code;
-    while let Some(i) = rest.find("crate::") {
-        let after = &rest[i + "crate::".len()..];
-        let name: String = after
+    let ident = |s: &str| -> String {
+        s.trim_start()
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-            .collect();
-        if !name.is_empty() {
-            found.insert(name);
-        }
-        rest = after;
-    }
-    // `use crate::{a, b::c}` groups.
-    let mut rest = code;
-    while let Some(i) = rest.find("crate::{") {
-        let after = &rest[i + "crate::{".len()..];
-        let end = after.find('}').unwrap_or(after.len());
-        for part in after[..end].split(',') {
-            let name: String = part
-                .trim()
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                .collect();
-            if !name.is_empty() {
-                found.insert(name);
-            }
-        }
-        rest = after;
+            .collect()
+    };
+    let mut found = BTreeSet::new();
+    for (i, _) in code.match_indices("crate::") {
+        let after = &code[i + "crate::".len()..];
+        let names: Vec<String> = match after.strip_prefix('{') {
+            Some(group) => group[..group.find('}').unwrap_or(group.len())]
+                .split(',')
+                .map(ident)
+                .collect(),
+            None => vec![ident(after)],
+        };
+        found.extend(names.into_iter().filter(|n| !n.is_empty()));
     }
     found
 }

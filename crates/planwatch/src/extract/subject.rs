@@ -454,21 +454,13 @@ pub(crate) fn read_subject(doc: &Doc, years: &[YearCtx], rd: &mut Reading) {
                 inherited = true;
                 // 国内生产总值增长：预期目标…，执行结果6.1%: the subject's noun of change.
                 if rd.direction.is_none() {
-                    rd.direction = rd
-                        .subject
-                        .as_deref()
-                        .and_then(|t| DIRECTION_NOUNS.ending(t))
-                        .map(|w| w.value);
+                    rd.direction = noun_direction(rd.subject.as_deref());
                 }
             } else if let Some(r) = topic_of(text, matcher, rd.pos.sentence_start, rd.fig.start) {
                 // 关于城镇调查失业率：…将预期目标稳定在5.5%左右; 城镇新增就业：预期目标….
                 rd.subject = text.get(r.clone()).map(str::to_string);
                 if rd.direction.is_none() {
-                    rd.direction = rd
-                        .subject
-                        .as_deref()
-                        .and_then(|t| DIRECTION_NOUNS.ending(t))
-                        .map(|w| w.value);
+                    rd.direction = noun_direction(rd.subject.as_deref());
                 }
                 rd.subj_range = Some(r);
             }
@@ -494,4 +486,11 @@ pub(crate) fn read_subject(doc: &Doc, years: &[YearCtx], rd: &mut Reading) {
         .filter(|_| !rd.base_share && rd.reference.is_none())
         .and_then(|s| matcher.resolve(s, rd.fig.unit.as_ref(), rd.direction))
         .map(|idx| matcher.info(idx).id.clone());
+}
+
+/// The direction a subject's noun of change gives (`居民消费价格涨幅` → increase).
+fn noun_direction(subject: Option<&str>) -> Option<Direction> {
+    subject
+        .and_then(|t| DIRECTION_NOUNS.ending(t))
+        .map(|w| w.value)
 }
