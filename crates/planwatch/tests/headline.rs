@@ -144,6 +144,29 @@ fn found(case: &Case, x: &Extraction) -> bool {
     }
 }
 
+/// What the extractor read where a missed case's figure is written: the records whose quote
+/// holds the case's figure (or lies inside the case's quote), to tell a wrong indicator, year
+/// or value from a figure not read at all.
+fn near(case: &Case, x: &Extraction) -> String {
+    let holds = |q: &str| q.contains(case.figure.as_str()) || (!q.is_empty() && case.quote.contains(q));
+    let mut out = Vec::new();
+    for t in &x.targets {
+        if t.provenance.as_ref().is_some_and(|p| holds(&p.quote)) {
+            out.push(format!("target {} {} {} {:?}", t.indicator, t.period.year, t.figure.text, t.figure.comparator));
+        }
+    }
+    for o in &x.outcomes {
+        if o.provenance.as_ref().is_some_and(|p| holds(&p.quote)) {
+            out.push(format!("outcome {} {} {} {:?}", o.indicator, o.period.year, o.figure.text, o.figure.comparator));
+        }
+    }
+    if out.is_empty() {
+        " [nothing read]".to_string()
+    } else {
+        format!(" [read: {}]", out.join("; "))
+    }
+}
+
 fn era(case: &Case) -> &'static str {
     match (case.jurisdiction.as_str(), case.year) {
         ("CN", ..=1977) => "national 1954–1977",
@@ -192,8 +215,14 @@ fn headline_recall() {
                 hit += 1;
             } else {
                 missed.push(format!(
-                    "{} {} {} {} {}: {}",
-                    case.source, case.kind, case.indicator, case.year, case.figure, case.quote
+                    "{} {} {} {} {}: {}{}",
+                    case.source,
+                    case.kind,
+                    case.indicator,
+                    case.year,
+                    case.figure,
+                    case.quote,
+                    near(case, x)
                 ));
             }
         }
