@@ -663,6 +663,9 @@ pub(crate) const REVIEW_OPENERS: &[&str] = &["过去一年", "去年", "上年",
 /// The word of the plan year (`今年`).
 pub(crate) const THIS_YEAR: &str = "今年";
 
+/// Words that may come before the count of a span of years opening a clause (`这五年`, `近十年`).
+pub(crate) const SPAN_LEADS: &[&str] = &["过去的", "过去", "这", "近"];
+
 /// The word opening a span of past years (`过去五年`, `过去的五年`).
 pub(crate) const PAST: &str = "过去";
 

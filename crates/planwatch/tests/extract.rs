@@ -890,7 +890,7 @@ fn review_against_the_stated_targets() {
         [
             "8.1%|8.1|0|percent|exact|increase|国内生产总值|gdp_growth|2021|outcome",
             "6%以上|6|0|percent|at_least||国内生产总值|gdp_growth|2021|target",
-            "5.1%|5.1|0|percent|exact|increase|国内生产总值|gdp_growth|2021|outcome",
+            "5.1%|5.1|0|percent|exact|increase|国内生产总值|gdp_growth|2020|outcome",
             "1269万人|1269|4|person|exact||城镇新增就业|urban_new_jobs|2021|outcome",
             "1100万人以上|1100|4|person|at_least||城镇新增就业|urban_new_jobs|2021|target",
             "5.1%|5.1|0|percent|exact||城镇调查失业率|urban_surveyed_unemployment|2021|outcome",
@@ -902,6 +902,12 @@ fn review_against_the_stated_targets() {
         ]
     );
     assert_eq!(ms[2].basis, Some(Basis::Average));
+    // 两年平均增长5.1%: the average of 2020 and 2021, not a figure of 2021.
+    let avg = &ms[2];
+    assert_eq!(
+        (avg.year, avg.end_year, avg.basis),
+        (Some(2020), Some(2021), Some(planwatch::document::Basis::Average))
+    );
 }
 
 #[test]

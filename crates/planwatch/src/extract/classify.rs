@@ -8,8 +8,8 @@ use super::subject::SUBJECT_WINDOW;
 use super::years::YearCtx;
 use crate::document::Basis;
 use crate::lexicon::{
-    AVERAGE, LEVEL_FROM_ENDS, LEVEL_TO_ENDS, OUTCOME_CUES, RELATIVE_YEAR_BASES, TARGET_AFTER,
-    THIS_YEAR, WHOLE_YEAR, YEAR_END, contains_any, has_target_cue, is_close_quote,
+    AVERAGE, LEVEL_FROM_ENDS, LEVEL_TO_ENDS, OUTCOME_CUES, RELATIVE_YEAR_BASES, SPAN_LEADS,
+    TARGET_AFTER, THIS_YEAR, WHOLE_YEAR, YEAR_END, contains_any, has_target_cue, is_close_quote,
     longest_prefix_word,
 };
 use crate::units::Unit;
@@ -153,8 +153,19 @@ pub(crate) fn read_year(doc: &Doc, sentence: &mut Sentence, rd: &mut Reading) {
         }
     }) {
         rd.year = Some(y);
+    } else if let Some((first, last)) =
+        span_opening(text, rd).and_then(|n| span_years(rd, doc_years, n))
+    {
+        // 五年年均增长5.2%, 十年增加近70万亿元, 两年平均增长5.1%: a span of years.
+        rd.year = Some(first);
+        rd.end_year = Some(last);
+        rd.basis = Some(Basis::Cumulative);
     } else if rd.section.year.is_some() {
         rd.year = rd.section.year;
+        if rd.section.end_year.is_some() {
+            rd.end_year = rd.section.end_year;
+            rd.basis = Some(Basis::Cumulative);
+        }
     }
     let averaged = text
         .get(rd.region.start..rd.fig.start)
@@ -200,6 +211,44 @@ pub(crate) fn read_year(doc: &Doc, sentence: &mut Sentence, rd: &mut Reading) {
     }
 }
 
+/// Whether the figure speaks of years before the report's plan year: what a report says of
+/// them, it says as fact.
+fn in_the_past(rd: &Reading, years: super::years::Years) -> bool {
+    match (rd.year, years.plan) {
+        (Some(y), Some(p)) => rd.end_year.unwrap_or(y) < p,
+        _ => false,
+    }
+}
+
+/// The years of a span of `n` years: in a review of a year, the `n` years to it; else, in a
+/// plan, the `n` years from the plan year; else the `n` years before it.
+fn span_years(rd: &Reading, years: super::years::Years, n: i32) -> Option<(i32, i32)> {
+    use super::structure::SectionKind;
+    match (rd.section.kind, rd.section.year, years.plan) {
+        (SectionKind::Outcome, Some(y), _) if rd.section.end_year.is_none() => {
+            Some((y.checked_sub(n - 1)?, y))
+        }
+        (SectionKind::Target, _, Some(p)) => Some((p, p.checked_add(n - 1)?)),
+        (_, _, Some(p)) => Some((p.checked_sub(n)?, p.checked_sub(1)?)),
+        _ => None,
+    }
+}
+
+/// The count of years a figure's clause opens with when they are its span: `五年年均增长`,
+/// `十年增加`, `五年累计`, `五年城镇新增就业4500万人` (not `连续五年`: a duration).
+fn span_opening(text: &str, rd: &Reading) -> Option<i32> {
+    let clause = text.get(rd.pos.clause_start..rd.fig.start)?;
+    let clause = clause
+        .trim_start_matches(|c: char| super::years::is_blank(c) || matches!(c, '—' | '-' | '、'));
+    let clause = SPAN_LEADS
+        .iter()
+        .find_map(|w| clause.strip_prefix(w))
+        .unwrap_or(clause);
+    let (n, len) = super::structure::count_of_years(clause)?;
+    let rest = clause[len..].strip_prefix('年')?;
+    (n > 1 && !rest.starts_with(['前', '后', '内', '底', '末'])).then_some(n)
+}
+
 /// The classify phase: target, outcome or other, from the figure's own cues, then its section,
 /// then its sentence's cues; a target of 今年 without a year takes the plan year.
 pub(crate) fn read_kind(doc: &Doc, cues: &Cues, rd: &mut Reading) -> MentionKind {
@@ -235,7 +284,7 @@ pub(crate) fn read_kind(doc: &Doc, cues: &Cues, rd: &mut Reading) -> MentionKind
             SectionKind::Unknown => {
                 if cues.target {
                     MentionKind::Target
-                } else if cues.outcome {
+                } else if cues.outcome || in_the_past(rd, doc_years) {
                     MentionKind::Outcome
                 } else {
                     MentionKind::Other

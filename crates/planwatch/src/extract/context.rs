@@ -7,10 +7,9 @@ use super::classify::{Cues, Sentence, read_kind, read_year};
 use super::distribute::distribute;
 use super::mention::{Found, Reading, is_duration};
 use super::scan::Event;
-use super::structure::{Doc, Section, SectionKind, classify_heading, paragraph_section};
+use super::structure::{Doc, Sections};
 use super::subject::{read_lead, read_subject};
 use super::years::{push_plan_ctx, push_year_ctx};
-use crate::lexicon::{LIST_INTROS, contains_any};
 
 /// Year contexts kept per sentence (the nearest ones matter).
 pub(crate) const MAX_YEARS: usize = 16;
@@ -19,15 +18,11 @@ pub(crate) const MAX_YEARS: usize = 16;
 pub(crate) fn mentions(doc: &Doc) -> Vec<Found> {
     let text = doc.text;
     let matcher = doc.matcher;
-    let doc_years = doc.years;
     let events = &doc.events;
-    let communique = doc.communique;
     // At most one mention per number: no doubling of a large vector on the way.
     let numbers = events.iter().filter(|e| matches!(e, Event::Num(_))).count();
     let mut out: Vec<Found> = Vec::with_capacity(numbers);
-    let mut heading_section = Section::default();
-    let mut para_start = 0usize;
-    let mut para_section = paragraph_section(text, 0, doc_years);
+    let mut sections = Sections::new(doc);
     let mut sentence = Sentence::default();
     // The last figure that is not a bare number, and the last that is not a duration either.
     let mut last_nonbare: Option<usize> = None;
@@ -35,43 +30,14 @@ pub(crate) fn mentions(doc: &Doc) -> Vec<Found> {
     let mut i = 0;
     while i < events.len() {
         match &events[i] {
-            Event::Heading(h) => {
-                if h.level == 1 {
-                    heading_section = classify_heading(text, h);
-                } else if heading_section.kind == SectionKind::Unknown {
-                    // （二）“十四五”时期…主要目标 outside any numbered part: a target section.
-                    let title = text.get(h.start..h.end).unwrap_or("");
-                    if contains_any(title, LIST_INTROS) {
-                        heading_section = classify_heading(text, h);
-                    }
-                }
-            }
+            Event::Heading(_) | Event::Item(_) => {}
             Event::Year(y) => push_year_ctx(text, &mut sentence.years, y),
             Event::Plan(p) => push_plan_ctx(text, &mut sentence.years, p),
-            Event::Item(_) => {}
             Event::Num(n) => {
                 let (fig, used) = figure_at(text, events, i);
                 i += used;
                 if let Some(fig) = fig {
-                    // A new paragraph: its opening time phrase may set the section.
-                    if n.pos.paragraph_start != para_start {
-                        para_start = n.pos.paragraph_start;
-                        para_section = paragraph_section(text, para_start, doc_years);
-                    }
-                    let section = if heading_section.kind == SectionKind::Unknown {
-                        match communique {
-                            Some(c) if para_section.kind == SectionKind::Unknown => Section {
-                                kind: c.kind,
-                                year: heading_section.year.or(para_section.year).or(c.year),
-                            },
-                            _ => Section {
-                                kind: para_section.kind,
-                                year: heading_section.year.or(para_section.year),
-                            },
-                        }
-                    } else {
-                        heading_section
-                    };
+                    let section = sections.at(n.start, n.pos.paragraph_start);
                     let cues = &mut sentence.cues;
                     if cues.sentence != n.pos.sentence || cues.scanned_to < n.pos.sentence_start {
                         *cues = Cues {

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::context::mentions;
 use super::matcher::Matcher;
 use super::mention::Found;
-use super::structure::{Doc, Section, SectionKind, paragraph_section};
+use super::structure::{Doc, SectionKind, Sections, plan_period};
 use super::years::{self, Years};
 use super::{Mention, MentionKind};
 use crate::dataset::Dataset;
@@ -16,7 +16,7 @@ use crate::indicator::Catalogue;
 use crate::lexicon::{
     ADVERBS, CAUSATIVES, CHANGE_VERBS, IN_STEP_ENDS, LEAD_VERBS, LIST_COPULAS, LIST_INTROS,
     MANNERS, NEGATIONS, NOT_STATED, PREDICATES, PREVENTIONS, REFERENCE_OPENERS, RELATIONS,
-    cjk_digit, is_clause_break, is_sentence_break,
+    is_clause_break, is_sentence_break,
 };
 use crate::target::{
     Comparator, Direction, Figure, Outcome, OutcomeStatus, Reference, Relation, Target,
@@ -281,8 +281,8 @@ fn statements_in_text(
     targets: &mut Vec<Target>,
     outcomes: &mut Vec<Outcome>,
 ) {
-    let (text, matcher, years) = (doc.text, doc.matcher, doc.years);
-    let sections = &doc.parts;
+    let (text, matcher) = (doc.text, doc.matcher);
+    let mut sections = Sections::new(doc);
     // The blocks' ranges merged into disjoint, sorted spans: the clauses come in text order,
     // so one cursor walks them (each block is looked at once, not once per clause).
     let mut covered: Vec<Range<usize>> = Vec::with_capacity(blocks.len());
@@ -292,18 +292,17 @@ fn statements_in_text(
             _ => covered.push(b.range.clone()),
         }
     }
-    let mut sec = 0;
     let mut fi = 0;
     let mut bi = 0;
     let mut lo = 0;
-    let mut handle = |r: Range<usize>, sec: usize, para: Section, fi: &mut usize| {
-        let section = sec
-            .checked_sub(1)
-            .and_then(|k| sections.get(k))
-            .map(|s| s.1)
-            .filter(|s| s.kind != SectionKind::Unknown)
-            .unwrap_or(para);
+    let mut para = 0;
+    let mut handle = |r: Range<usize>, para: usize, fi: &mut usize| {
+        let section = sections.at(r.start, para);
         let Some(year) = section.year else { return };
+        let period = match section.end_year {
+            Some(end) => Period::plan(year, end),
+            None => Period::year(year),
+        };
         while *fi < found.len() && found[*fi].mention.span.end <= r.start {
             *fi += 1;
         }
@@ -322,13 +321,13 @@ fn statements_in_text(
             match section.kind {
                 SectionKind::Target => targets.push(Target {
                     indicator: id,
-                    period: Period::year(year),
+                    period,
                     figure,
                     provenance: prov,
                 }),
                 SectionKind::Outcome => outcomes.push(Outcome {
                     indicator: id,
-                    period: Period::year(year),
+                    period,
                     figure,
                     status: OutcomeStatus::Preliminary,
                     provenance: prov,
@@ -337,23 +336,19 @@ fn statements_in_text(
             }
         }
     };
-    let mut para = paragraph_section(text, 0, years);
     for (k, c) in text.char_indices() {
         if is_clause_break(c) {
-            while sec < sections.len() && sections[sec].0 <= k {
-                sec += 1;
-            }
             if k > lo {
-                handle(lo..k, sec, para, &mut fi);
+                handle(lo..k, para, &mut fi);
             }
             lo = k + c.len_utf8();
             if c == '\n' {
-                para = paragraph_section(text, lo, years);
+                para = lo;
             }
         }
     }
     if lo < text.len() {
-        handle(lo..text.len(), sec, para, &mut fi);
+        handle(lo..text.len(), para, &mut fi);
     }
 }
 
@@ -428,18 +423,6 @@ impl Block {
             (None, None) => Period::year(year),
         }
     }
-}
-
-/// The plan period named in `title`: `十四五` → (2021, 2025).
-fn plan_period(title: &str) -> Option<(i32, i32)> {
-    let k = title.find('十')?;
-    let mut it = title[k..].chars().skip(1);
-    let n = cjk_digit(it.next()?)?;
-    if !(1..=5).contains(&n) || it.next()? != '五' {
-        return None;
-    }
-    let first = 1966 + 5 * (10 + n as i32 - 3);
-    Some((first, first + 4))
 }
 
 /// Finds headline target lists: a heading naming the targets followed by `——` items (or by
