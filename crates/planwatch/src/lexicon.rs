@@ -663,6 +663,86 @@ pub(crate) const REVIEW_OPENERS: &[&str] = &["过去一年", "去年", "上年",
 /// The word of the plan year (`今年`).
 pub(crate) const THIS_YEAR: &str = "今年";
 
+/// Words that may come before an indicator's name in its subject phrase without making it a
+/// part of the total (`全省地区生产总值`, `我国粮食产量`, `地方一般公共预算收入`); any other
+/// words joined to the name do (`海洋生产总值`, `中央财政赤字`). Jurisdictions' names are scopes
+/// too.
+pub(crate) const SUBJECT_SCOPES: &[&str] = &[
+    "全国",
+    "全省",
+    "全市",
+    "全区",
+    "全州",
+    "全县",
+    "全疆",
+    "全岛",
+    "全域",
+    "全社会",
+    "全体",
+    "全口径",
+    "我国",
+    "我省",
+    "我市",
+    "我区",
+    "本省",
+    "本市",
+    "本区",
+    "中国",
+    "地方",
+    "全年",
+    "当年",
+    "年度",
+    "同期",
+    "实际",
+    "累计",
+    "城乡",
+    "整体",
+    "总体",
+    "地区",
+    "国内",
+    "国家",
+    "决算",
+    "预算",
+    "省",
+    "市",
+    "区",
+];
+
+/// Words ending a time phrase of a span (`五年来`, `2012年以来`, `十三五时期`).
+pub(crate) const SPAN_SINCE: &[&str] = &["年来", "年间", "以来", "期间", "时期", "期内"];
+
+/// Function words that may stand just before an indicator's name (`国家预算内和预算外的基本建设
+/// 投资`, `今年再减少农村贫困人口`).
+pub(crate) const NAME_JOINS: &[char] = &[
+    '的', '和', '与', '及', '了', '再', '均', '为', '是', '将', '在', '使', '对', '把', '由', '从',
+    '并', '也', '又', '还', '仍', '已', '要', '拟', '即', '但', '而', '且', '则', '就', '都',
+];
+
+/// Verbs and adverbs that may lead to an indicator's name (`预计地区生产总值`, `提出钢产量`).
+pub(crate) const NAME_LEADS: &[&str] = &[
+    "预计",
+    "初步",
+    "提出",
+    "达到",
+    "争取",
+    "稳定",
+    "提高",
+    "扩大",
+    "继续",
+    "进一步",
+    "全面",
+    "预期",
+    "确定",
+    "规定",
+    "要求",
+    "计划",
+    "新开工",
+    "开工",
+    "续建",
+    "改造",
+    "环境",
+];
+
 /// Words that may come before the count of a span of years opening a clause (`这五年`, `近十年`).
 pub(crate) const SPAN_LEADS: &[&str] = &["过去的", "过去", "这", "近"];
 

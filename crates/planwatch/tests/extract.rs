@@ -906,7 +906,11 @@ fn review_against_the_stated_targets() {
     let avg = &ms[2];
     assert_eq!(
         (avg.year, avg.end_year, avg.basis),
-        (Some(2020), Some(2021), Some(planwatch::document::Basis::Average))
+        (
+            Some(2020),
+            Some(2021),
+            Some(planwatch::document::Basis::Average)
+        )
     );
 }
 

@@ -3,7 +3,10 @@
 use std::collections::HashMap;
 
 use crate::indicator::{Catalogue, Measure};
-use crate::lexicon::{DECREASE_SUFFIXES, INCREASE_SUFFIXES, SHARE_HEADS};
+use crate::lexicon::{
+    DECREASE_SUFFIXES, INCREASE_SUFFIXES, LEADING_TIME, LEADING_VERBS, NAME_JOINS, NAME_LEADS,
+    OBJECT_VERBS, SHARE_HEADS, SPAN_SINCE, SUBJECT_OPENERS, SUBJECT_SCOPES,
+};
 use crate::target::Direction;
 use crate::trie::{Node, Trie};
 use crate::units::Unit;
@@ -24,6 +27,7 @@ pub(crate) struct Matcher {
     trie: Trie<u32>,
     infos: Vec<Info>,
     names: HashMap<String, u32>,
+    ids: HashMap<String, u32>,
 }
 
 /// The change suffixes to try for a figure's direction, in order, each with whether only signed
@@ -38,15 +42,85 @@ fn suffix_lists(direction: Option<Direction>) -> [(&'static [&'static str], bool
     }
 }
 
+/// Words after a name that make it one example of a larger whole (`超长期特别国债等各类资金`).
+const AGGREGATES: &[char] = &['等'];
+
+/// Whether the name at `start..end` of `subject` is a whole term there: a name written in Latin
+/// letters or digits (`M2`) does not continue a longer one (`PM2.5`).
+fn whole_term(subject: &str, start: usize, end: usize) -> bool {
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '.';
+    let name = &subject[start..end];
+    let before = subject[..start].chars().next_back();
+    let after = subject[end..].chars().next();
+    let edge_ok = |edge: Option<char>, inner: Option<char>| {
+        !(edge.is_some_and(word) && inner.is_some_and(|c| c.is_ascii_alphanumeric()))
+    };
+    edge_ok(before, name.chars().next()) && edge_ok(after, name.chars().next_back())
+}
+
+/// Whether the words just before a name in its subject phrase make it a part or a kind of what
+/// the name says (`海洋`生产总值, `能源`工业增加值, `中央`财政赤字, `项目`民间投资): a word
+/// joined to the name that is not a scope (全省, 我国, 地方, a jurisdiction's name), a time
+/// (`2024年`, `今年`), a verb or adverb leading to it (预计, 提出了, 再), a function word (的,
+/// 和) or a word of all (`各部门`).
+fn names_a_part(before: &str) -> bool {
+    let cjk = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    let mut r = before.trim_end_matches(crate::extract::years::is_blank);
+    loop {
+        let Some(last) = r.chars().next_back() else {
+            return false;
+        };
+        if !cjk(last) || last == '年' || NAME_JOINS.contains(&last) {
+            return false;
+        }
+        if ends_with_any(r, SPAN_SINCE).is_some() {
+            return false;
+        }
+        if let Some(w) = ends_with_any(r, SUBJECT_SCOPES).or_else(|| {
+            crate::jurisdiction::Jurisdiction::all()
+                .iter()
+                .flat_map(|j| [j.name_zh, j.short_zh])
+                .filter(|n| r.ends_with(n))
+                .max_by_key(|n| n.len())
+        }) {
+            r = &r[..r.len() - w.len()];
+            continue;
+        }
+        let tail: String = r.chars().rev().take(3).collect();
+        let all = tail.contains('各');
+        let led = [
+            NAME_LEADS,
+            LEADING_VERBS,
+            OBJECT_VERBS,
+            LEADING_TIME,
+            SUBJECT_OPENERS,
+        ]
+        .iter()
+        .any(|list| ends_with_any(r, list).is_some());
+        return !(all || led);
+    }
+}
+
+/// The longest word of `words` that `s` ends with.
+fn ends_with_any(s: &str, words: &[&'static str]) -> Option<&'static str> {
+    words
+        .iter()
+        .copied()
+        .filter(|w| s.ends_with(w))
+        .max_by_key(|w| w.len())
+}
+
 impl Matcher {
     pub fn new(catalogue: &Catalogue) -> Self {
         let mut m = Matcher {
             trie: Trie::forward(),
             infos: Vec::new(),
             names: HashMap::new(),
+            ids: HashMap::new(),
         };
         for ind in catalogue.iter() {
             let idx = m.infos.len() as u32;
+            m.ids.insert(ind.id.clone(), idx);
             m.infos.push(Info {
                 id: ind.id.clone(),
                 names: ind.names().map(str::to_string).collect(),
@@ -95,7 +169,9 @@ impl Matcher {
         let mut tails: Vec<(usize, u32)> = Vec::new();
         for (start, _) in subject.char_indices() {
             let (best, node) = self.trie.longest_and_node(&subject[start..]);
-            if let Some((idx, len)) = best {
+            if let Some((idx, len)) =
+                best.filter(|&(_, len)| whole_term(subject, start, start + len))
+            {
                 found.push((start, start + len, idx));
             }
             if let Some(node) = node {
@@ -107,6 +183,16 @@ impl Matcher {
         // Nearest to the figure first, then longest.
         found.sort_by(|a, b| b.1.cmp(&a.1).then((b.1 - b.0).cmp(&(a.1 - a.0))));
         for &(start, end, idx) in &found {
+            // A name overlapped by one starting before it (财政赤字 over 赤字占…比重) continues
+            // that term: its words before are no modifier.
+            let overlapped = found.iter().any(|&(s, e, _)| s < start && e > start);
+            if (!overlapped && names_a_part(&subject[..start]))
+                || subject[end..].starts_with(AGGREGATES)
+            {
+                // 海洋生产总值, 能源工业增加值, 中央支持资金: a part or a kind of the total
+                // the name says, not the total.
+                continue;
+            }
             if let Some(&(_, t)) = tails
                 .first()
                 .filter(|t| t.0 < start && end == subject.len())
@@ -115,6 +201,9 @@ impl Matcher {
             }
             if self.fits(idx, unit, direction) {
                 return Some(idx);
+            }
+            if let Some(c) = self.in_currency(idx, unit) {
+                return Some(c);
             }
             // A change suffix attaches to the end of the phrase: 工业增加值 inside
             // 工业增加值占…比重 is no 工业增加值增长.
@@ -132,6 +221,21 @@ impl Matcher {
             }
         }
         tails.first().map(|t| t.1)
+    }
+
+    /// The same amount counted in the figure's currency, by the catalogue's naming convention
+    /// (`goods_trade` in US dollars is `goods_trade_usd`).
+    fn in_currency(&self, idx: u32, unit: Option<&Unit>) -> Option<u32> {
+        let Some(Unit::Currency(c)) = unit else {
+            return None;
+        };
+        let info = self.info(idx);
+        if !matches!(info.unit, Unit::Currency(_)) {
+            return None;
+        }
+        let id = format!("{}_{}", info.id, c.iso_code().to_ascii_lowercase());
+        let &other = self.ids.get(&id)?;
+        self.fits(other, unit, None).then_some(other)
     }
 
     /// The longest catalogue name that ends exactly where `s` ends (`稳定粮食播种面积` → 粮食播种

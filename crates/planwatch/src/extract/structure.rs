@@ -29,12 +29,6 @@ pub(crate) struct Section {
     pub end_year: Option<i32>,
 }
 
-impl Section {
-    fn says_anything(&self) -> bool {
-        self.kind != SectionKind::Unknown || self.year.is_some()
-    }
-}
-
 /// A document being read: its text, the catalogue it is read with, and its structure, computed
 /// once and shared by every later phase (the text is scanned once).
 pub(crate) struct Doc<'a> {
@@ -86,28 +80,28 @@ impl<'a> Doc<'a> {
 /// and `去年…` review the outcome year, `过去五年…` and `五年来…` the span of years before the
 /// plan year, `2024年…` names its year (a review when it is before the plan year), `今年…`
 /// speaks of the plan year.
-pub(crate) fn paragraph_section(text: &str, start: usize, years: Years) -> Section {
+pub(crate) fn paragraph_section(text: &str, start: usize, years: Years) -> Option<Section> {
     let rest = text.get(start..).unwrap_or("");
     let rest = rest.trim_start_matches(years::is_blank);
     if REVIEW_OPENERS.iter().any(|w| rest.starts_with(w)) {
-        return Section {
+        return Some(Section {
             kind: SectionKind::Outcome,
             year: years.outcome,
             end_year: None,
-        };
+        });
     }
     if let Some(n) = past_years(rest).or_else(|| years_since(rest)) {
         // 过去五年，…: a review of a span, not of one year.
         let (year, end_year) = span_before(years, n);
-        return Section {
+        return Some(Section {
             kind: SectionKind::Outcome,
             year,
             end_year,
-        };
+        });
     }
     if let Some(y) = opening_year(rest) {
         let past = years.plan.is_some_and(|p| y < p);
-        return Section {
+        return Some(Section {
             kind: if past {
                 SectionKind::Outcome
             } else if opens_list(rest) {
@@ -117,17 +111,19 @@ pub(crate) fn paragraph_section(text: &str, start: usize, years: Years) -> Secti
             },
             year: Some(y),
             end_year: None,
-        };
+        });
     }
-    Section {
-        kind: if opens_list(rest) {
+    let lists = opens_list(rest);
+    let this_year = rest.starts_with(THIS_YEAR);
+    (lists || this_year).then(|| Section {
+        kind: if lists {
             SectionKind::Target
         } else {
             SectionKind::Unknown
         },
-        year: rest.starts_with(THIS_YEAR).then_some(years.plan).flatten(),
+        year: this_year.then_some(years.plan).flatten(),
         end_year: None,
-    }
+    })
 }
 
 /// Whether the first sentence of a paragraph introduces a list of targets
@@ -368,7 +364,8 @@ pub(crate) struct Sections<'d> {
     doc: &'d Doc<'d>,
     next_heading: usize,
     heading: Section,
-    para_start: Option<usize>,
+    /// The start of the next line not yet read.
+    next_line: usize,
     running: Section,
 }
 
@@ -378,17 +375,16 @@ impl<'d> Sections<'d> {
             doc,
             next_heading: 0,
             heading: Section::default(),
-            para_start: None,
+            next_line: 0,
             running: Section::default(),
         }
     }
 
-    /// The section at `at`, on the paragraph starting at `paragraph_start`; positions come in
-    /// text order.
-    pub(crate) fn at(&mut self, at: usize, paragraph_start: usize) -> Section {
+    /// Applies the headings that start before `at` (or at it, with `inclusive`).
+    fn headings_to(&mut self, at: usize, inclusive: bool) {
         let (text, years) = (self.doc.text, self.doc.years);
         while let Some(h) = self.doc.headings.get(self.next_heading) {
-            if h.start > at {
+            if h.start > at || (!inclusive && h.start == at) {
                 break;
             }
             self.next_heading += 1;
@@ -403,19 +399,33 @@ impl<'d> Sections<'d> {
                 }
             }
         }
-        if self.para_start != Some(paragraph_start) {
-            self.para_start = Some(paragraph_start);
-            let own = paragraph_section(text, paragraph_start, years);
-            if own.says_anything() {
+    }
+
+    /// Reads the paragraphs (lines) up to the one starting at `paragraph_start`, each once.
+    fn lines_to(&mut self, paragraph_start: usize) {
+        let (text, years) = (self.doc.text, self.doc.years);
+        while self.next_line <= paragraph_start && self.next_line < text.len() {
+            let line = self.next_line;
+            self.next_line = text
+                .get(line..)
+                .and_then(|s| s.find('\n'))
+                .map_or(text.len(), |k| line + k + 1);
+            self.headings_to(line, false);
+            if let Some(own) = paragraph_section(text, line, years) {
                 self.running = own;
-            } else if self.running.kind == SectionKind::Target
-                && !ends_with_intro(text, paragraph_start)
-            {
+            } else if self.running.kind == SectionKind::Target && !ends_with_intro(text, line) {
                 // A list of targets holds to its paragraph's end, or to the next one's when
                 // its intro ends the line (`主要预期目标是：` and the list below).
                 self.running = Section::default();
             }
         }
+    }
+
+    /// The section at `at`, on the paragraph starting at `paragraph_start`; positions come in
+    /// text order.
+    pub(crate) fn at(&mut self, at: usize, paragraph_start: usize) -> Section {
+        self.lines_to(paragraph_start);
+        self.headings_to(at, true);
         let (heading, running) = (self.heading, self.running);
         if heading.kind == SectionKind::Unknown {
             match self.doc.communique {
