@@ -82,6 +82,28 @@ def test_export_is_byte_identical_to_the_rust_example(fmt: str) -> None:
     assert run("export", "--format", fmt).stdout.encode() == rust
 
 
+def test_export_panel_is_the_core_panel_table() -> None:
+    r = run("export", "--panel", "--format", "jsonl")
+    assert (r.returncode, r.stderr) == (0, "")
+    assert r.stdout == planwatch.panel().to_jsonl()
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert list(rows[0]) == planwatch.table_fields("panel")
+    assert {"document", "jurisdiction"} <= set(rows[0])
+    assert len(rows) == len(planwatch.panel())
+    jobs = next(row for row in rows if row["indicator"] == "urban_new_jobs" and row["year"] == 2023 and row["kind"] == "target")
+    assert (jobs["jurisdiction"], jobs["document"], jobs["verdict"], jobs["margin"]) == ("CN", "cn-ndrc-plan-report-2024", "exceeded", "44")
+    csv_out = run("export", "--panel", "--format", "csv").stdout
+    assert csv_out == planwatch.panel().to_csv()
+    assert next(csv.reader(io.StringIO(csv_out, newline=""))) == planwatch.table_fields("panel")
+
+
+@pytest.mark.skipif(shutil.which("cargo") is None, reason="needs the Rust toolchain")
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_export_panel_is_byte_identical_to_the_rust_example(fmt: str) -> None:
+    rust = cargo_example("export", "--", "--panel", "--format", fmt)
+    assert run("export", "--panel", "--format", fmt).stdout.encode() == rust
+
+
 def cargo_example(*args: str) -> bytes:
     """The stdout of a Rust example of the core crate, built and run with cargo."""
     return subprocess.run(
