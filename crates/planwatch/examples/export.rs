@@ -23,6 +23,18 @@ fn usage() -> ! {
     std::process::exit(2);
 }
 
+/// The rows as JSON lines or CSV; exits with status 2 for another format.
+fn table_in<R: table::TableRow>(rows: &[R], format: &str) -> String {
+    match format {
+        "jsonl" => table::to_jsonl(rows),
+        "csv" => table::to_csv(rows),
+        other => {
+            eprintln!("unknown format {other:?}: use jsonl or csv");
+            std::process::exit(2);
+        }
+    }
+}
+
 fn main() {
     let mut panel = false;
     let mut format = "jsonl".to_string();
@@ -35,30 +47,13 @@ fn main() {
             _ => usage(),
         }
     }
-    let (jsonl, csv): (fn() -> String, fn() -> String) = if panel {
-        fn rows() -> Vec<table::PanelRecordRow> {
-            let p = builtin::panel();
-            table::panel_rows(
-                p,
-                &p.catalogue_over(builtin::catalogue()),
-                &Policy::default(),
-            )
-        }
-        (|| table::to_jsonl(&rows()), || table::to_csv(&rows()))
+    let out = if panel {
+        let p = builtin::panel();
+        let cat = p.catalogue_over(builtin::catalogue());
+        table_in(&table::panel_rows(p, &cat, &Policy::default()), &format)
     } else {
-        fn rows() -> Vec<table::Row> {
-            let ds = builtin::dataset();
-            table::rows(&ds, &builtin::catalogue_for(&ds))
-        }
-        (|| table::to_jsonl(&rows()), || table::to_csv(&rows()))
-    };
-    let out = match format.as_str() {
-        "jsonl" => jsonl(),
-        "csv" => csv(),
-        other => {
-            eprintln!("unknown format {other:?}: use jsonl or csv");
-            std::process::exit(2);
-        }
+        let ds = builtin::dataset();
+        table_in(&table::rows(&ds, &builtin::catalogue_for(&ds)), &format)
     };
     let mut stdout = std::io::stdout().lock();
     if let Err(e) = stdout
