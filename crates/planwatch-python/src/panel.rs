@@ -14,7 +14,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyType};
 
 use crate::assess::{PyPolicy, PyScoreRow};
-use crate::columns::{columns_to_py, row_to_py};
+use crate::columns::{columns_to_py, row_to_py, table_rows_of};
 use crate::dataset::PyDataset;
 use crate::document::PyPeriod;
 use crate::errors;
@@ -223,6 +223,20 @@ impl PyPanel {
         let policy = policy.map(|p| p.get().0.clone()).unwrap_or_default();
         (Arc::clone(&self.inner), cat, policy)
     }
+
+    /// A frame of the panel record table, built by `planwatch._frames.<builder>`.
+    fn frame<'py>(
+        &self,
+        py: Python<'py>,
+        builder: &str,
+        decimal: bool,
+        catalogue: Option<&Bound<'py, PyCatalogue>>,
+        policy: Option<&Bound<'py, PyPolicy>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let cols = self._columns(py, decimal, catalogue, policy)?;
+        py.import("planwatch._frames")?
+            .call_method1(builder, (cols,))
+    }
 }
 
 /// The panel scorecard table of `PanelRow`s column by column (see `planwatch._frames`).
@@ -232,20 +246,7 @@ pub fn _panel_scorecard_columns<'py>(
     rows: &Bound<'py, PyAny>,
     decimal: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let mut table_rows = Vec::new();
-    for item in rows.try_iter()? {
-        let item = item?;
-        let r = item.cast::<PyPanelRow>().map_err(|_| {
-            pyo3::exceptions::PyTypeError::new_err(format!(
-                "rows: expected PanelRow items, not {}",
-                item.get_type()
-                    .name()
-                    .map(|n| n.to_string())
-                    .unwrap_or_default()
-            ))
-        })?;
-        table_rows.push(r.get().table_row());
-    }
+    let table_rows = table_rows_of(rows, "PanelRow", PyPanelRow::table_row)?;
     let cols = py.detach(|| table::Columns::new(&table_rows));
     columns_to_py(py, &cols, decimal)
 }
@@ -533,9 +534,7 @@ impl PyPanel {
         catalogue: Option<&Bound<'py, PyCatalogue>>,
         policy: Option<&Bound<'py, PyPolicy>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let cols = self._columns(py, decimal, catalogue, policy)?;
-        py.import("planwatch._frames")?
-            .call_method1("to_pandas", (cols,))
+        self.frame(py, "to_pandas", decimal, catalogue, policy)
     }
 
     /// The long frame as polars (see `to_pandas`).
@@ -547,9 +546,7 @@ impl PyPanel {
         catalogue: Option<&Bound<'py, PyCatalogue>>,
         policy: Option<&Bound<'py, PyPolicy>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let cols = self._columns(py, decimal, catalogue, policy)?;
-        py.import("planwatch._frames")?
-            .call_method1("to_polars", (cols,))
+        self.frame(py, "to_polars", decimal, catalogue, policy)
     }
 
     /// The long table as a `pyarrow.Table`; exact Arrow decimals, floats when not `decimal`.
@@ -561,9 +558,7 @@ impl PyPanel {
         catalogue: Option<&Bound<'py, PyCatalogue>>,
         policy: Option<&Bound<'py, PyPolicy>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let cols = self._columns(py, decimal, catalogue, policy)?;
-        py.import("planwatch._frames")?
-            .call_method1("to_arrow", (cols,))
+        self.frame(py, "to_arrow", decimal, catalogue, policy)
     }
 
     /// The Arrow PyCapsule stream interface: the rows of `to_arrow()`, exact decimals.
