@@ -82,12 +82,49 @@ def test_export_is_byte_identical_to_the_rust_example(fmt: str) -> None:
     assert run("export", "--format", fmt).stdout.encode() == rust
 
 
+def test_export_panel_is_the_core_panel_table() -> None:
+    r = run("export", "--panel", "--format", "jsonl")
+    assert (r.returncode, r.stderr) == (0, "")
+    assert r.stdout == planwatch.panel().to_jsonl()
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert list(rows[0]) == planwatch.table_fields("panel")
+    assert {"document", "jurisdiction"} <= set(rows[0])
+    assert len(rows) == len(planwatch.panel())
+    jobs = next(row for row in rows if row["indicator"] == "urban_new_jobs" and row["year"] == 2023 and row["kind"] == "target")
+    assert (jobs["jurisdiction"], jobs["document"], jobs["verdict"], jobs["margin"]) == ("CN", "cn-ndrc-plan-report-2024", "exceeded", "44")
+    csv_out = run("export", "--panel", "--format", "csv").stdout
+    assert csv_out == planwatch.panel().to_csv()
+    assert next(csv.reader(io.StringIO(csv_out, newline=""))) == planwatch.table_fields("panel")
+
+
+@pytest.mark.skipif(shutil.which("cargo") is None, reason="needs the Rust toolchain")
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_export_panel_is_byte_identical_to_the_rust_example(fmt: str) -> None:
+    rust = cargo_example("export", "--", "--panel", "--format", fmt)
+    assert run("export", "--panel", "--format", fmt).stdout.encode() == rust
+
+
 def cargo_example(*args: str) -> bytes:
     """The stdout of a Rust example of the core crate, built and run with cargo."""
     return subprocess.run(
         ["cargo", "run", "-q", "-p", "planwatch", "--example", *args],
         cwd=ROOT, capture_output=True, check=True,
     ).stdout
+
+
+@pytest.mark.skipif(shutil.which("cargo") is None, reason="needs the Rust toolchain")
+def test_the_main_job_shows_the_panel_first() -> None:
+    """The panel's national headline indicators year by year, then the NDRC report as before."""
+    lines = cargo_example("report").decode().splitlines()
+    assert lines[0].startswith("The panel: ")
+    assert lines[1].split()[:6] == ["year", "国内生产总值增长", "居民消费价格涨幅", "城镇新增就业", "城镇调查失业率", "赤字率"]
+    row = {line.split()[0]: line for line in lines[2:] if line[:4].isdigit()}
+    assert "3%左右 → 上涨0.2% met" in row["2023"] and "1200万人左右 → 1244万人 exceeded" in row["2023"]
+    assert row["2024"].split()[:4] == ["2024", "增长5%左右", "→", "—"]
+    years = next(line for line in lines if line.startswith("Years in the panel: national "))
+    assert "2023–2024" in years
+    title = lines.index(next(line for line in lines if line.startswith("关于2023年国民经济和社会发展计划执行情况")))
+    assert title > lines.index(years) and "Headline indicators: 主要预期目标 (main targets)" in lines[title:]
 
 
 @pytest.mark.skipif(shutil.which("cargo") is None, reason="needs the Rust toolchain")

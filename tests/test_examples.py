@@ -49,3 +49,29 @@ def test_extract_file_example(tmp_path: Path) -> None:
 def test_extract_file_example_on_the_builtin_report() -> None:
     out = run("extract_file.py")
     assert "  2024 grain_output                     at_least      1.3万亿斤以上" in out
+
+
+def test_panel_regression_example(tmp_path: Path) -> None:
+    """Outcome on target over four national years, and two provinces against the nation."""
+    import json
+
+    from test_panel import doc_json, pct, record
+
+    up = {"direction": "increase"}
+    gdp = lambda year, comparator, value: record("gdp_growth", year, comparator, f"增长{value}%", value=pct(value), **up)  # noqa: E731
+    targets = {2021: ("at_least", "6"), 2022: ("around", "5.5"), 2023: ("around", "5"), 2024: ("around", "5"), 2025: ("around", "5")}
+    outcomes = {2021: "8.4", 2022: "3.0", 2023: "5.2", 2024: "5.0"}
+    for year in range(2021, 2026):
+        doc = doc_json(f"cn-gwr-{year}", "CN", year, [gdp(year, *targets[year])],
+                       [gdp(year - 1, "exact", outcomes[year - 1])] if year - 1 in outcomes else [])
+        (tmp_path / f"cn-{year}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    for code, value in (("440000", "5"), ("450000", "5.5"), ("650000", "6.5")):
+        doc = doc_json(f"{code}-gwr-2025", code, 2025, [gdp(2025, "around", value)], [])
+        (tmp_path / f"{code}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    out = run("panel_regression.py", "--dir", str(tmp_path)).splitlines()
+    assert out[0] == "<Panel: 8 documents, 4 jurisdictions, 12 records>"
+    assert "national years: 2021, 2022, 2023, 2024, 2025" in out
+    # x = 6, 5.5, 5, 5; y = 8.4, 3.0, 5.2, 5.0: slope 1.8 / 0.6875, mean gap (2.4 − 2.5 + 0.2 + 0) / 4.
+    assert "  gdp_growth                     n=4  slope 2.618  intercept -8.673  mean outcome − target +0.025" in out
+    assert "gdp_growth 2025: national target 增长5% (5)" in out
+    assert "3 provincial targets: 2 above, 1 equal, 0 below; lowest 5, highest 6.5, spread 1.5, mean 5.666666666666666666666666667" in out

@@ -198,6 +198,13 @@ PARITY: dict[str, Optional[str]] = {
     "table::mention_rows": "MentionList.to_jsonl",
     "table::ScorecardRow::new": "ScoreRow.to_dict",
     "table::scorecard_rows": "Scorecard.to_dicts",
+    "table::panel_rows": "Panel.to_dicts",
+    "table::figure_point": "Panel.to_dicts",  # the point, point_lower and point_upper columns
+    "table::JurisdictionColumns::new": "Panel.to_dicts",  # the jurisdiction columns of every panel row
+    "table::PanelScorecardRow::new": "PanelRow.to_dict",
+    "table::panel_scorecard_rows": "PanelScorecard.to_dicts",
+    "panel::Panel::filter": "Panel.filter",
+    "jurisdiction::Level::tier": "Jurisdiction.tier",
     "table::csv_record": None,  # CSV quoting: Dataset.to_csv and the CLI write the same RFC 4180 text
     # target
     "target::Comparator::code": "Figure.comparator",

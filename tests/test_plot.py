@@ -82,3 +82,53 @@ def test_labels_come_from_the_scorecards_catalogue() -> None:
         assert "Jobs, renamed 2023" in [t.get_text() for t in ax.get_yticklabels()]
     finally:
         plt.close(ax.figure)
+
+
+from test_panel import files_panel  # noqa: E402, F401  (the panel of two national years and two provinces)
+
+
+def test_target_band_over_the_years(files_panel: planwatch.Panel) -> None:
+    fig, ax = plt.subplots()
+    try:
+        assert planwatch.plot.target_band(files_panel, "gdp_growth", ax=ax) is ax
+        outcome = next(line for line in ax.get_lines() if line.get_label() == "outcome")
+        assert (list(outcome.get_xdata()), [float(v) for v in outcome.get_ydata()]) == ([2023, 2024], [5.2, 5.0])
+        # Two targets (2024, 2025), both floors of a higher-better indicator: one edge each, at 5,
+        # shaded from the floor up to the top of the axes.
+        edges = [line for line in ax.get_lines() if line.get_label() != "outcome"]
+        assert [(list(e.get_xdata()), list(e.get_ydata())) for e in edges] == [
+            ([2023.6, 2024.4], [5.0, 5.0]),
+            ([2024.6, 2025.4], [5.0, 5.0]),
+        ]
+        bottom, top = ax.get_ylim()
+        band = ax.collections[0].get_paths()[0].vertices
+        assert (band[:, 1].min(), band[:, 1].max()) == (5.0, top)
+        # The 2024 outcome's dot has the scorecard's verdict colour; 2023 had no target.
+        dots = [c for c in ax.collections[2:]]
+        assert [mcolors.to_hex(d.get_facecolor()[0]) for d in dots] == ["#000000", planwatch.plot.VERDICT_COLORS["met"]]
+        assert ax.get_title() == "GDP growth, China: target and outcome"
+        assert ax.get_ylabel() == "percent"
+    finally:
+        plt.close(fig)
+
+
+def test_a_ceiling_is_shaded_downwards() -> None:
+    ax = planwatch.plot.target_band(planwatch.panel(), "cpi_change")
+    try:
+        bottom, top = ax.get_ylim()
+        band = ax.collections[0].get_paths()[0].vertices
+        assert (band[:, 1].min(), band[:, 1].max()) == (bottom, 3.0)
+    finally:
+        plt.close(ax.figure)
+
+
+def test_provincial_targets_against_the_national_band(files_panel: planwatch.Panel) -> None:
+    ax = planwatch.plot.provincial_targets(files_panel, "gdp_growth", 2025)
+    try:
+        assert [t.get_text() for t in ax.get_yticklabels()] == ["Guangxi", "Guangdong"]
+        assert [float(c.get_offsets()[0][0]) for c in ax.collections] == [5.75, 5.0]
+        assert ax.get_title() == "gdp_growth 2025: 1 above, 1 equal, 0 below the national target"
+        legend = ax.get_legend()
+        assert legend is not None and [t.get_text() for t in legend.get_texts()] == ["national target 增长5%左右"]
+    finally:
+        plt.close(ax.figure)

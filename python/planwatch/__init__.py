@@ -29,7 +29,7 @@ from planwatch._errors import (
     UnitError,
     ValidationError,
 )
-from planwatch._collections import MentionList, Scorecard
+from planwatch._collections import MentionList, PanelScorecard, Scorecard
 from planwatch._planwatch import __version__
 from planwatch._planwatch import (
     Assessment,
@@ -75,6 +75,7 @@ from planwatch._planwatch import (
     table_fields,
     validate,
 )
+from planwatch._panel import TargetComparison, compare_targets
 
 __all__ = [
     "__version__",
@@ -104,8 +105,11 @@ __all__ = [
     # panels
     "Panel",
     "PanelRow",
+    "PanelScorecard",
+    "TargetComparison",
     "panel",
     "jurisdictions",
+    "compare_targets",
     # assessment and validation
     "Policy",
     "Assessment",

@@ -4,7 +4,7 @@ Commands::
 
     planwatch report                                   the built-in report: targets, outcomes, verdicts
     planwatch extract FILE [--targets] [--format jsonl|csv]   figures (or records) of a text file
-    planwatch export [--format jsonl|csv]              every record of the built-in data
+    planwatch export [--panel] [--format jsonl|csv]    every record of the built-in data (or panel)
     planwatch validate FILE [--format text|json]       check a dataset file; exit 1 on errors
 
 Output goes to stdout; errors go to stderr with a non-zero exit (2 for bad input, 1 when
@@ -166,9 +166,10 @@ def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    """Every record of the built-in data: the core's record table, as ``cargo run --example export``."""
-    ds = planwatch.builtin()
-    out.write(ds.to_jsonl() if args.format == "jsonl" else ds.to_csv())
+    """Every record of the built-in data: the core's record table, or with ``--panel`` the panel
+    record table of every built-in document; the bytes of ``cargo run --example export``."""
+    data = planwatch.panel() if args.panel else planwatch.builtin()
+    out.write(data.to_jsonl() if args.format == "jsonl" else data.to_csv())
     return 0
 
 
@@ -212,6 +213,7 @@ def parser() -> argparse.ArgumentParser:
     x.set_defaults(run=cmd_extract)
 
     e = sub.add_parser("export", help="every record of the built-in data")
+    e.add_argument("--panel", action="store_true", help="every record of every built-in document, with jurisdiction")
     e.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     e.set_defaults(run=cmd_export)
 

@@ -1,5 +1,6 @@
-"""List types returned by planwatch: :class:`MentionList` (from :func:`planwatch.extract`) and
-:class:`Scorecard` (from :func:`planwatch.scorecard` and :meth:`planwatch.Dataset.assess`).
+"""List types returned by planwatch: :class:`MentionList` (from :func:`planwatch.extract`),
+:class:`Scorecard` (from :func:`planwatch.scorecard` and :meth:`planwatch.Dataset.assess`) and
+:class:`PanelScorecard` (from :meth:`planwatch.Panel.scorecard`).
 
 Both are plain ``list`` subclasses, so indexing, ``len`` and pickling behave as for any list, and
 a slice keeps the type; they add tidy DataFrames and a notebook rendering. The tables are the
@@ -19,9 +20,9 @@ if TYPE_CHECKING:
     import polars as pl
     import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
 
-    from planwatch._planwatch import Mention, ScoreRow
+    from planwatch._planwatch import Mention, PanelRow, ScoreRow
 
-__all__ = ["MentionList", "Scorecard", "MENTION_COLUMNS", "SCORECARD_COLUMNS"]
+__all__ = ["MentionList", "Scorecard", "PanelScorecard", "MENTION_COLUMNS", "SCORECARD_COLUMNS", "PANEL_SCORECARD_COLUMNS"]
 
 #: The mention columns, in order: one row per mention (the core's mention table).
 MENTION_COLUMNS = tuple(table_fields("mentions"))
@@ -29,6 +30,10 @@ MENTION_COLUMNS = tuple(table_fields("mentions"))
 #: The scorecard columns, in order: one row per target (then per unmatched stated verdict);
 #: the core's scorecard table.
 SCORECARD_COLUMNS = tuple(table_fields("scorecard"))
+
+#: The panel scorecard columns, in order: the jurisdiction, the scorecard columns, the documents
+#: of the target, outcome and stated verdict (the core's panel scorecard table).
+PANEL_SCORECARD_COLUMNS = tuple(table_fields("panel_scorecard"))
 
 
 class MentionList(list["Mention"]):
@@ -175,3 +180,55 @@ class Scorecard(list["ScoreRow"]):
 
     def __repr__(self) -> str:
         return f"Scorecard({list.__repr__(self)})"
+
+
+class PanelScorecard(list["PanelRow"]):
+    """A panel's targets against outcomes across documents (a ``list`` of
+    :class:`planwatch.PanelRow`), with frames of the core's panel scorecard table."""
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> PanelRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> PanelScorecard: ...
+    def __getitem__(self, index: Union[SupportsIndex, slice]) -> Union[PanelRow, PanelScorecard]:
+        if isinstance(index, slice):
+            return PanelScorecard(list.__getitem__(self, index))
+        return list.__getitem__(self, index)
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """One flat dict per row (columns :data:`PANEL_SCORECARD_COLUMNS`), numbers ``Decimal``."""
+        return [row.to_dict() for row in self]
+
+    def to_pandas(self, decimal: bool = False) -> pd.DataFrame:
+        """One row per panel scorecard row (columns :data:`PANEL_SCORECARD_COLUMNS`):
+        ``jurisdiction``, ``jurisdiction_name``, ``jurisdiction_name_en``, ``level``, the
+        scorecard columns (see :meth:`Scorecard.to_pandas`) and the documents' ids."""
+        from planwatch import _frames
+        from planwatch._planwatch import _panel_scorecard_columns
+
+        return _frames.to_pandas(_panel_scorecard_columns(self, decimal))
+
+    def to_polars(self, decimal: bool = False) -> pl.DataFrame:
+        """The same as a polars frame."""
+        from planwatch import _frames
+        from planwatch._planwatch import _panel_scorecard_columns
+
+        return _frames.to_polars(_panel_scorecard_columns(self, decimal))
+
+    def to_arrow(self, decimal: bool = True) -> pa.Table:
+        """A ``pyarrow.Table`` of the rows; numbers exact Arrow decimals, or floats when not
+        ``decimal``."""
+        from planwatch import _frames
+        from planwatch._planwatch import _panel_scorecard_columns
+
+        return _frames.to_arrow(_panel_scorecard_columns(self, decimal))
+
+    def counts(self) -> dict[Optional[str], int]:
+        """How many rows have each verdict (``None``: no verdict)."""
+        out: dict[Optional[str], int] = {}
+        for row in self:
+            out[row.row.verdict] = out.get(row.row.verdict, 0) + 1
+        return out
+
+    def __repr__(self) -> str:
+        return f"PanelScorecard({list.__repr__(self)})"

@@ -9,7 +9,7 @@ import pandas  # type: ignore[import-untyped, unused-ignore]
 import polars
 import pyarrow  # type: ignore[import-untyped, unused-ignore]
 
-from planwatch._collections import MentionList, Scorecard
+from planwatch._collections import MentionList, PanelScorecard, Scorecard
 
 __version__: str
 
@@ -18,6 +18,7 @@ __all__ = [
     "_mention_columns",
     "_mention_table",
     "_scorecard_columns",
+    "_panel_scorecard_columns",
     "Assessment",
     "Jurisdiction",
     "Panel",
@@ -966,6 +967,7 @@ def extract(
 def _mention_columns(mentions: Any, decimal: bool = False) -> dict[str, Any]: ...
 def _mention_table(mentions: Any, format: str = "jsonl") -> str: ...
 def _scorecard_columns(rows: Any, decimal: bool = False) -> dict[str, Any]: ...
+def _panel_scorecard_columns(rows: Any, decimal: bool) -> dict[str, Any]: ...
 
 @final
 class Extraction:
@@ -1020,7 +1022,8 @@ def extract_document(
     """The targets and outcomes of a document's text. Releases the GIL."""
 
 def table_fields(table: str = "records") -> list[str]:
-    """The column names of a table (``records``, ``mentions`` or ``scorecard``), in order."""
+    """The column names of a table (``records``, ``mentions``, ``scorecard``, ``panel`` or
+    ``panel_scorecard``), in order."""
 
 def read_table(text: str, /, format: str = "jsonl") -> list[dict[str, Any]]:
     """Reads a record table (``jsonl`` or ``csv``) as dicts; raises ``LoadError``."""
@@ -1053,6 +1056,9 @@ class Jurisdiction:
     def level(self) -> str:
         """``national``, ``province``, ``municipality`` or ``autonomous_region``."""
     @property
+    def tier(self) -> str:
+        """``national`` or ``provincial``: the ``level`` of the panel frames."""
+    @property
     def is_provincial(self) -> bool:
         """Whether the jurisdiction is provincial."""
     @property
@@ -1083,6 +1089,8 @@ class PanelRow:
     @property
     def stated_document(self) -> Optional[str]:
         """The id of the stated verdict's document."""
+    def to_dict(self) -> dict[str, Any]:
+        """One flat dict: the columns of ``table_fields("panel_scorecard")``."""
 
 @final
 class Panel:
@@ -1115,8 +1123,45 @@ class Panel:
         """The ``(document id, Outcome)`` a scorecard uses."""
     def scorecard(
         self, catalogue: Optional[Catalogue] = None, policy: Optional[Policy] = None
-    ) -> list[PanelRow]:
+    ) -> PanelScorecard:
         """A row per jurisdiction, indicator and period with a target, across documents."""
+    def filter(
+        self, level: Optional[str] = None, jurisdiction: Union[str, list[str], None] = None
+    ) -> Panel:
+        """The panel of the documents of a level (``national``, ``provincial`` or a level code)
+        and of the jurisdictions given (codes or names)."""
+    def to_jsonl(self, catalogue: Optional[Catalogue] = None, policy: Optional[Policy] = None) -> str:
+        """Every record as JSON lines: the core's panel record table."""
+    def to_csv(self, catalogue: Optional[Catalogue] = None, policy: Optional[Policy] = None) -> str:
+        """Every record as RFC 4180 CSV: the core's panel record table."""
+    def to_dicts(self, catalogue: Optional[Catalogue] = None, policy: Optional[Policy] = None) -> list[dict[str, Any]]:
+        """One flat dict per record (``table_fields("panel")``); decimals as ``Decimal``."""
+    def to_pandas(
+        self, decimal: bool = False, catalogue: Optional[Catalogue] = None, policy: Optional[Policy] = None
+    ) -> pandas.DataFrame:
+        """The long frame, one row per record (``table_fields("panel")``)."""
+    def to_polars(
+        self, decimal: bool = False, catalogue: Optional[Catalogue] = None, policy: Optional[Policy] = None
+    ) -> polars.DataFrame:
+        """The long frame as polars."""
+    def to_arrow(
+        self, decimal: bool = True, catalogue: Optional[Catalogue] = None, policy: Optional[Policy] = None
+    ) -> pyarrow.Table:
+        """The long table as Arrow, exact decimals by default."""
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object:
+        """The Arrow PyCapsule stream: the rows of ``to_arrow()``."""
+    def to_wide(
+        self,
+        kind: str = "both",
+        indicators: Optional[list[str]] = None,
+        decimal: bool = False,
+        catalogue: Optional[Catalogue] = None,
+        policy: Optional[Policy] = None,
+    ) -> pandas.DataFrame:
+        """One row per jurisdiction and year, one column per indicator (and kind)."""
+    def _columns(
+        self, decimal: bool = False, catalogue: Optional[Catalogue] = None, policy: Optional[Policy] = None
+    ) -> dict[str, Any]: ...
 
 def panel() -> Panel:
     """The built-in panel."""

@@ -475,20 +475,7 @@ pub fn _scorecard_columns<'py>(
     rows: &Bound<'py, PyAny>,
     decimal: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let mut table_rows = Vec::new();
-    for item in rows.try_iter()? {
-        let item = item?;
-        let r = item.cast::<PyScoreRow>().map_err(|_| {
-            pyo3::exceptions::PyTypeError::new_err(format!(
-                "rows: expected ScoreRow items, not {}",
-                item.get_type()
-                    .name()
-                    .map(|n| n.to_string())
-                    .unwrap_or_default()
-            ))
-        })?;
-        table_rows.push(r.get().table_row());
-    }
+    let table_rows = crate::columns::table_rows_of(rows, "ScoreRow", PyScoreRow::table_row)?;
     let cols = py.detach(|| planwatch::table::Columns::new(&table_rows));
     columns_to_py(py, &cols, decimal)
 }

@@ -127,6 +127,33 @@ pub fn row_to_py<'py, R: TableRow>(py: Python<'py>, row: &R) -> PyResult<Bound<'
     Ok(d)
 }
 
+/// The core table rows of an iterable of `T` items (`ScoreRow`s, `PanelRow`s), each through
+/// `row`; a `TypeError` naming `what` for an item of another type.
+pub fn table_rows_of<T, R>(
+    rows: &Bound<'_, PyAny>,
+    what: &str,
+    row: impl Fn(&T) -> R,
+) -> PyResult<Vec<R>>
+where
+    T: pyo3::PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
+{
+    let mut out = Vec::new();
+    for item in rows.try_iter()? {
+        let item = item?;
+        let r = item.cast::<T>().map_err(|_| {
+            pyo3::exceptions::PyTypeError::new_err(format!(
+                "rows: expected {what} items, not {}",
+                item.get_type()
+                    .name()
+                    .map(|n| n.to_string())
+                    .unwrap_or_default()
+            ))
+        })?;
+        out.push(row(r.get()));
+    }
+    Ok(out)
+}
+
 pub fn f64_column<'py>(py: Python<'py>, values: &[f64]) -> PyResult<Bound<'py, PyTuple>> {
     let mut bytes = Vec::with_capacity(values.len() * 8);
     for v in values {

@@ -444,7 +444,8 @@ pub fn builtin_text() -> &'static str {
 
 /// The column names of a table, in order: `"records"` (`planwatch::table::FIELDS`, what
 /// `Dataset.to_jsonl()`/`to_csv()` and the record frames have), `"mentions"` (`MentionList`
-/// tables and frames) or `"scorecard"` (`Scorecard` frames).
+/// tables and frames), `"scorecard"` (`Scorecard` frames), `"panel"` (`Panel` frames and
+/// exports) or `"panel_scorecard"` (`PanelScorecard` frames).
 #[pyfunction]
 #[pyo3(signature = (table = "records"))]
 pub fn table_fields(py: Python<'_>, table: &str) -> PyResult<Vec<&'static str>> {
@@ -452,11 +453,19 @@ pub fn table_fields(py: Python<'_>, table: &str) -> PyResult<Vec<&'static str>> 
         "records" => Ok(table::FIELDS.to_vec()),
         "mentions" => Ok(table::MENTION_FIELDS.to_vec()),
         "scorecard" => Ok(table::SCORECARD_FIELDS.to_vec()),
+        "panel" => Ok(table::PANEL_FIELDS.to_vec()),
+        "panel_scorecard" => Ok(table::PANEL_SCORECARD_FIELDS.to_vec()),
         other => Err(errors::unknown_code(
             py,
             "table",
             other,
-            &["records", "mentions", "scorecard"],
+            &[
+                "records",
+                "mentions",
+                "scorecard",
+                "panel",
+                "panel_scorecard",
+            ],
         )),
     }
 }

@@ -50,7 +50,9 @@ mod _planwatch {
     #[pymodule_export]
     use crate::numerals::{PyNumeral, parse_numeral};
     #[pymodule_export]
-    use crate::panel::{PyJurisdiction, PyPanel, PyPanelRow, jurisdictions, panel};
+    use crate::panel::{
+        _panel_scorecard_columns, PyJurisdiction, PyPanel, PyPanelRow, jurisdictions, panel,
+    };
     #[pymodule_export]
     use crate::quantity::{PyQuantity, parse_quantity};
     #[pymodule_export]

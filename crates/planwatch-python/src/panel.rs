@@ -3,14 +3,18 @@
 
 use std::sync::Arc;
 
+use planwatch::assess::Policy;
 use planwatch::dataset::Dataset;
 use planwatch::document::{CharIndex, Period};
-use planwatch::jurisdiction::Jurisdiction;
+use planwatch::indicator::Catalogue;
+use planwatch::jurisdiction::{Jurisdiction, Level};
 use planwatch::panel::{Panel, PanelRow, Sourced};
+use planwatch::table;
 use pyo3::prelude::*;
-use pyo3::types::PyType;
+use pyo3::types::{PyDict, PyList, PyType};
 
 use crate::assess::{PyPolicy, PyScoreRow};
+use crate::columns::{columns_to_py, row_to_py, table_rows_of};
 use crate::dataset::PyDataset;
 use crate::document::PyPeriod;
 use crate::errors;
@@ -82,6 +86,11 @@ impl PyJurisdiction {
     fn level(&self) -> &'static str {
         self.0.level.code()
     }
+    /// `national` or `provincial`: the `level` of the panel frames.
+    #[getter]
+    fn tier(&self) -> &'static str {
+        self.0.level.tier()
+    }
     /// Whether the jurisdiction is provincial.
     #[getter]
     fn is_provincial(&self) -> bool {
@@ -110,6 +119,14 @@ pub fn jurisdictions() -> Vec<PyJurisdiction> {
 pub struct PyPanelRow {
     inner: PanelRow,
     row: Py<PyScoreRow>,
+    catalogue: Arc<Catalogue>,
+}
+
+impl PyPanelRow {
+    /// The row of the core's panel scorecard table.
+    fn table_row(&self) -> table::PanelScorecardRow {
+        table::PanelScorecardRow::new(&self.inner, &self.catalogue)
+    }
 }
 
 #[pymethods]
@@ -139,6 +156,11 @@ impl PyPanelRow {
     #[getter]
     fn stated_document(&self) -> Option<&str> {
         self.inner.stated_document.as_deref()
+    }
+
+    /// One flat dict: the columns of `table_fields("panel_scorecard")` (decimals as `Decimal`).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        row_to_py(py, &self.table_row())
     }
 
     fn __repr__(&self) -> String {
@@ -181,6 +203,52 @@ fn sourced_outcome(
         s.document.id.clone(),
         PyOutcome::wrap(s.record.clone(), index.as_ref()),
     )
+}
+
+/// The panel record table under a catalogue and a policy.
+fn panel_rows(panel: &Panel, catalogue: &Catalogue, policy: &Policy) -> Vec<table::PanelRecordRow> {
+    table::panel_rows(panel, catalogue, policy)
+}
+
+impl PyPanel {
+    /// The panel, the catalogue (the given one or the built-in one, extended with every
+    /// dataset's own indicators) and the policy (default `Policy()`) of a table.
+    fn args(
+        &self,
+        catalogue: Option<&Bound<'_, PyCatalogue>>,
+        policy: Option<&Bound<'_, PyPolicy>>,
+    ) -> (Arc<Panel>, Arc<Catalogue>, Policy) {
+        let base = catalogue_arg(catalogue);
+        let cat = Arc::new(self.inner.catalogue_over(&base));
+        let policy = policy.map(|p| p.get().0.clone()).unwrap_or_default();
+        (Arc::clone(&self.inner), cat, policy)
+    }
+
+    /// A frame of the panel record table, built by `planwatch._frames.<builder>`.
+    fn frame<'py>(
+        &self,
+        py: Python<'py>,
+        builder: &str,
+        decimal: bool,
+        catalogue: Option<&Bound<'py, PyCatalogue>>,
+        policy: Option<&Bound<'py, PyPolicy>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let cols = self._columns(py, decimal, catalogue, policy)?;
+        py.import("planwatch._frames")?
+            .call_method1(builder, (cols,))
+    }
+}
+
+/// The panel scorecard table of `PanelRow`s column by column (see `planwatch._frames`).
+#[pyfunction]
+pub fn _panel_scorecard_columns<'py>(
+    py: Python<'py>,
+    rows: &Bound<'py, PyAny>,
+    decimal: bool,
+) -> PyResult<Bound<'py, PyDict>> {
+    let table_rows = table_rows_of(rows, "PanelRow", PyPanelRow::table_row)?;
+    let cols = py.detach(|| table::Columns::new(&table_rows));
+    columns_to_py(py, &cols, decimal)
 }
 
 #[pymethods]
@@ -320,12 +388,12 @@ impl PyPanel {
     /// one for every stated verdict no target took. The catalogue defaults to the built-in one
     /// extended with every dataset's own indicators.
     #[pyo3(signature = (catalogue = None, policy = None))]
-    fn scorecard(
+    fn scorecard<'py>(
         &self,
-        py: Python<'_>,
-        catalogue: Option<&Bound<'_, PyCatalogue>>,
-        policy: Option<&Bound<'_, PyPolicy>>,
-    ) -> PyResult<Vec<PyPanelRow>> {
+        py: Python<'py>,
+        catalogue: Option<&Bound<'py, PyCatalogue>>,
+        policy: Option<&Bound<'py, PyPolicy>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let base = catalogue_arg(catalogue);
         let policy = policy.map(|p| p.get().0.clone()).unwrap_or_default();
         let panel = Arc::clone(&self.inner);
@@ -333,15 +401,209 @@ impl PyPanel {
             let cat = Arc::new(panel.catalogue_over(&base));
             (panel.scorecard(&cat, &policy), cat)
         });
-        rows.into_iter()
-            .map(|inner| {
-                let row = Py::new(
-                    py,
-                    PyScoreRow::new(inner.row.clone(), None, None, Some(Arc::clone(&cat))),
-                )?;
-                Ok(PyPanelRow { inner, row })
-            })
-            .collect()
+        let list = PyList::empty(py);
+        for inner in rows {
+            let row = Py::new(
+                py,
+                PyScoreRow::new(inner.row.clone(), None, None, Some(Arc::clone(&cat))),
+            )?;
+            list.append(PyPanelRow {
+                inner,
+                row,
+                catalogue: Arc::clone(&cat),
+            })?;
+        }
+        py.import("planwatch._collections")?
+            .getattr("PanelScorecard")?
+            .call1((list,))
+    }
+
+    /// The panel of the documents of a level (`national`, `provincial`, or a level code:
+    /// `province`, `municipality`, `autonomous_region`) and of the jurisdictions given (codes or
+    /// names, one or a list); `InvalidInputError` for an unknown level or jurisdiction.
+    #[pyo3(signature = (level = None, jurisdiction = None))]
+    fn filter(
+        &self,
+        py: Python<'_>,
+        level: Option<&str>,
+        jurisdiction: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        const LEVELS: &[&str] = &[
+            "national",
+            "provincial",
+            "province",
+            "municipality",
+            "autonomous_region",
+        ];
+        if let Some(l) = level
+            && !LEVELS.contains(&l)
+        {
+            return Err(errors::unknown_code(py, "level", l, LEVELS));
+        }
+        let codes: Option<Vec<&'static str>> = match jurisdiction {
+            None => None,
+            Some(j) => {
+                let names: Vec<String> = match j.extract::<String>() {
+                    Ok(one) => vec![one],
+                    Err(_) => j.extract()?,
+                };
+                let mut codes = Vec::new();
+                for n in &names {
+                    let found = Jurisdiction::from_code(n).or_else(|| Jurisdiction::from_name(n));
+                    match found {
+                        Some(j) => codes.push(j.code),
+                        None => {
+                            let known: Vec<&str> =
+                                Jurisdiction::all().iter().map(|j| j.code).collect();
+                            return Err(errors::unknown_code(py, "jurisdiction", n, &known));
+                        }
+                    }
+                }
+                Some(codes)
+            }
+        };
+        let keep = |d: &Dataset| {
+            let j = Jurisdiction::from_code(&d.document.jurisdiction);
+            let level_ok = match level {
+                None => true,
+                Some(l) => {
+                    j.is_some_and(|j| j.level.tier() == l || Level::from_code(l) == Some(j.level))
+                }
+            };
+            let code_ok = codes
+                .as_ref()
+                .is_none_or(|c| c.contains(&d.document.jurisdiction.as_str()));
+            level_ok && code_ok
+        };
+        Ok(PyPanel {
+            inner: Arc::new(self.inner.filter(keep)),
+        })
+    }
+
+    /// Every record of every document as JSON lines: the core's panel record table
+    /// (`table_fields("panel")`: jurisdiction, the record fields with `document`, points,
+    /// precedence rank and the panel scorecard's verdict). What `python -m planwatch export
+    /// --panel` writes.
+    #[pyo3(signature = (catalogue = None, policy = None))]
+    fn to_jsonl(
+        &self,
+        py: Python<'_>,
+        catalogue: Option<&Bound<'_, PyCatalogue>>,
+        policy: Option<&Bound<'_, PyPolicy>>,
+    ) -> String {
+        let (panel, cat, policy) = self.args(catalogue, policy);
+        py.detach(move || table::to_jsonl(&panel_rows(&panel, &cat, &policy)))
+    }
+
+    /// The panel record table as RFC 4180 CSV with a header line (see `to_jsonl`).
+    #[pyo3(signature = (catalogue = None, policy = None))]
+    fn to_csv(
+        &self,
+        py: Python<'_>,
+        catalogue: Option<&Bound<'_, PyCatalogue>>,
+        policy: Option<&Bound<'_, PyPolicy>>,
+    ) -> String {
+        let (panel, cat, policy) = self.args(catalogue, policy);
+        py.detach(move || table::to_csv(&panel_rows(&panel, &cat, &policy)))
+    }
+
+    /// One flat dict per record (the columns of `table_fields("panel")`); decimals as `Decimal`.
+    #[pyo3(signature = (catalogue = None, policy = None))]
+    fn to_dicts<'py>(
+        &self,
+        py: Python<'py>,
+        catalogue: Option<&Bound<'py, PyCatalogue>>,
+        policy: Option<&Bound<'py, PyPolicy>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let (panel, cat, policy) = self.args(catalogue, policy);
+        let rows = py.detach(move || panel_rows(&panel, &cat, &policy));
+        let list = PyList::empty(py);
+        for r in &rows {
+            list.append(row_to_py(py, r)?)?;
+        }
+        Ok(list)
+    }
+
+    /// A long pandas DataFrame, one row per record (columns `table_fields("panel")`); decimals
+    /// as floats, or `Decimal` when `decimal`.
+    #[pyo3(signature = (decimal = false, catalogue = None, policy = None))]
+    fn to_pandas<'py>(
+        &self,
+        py: Python<'py>,
+        decimal: bool,
+        catalogue: Option<&Bound<'py, PyCatalogue>>,
+        policy: Option<&Bound<'py, PyPolicy>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.frame(py, "to_pandas", decimal, catalogue, policy)
+    }
+
+    /// The long frame as polars (see `to_pandas`).
+    #[pyo3(signature = (decimal = false, catalogue = None, policy = None))]
+    fn to_polars<'py>(
+        &self,
+        py: Python<'py>,
+        decimal: bool,
+        catalogue: Option<&Bound<'py, PyCatalogue>>,
+        policy: Option<&Bound<'py, PyPolicy>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.frame(py, "to_polars", decimal, catalogue, policy)
+    }
+
+    /// The long table as a `pyarrow.Table`; exact Arrow decimals, floats when not `decimal`.
+    #[pyo3(signature = (decimal = true, catalogue = None, policy = None))]
+    fn to_arrow<'py>(
+        &self,
+        py: Python<'py>,
+        decimal: bool,
+        catalogue: Option<&Bound<'py, PyCatalogue>>,
+        policy: Option<&Bound<'py, PyPolicy>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.frame(py, "to_arrow", decimal, catalogue, policy)
+    }
+
+    /// The Arrow PyCapsule stream interface: the rows of `to_arrow()`, exact decimals.
+    #[pyo3(signature = (requested_schema = None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let table = self.to_arrow(py, true, None, None)?;
+        py.import("planwatch._frames")?
+            .call_method1("arrow_stream", (table, requested_schema))
+    }
+
+    /// A wide pandas frame for regressions: one row per jurisdiction and year, one column per
+    /// indicator (`kind="target"` or `"outcome"`) or two (`kind="both"`: `<indicator>_target`,
+    /// `<indicator>_outcome`), holding the `point` of the record a scorecard uses (rank 0) for
+    /// single years. See `planwatch._panel.to_wide`.
+    #[pyo3(signature = (kind = "both", indicators = None, decimal = false, catalogue = None, policy = None))]
+    fn to_wide<'py>(
+        slf: &Bound<'py, Self>,
+        kind: &str,
+        indicators: Option<Vec<String>>,
+        decimal: bool,
+        catalogue: Option<&Bound<'py, PyCatalogue>>,
+        policy: Option<&Bound<'py, PyPolicy>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        let long = slf.get().to_pandas(py, decimal, catalogue, policy)?;
+        py.import("planwatch._panel")?
+            .call_method1("to_wide", (long, kind, indicators))
+    }
+
+    /// The panel record table column by column (see `planwatch._frames`).
+    #[pyo3(signature = (decimal = false, catalogue = None, policy = None))]
+    fn _columns<'py>(
+        &self,
+        py: Python<'py>,
+        decimal: bool,
+        catalogue: Option<&Bound<'py, PyCatalogue>>,
+        policy: Option<&Bound<'py, PyPolicy>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let (panel, cat, policy) = self.args(catalogue, policy);
+        let cols = py.detach(move || table::Columns::new(&panel_rows(&panel, &cat, &policy)));
+        columns_to_py(py, &cols, decimal)
     }
 
     fn __repr__(&self) -> String {

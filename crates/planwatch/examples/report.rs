@@ -1,10 +1,18 @@
-//! The main job: the 2024 NDRC plan report's headline indicators from the built-in data.
+//! The main job: the built-in panel's headline indicators year by year, then the 2024 NDRC plan
+//! report's scorecard.
 //!
 //! ```text
 //! cargo run --example report
 //! ```
 //!
-//! Prints, for every indicator the report sets a target for (the 主要预期目标 first, as the
+//! First the panel ([`planwatch::builtin::panel`]): for the national headline indicators (GDP
+//! growth, CPI, new urban jobs, surveyed and registered unemployment, the deficit ratio) one line
+//! per year with each indicator's target, outcome and verdict as the panel scorecard joins them
+//! across documents (the target from the report of the year, the outcome from the next), then
+//! the years the panel holds, national and provincial. It prints whatever the panel holds, so
+//! the table grows as documents join it.
+//!
+//! Then the 2024 NDRC report: for every indicator the report sets a target for (the 主要预期目标 first, as the
 //! extractor reads them from the report's own text) or states a verdict on: the target of the
 //! outcome year the report restates, the outcome, the verdict, and the plan year's target, each
 //! figure as published (units and qualifiers as written). Then the verdicts the report states in
@@ -13,9 +21,14 @@
 //! Verdicts come from [`planwatch::scorecard`] under the default policy: computed where the report
 //! restates the target, else the verdict the report states, marked `stated`.
 
+use std::collections::BTreeSet;
+
 use planwatch::assess::Policy;
 use planwatch::builtin;
+use planwatch::document::Period;
 use planwatch::extract::extract_document;
+use planwatch::indicator::Catalogue;
+use planwatch::panel::{Panel, PanelRow};
 use planwatch::scorecard::{ScoreRow, scorecard};
 use planwatch::validate::validate_with;
 
@@ -68,11 +81,162 @@ fn verdict_cell(row: Option<&ScoreRow>) -> String {
     row.map_or_else(|| "—".into(), ScoreRow::label)
 }
 
+/// The national headline indicators the panel section shows, in this order.
+const HEADLINE: &[&str] = &[
+    "gdp_growth",
+    "cpi_change",
+    "urban_new_jobs",
+    "urban_surveyed_unemployment",
+    "urban_registered_unemployment",
+    "fiscal_deficit_ratio",
+];
+
+/// Years as ranges: `1954–1960, 1964, 1978–2025`.
+fn year_ranges(years: &BTreeSet<i32>) -> String {
+    let mut parts: Vec<(i32, i32)> = Vec::new();
+    for &y in years {
+        match parts.last_mut() {
+            Some((_, end)) if *end + 1 == y => *end = y,
+            _ => parts.push((y, y)),
+        }
+    }
+    if parts.is_empty() {
+        return "none".into();
+    }
+    parts
+        .iter()
+        .map(|&(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The panel section: the national headline indicators year by year, then the years held.
+fn panel_section(panel: &Panel, cat: &Catalogue, policy: &Policy) {
+    let card = panel.scorecard(cat, policy);
+    let shown: Vec<&str> = HEADLINE
+        .iter()
+        .copied()
+        .filter(|ind| {
+            panel.records().any(|(d, r)| {
+                d.jurisdiction == "CN" && r.indicator() == *ind && r.period().end_year.is_none()
+            })
+        })
+        .collect();
+    let national: BTreeSet<i32> = panel
+        .records()
+        .filter(|(d, r)| {
+            d.jurisdiction == "CN"
+                && r.period().end_year.is_none()
+                && shown.contains(&r.indicator())
+        })
+        .map(|(_, r)| r.period().year)
+        .collect();
+    let scored = |ind: &str, year: i32| -> Option<&PanelRow> {
+        card.iter().find(|r| {
+            r.jurisdiction == "CN" && r.row.indicator == ind && r.row.period == Period::year(year)
+        })
+    };
+    let cell_of = |ind: &str, year: i32| -> String {
+        let row = scored(ind, year);
+        let target = row
+            .and_then(|r| r.row.target.as_ref())
+            .map(|t| t.figure.text.as_str());
+        let outcome = panel.outcome("CN", ind, &Period::year(year));
+        let outcome = outcome.map(|o| o.record.figure.text.as_str());
+        if target.is_none() && outcome.is_none() {
+            return String::new();
+        }
+        let verdict = match row.and_then(|r| r.row.verdict()) {
+            Some(planwatch::Verdict::NotAssessable) => " n/a".to_string(),
+            Some(v) => format!(" {}", v.code()),
+            None => String::new(),
+        };
+        format!(
+            "{} → {}{verdict}",
+            target.unwrap_or("—"),
+            outcome.unwrap_or("—")
+        )
+    };
+    let documents = panel.datasets().len();
+    println!(
+        "The panel: {documents} document{} · {} jurisdiction{} · national headline indicators: target → outcome, verdict",
+        if documents == 1 { "" } else { "s" },
+        panel.jurisdictions().len(),
+        if panel.jurisdictions().len() == 1 {
+            ""
+        } else {
+            "s"
+        },
+    );
+    let cells: Vec<(i32, Vec<String>)> = national
+        .iter()
+        .map(|&y| (y, shown.iter().map(|ind| cell_of(ind, y)).collect()))
+        .collect();
+    let widths: Vec<usize> = shown
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| {
+            let name = cat.get(ind).map_or(*ind, |x| x.name_zh.as_str());
+            cells
+                .iter()
+                .map(|(_, c)| width(&c[i]))
+                .chain([width(name)])
+                .max()
+                .unwrap_or(0)
+                .min(34)
+        })
+        .collect();
+    let line = |first: &str, rest: Vec<String>| {
+        let parts: Vec<String> = rest.iter().zip(&widths).map(|(c, &w)| cell(c, w)).collect();
+        println!("{} {}", cell(first, 4), parts.join("  ").trim_end());
+    };
+    line(
+        "year",
+        shown
+            .iter()
+            .map(|ind| cat.get(ind).map_or(ind.to_string(), |x| x.name_zh.clone()))
+            .collect(),
+    );
+    for (y, row) in cells {
+        line(&y.to_string(), row);
+    }
+    let years_of = |national: bool| -> BTreeSet<i32> {
+        panel
+            .records()
+            .filter(|(d, _)| (d.jurisdiction == "CN") == national)
+            .map(|(_, r)| r.period().year)
+            .collect()
+    };
+    let provinces = panel.jurisdictions().iter().filter(|j| **j != "CN").count();
+    println!(
+        "Years in the panel: national {}; provincial {}",
+        year_ranges(&years_of(true)),
+        if provinces == 0 {
+            "none yet".to_string()
+        } else {
+            format!(
+                "{} ({provinces} jurisdictions)",
+                year_ranges(&years_of(false))
+            )
+        }
+    );
+}
+
 fn main() {
+    let panel = builtin::panel();
+    let policy = Policy::default();
+    panel_section(panel, &panel.catalogue_over(builtin::catalogue()), &policy);
+    println!();
+
     let ds = builtin::dataset();
     let cat = builtin::catalogue();
     let doc = &ds.document;
-    let policy = Policy::default();
     let card = scorecard(&ds, cat, &policy);
     let (Some(y0), Some(y1)) = (doc.outcome_year, doc.plan_year) else {
         eprintln!("report: the document names no outcome year and plan year");

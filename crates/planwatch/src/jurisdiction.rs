@@ -53,6 +53,21 @@ impl Level {
         self != Level::National
     }
 
+    /// The tier of government: `national` or `provincial` (a province, municipality or
+    /// autonomous region) — the `level` of the panel tables.
+    ///
+    /// ```
+    /// use planwatch::jurisdiction::Level;
+    /// assert_eq!((Level::National.tier(), Level::AutonomousRegion.tier()), ("national", "provincial"));
+    /// ```
+    pub fn tier(self) -> &'static str {
+        if self.is_provincial() {
+            "provincial"
+        } else {
+            "national"
+        }
+    }
+
     /// How reports of this level speak of their own jurisdiction (`全省`, `全市`, `全区`).
     ///
     /// ```

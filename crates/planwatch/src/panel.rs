@@ -339,6 +339,20 @@ impl Panel {
         &self.datasets
     }
 
+    /// The panel of the datasets `keep` accepts, in the same order (a province's documents, the
+    /// national ones, a span of years).
+    ///
+    /// ```
+    /// let panel = planwatch::builtin::panel();
+    /// let provincial = panel.filter(|d| d.document.jurisdiction != "CN");
+    /// assert!(provincial.jurisdictions().iter().all(|j| *j != "CN"));
+    /// assert_eq!(panel.filter(|_| true), *panel);
+    /// ```
+    pub fn filter(&self, mut keep: impl FnMut(&Dataset) -> bool) -> Panel {
+        // The ids are unique in `self`, so they are in any subset.
+        Panel::build(self.datasets.iter().filter(|d| keep(d)).cloned().collect())
+    }
+
     /// The dataset of the document with this id.
     ///
     /// ```

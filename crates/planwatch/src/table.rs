@@ -1,6 +1,8 @@
 //! Every flat view of the crate's data: the record table (one row per target or outcome), the
-//! mention table (one row per figure found in a text) and the scorecard table (one row per
-//! [`ScoreRow`]). Each is a row type written as JSON lines ([`to_jsonl`]) or RFC 4180 CSV
+//! mention table (one row per figure found in a text), the scorecard table (one row per
+//! [`ScoreRow`]) and their panel forms — the panel record table ([`panel_rows`]: every record of
+//! every document of a [`Panel`], with its jurisdiction, precedence and verdict) and the panel
+//! scorecard table ([`panel_scorecard_rows`]). Each is a row type written as JSON lines ([`to_jsonl`]) or RFC 4180 CSV
 //! ([`to_csv`]), and as typed [`Columns`] for data frames and Arrow. The Python bindings, the
 //! command lines and the examples all write these rows; none builds a table of its own.
 //!
@@ -71,14 +73,17 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::assess::Policy;
 use crate::dataset::Dataset;
 use crate::document::{CharIndex, Provenance};
 use crate::error::LoadError;
 use crate::extract::Mention;
 use crate::indicator::{Catalogue, Indicator};
+use crate::jurisdiction::Jurisdiction;
+use crate::panel::{Panel, PanelRow};
 use crate::quantity::Quantity;
 use crate::scorecard::ScoreRow;
-use crate::target::Figure;
+use crate::target::{Direction, Figure};
 use crate::units::Unit;
 
 /// The type of a column.
@@ -271,6 +276,74 @@ const SCORECARD_SCHEMA: &[(&str, Kind)] = schema! {
     "verdict_source": Text, "stated": Text, "reason": Text, "margin": Decimal,
     "margin_exponent": Integer, "margin_unit": Text, "label": Text,
 };
+
+/// The columns every panel table starts with: the record's jurisdiction.
+const JURISDICTION_SCHEMA: &[(&str, Kind)] = schema! {
+    "jurisdiction": Text, "jurisdiction_name": Text, "jurisdiction_name_en": Text, "level": Text,
+};
+
+/// The panel record table's columns after the record table's.
+const PANEL_EXTRA_SCHEMA: &[(&str, Kind)] = schema! {
+    "desired": Text, "point": Decimal, "point_lower": Decimal, "point_upper": Decimal,
+    "rank": Integer, "verdict": Text, "margin": Decimal, "margin_exponent": Integer,
+    "margin_unit": Text,
+};
+
+/// The panel scorecard table's columns after the scorecard table's.
+const PANEL_DOCUMENTS_SCHEMA: &[(&str, Kind)] = schema! {
+    "target_document": Text, "outcome_document": Text, "stated_document": Text,
+};
+
+/// Schemas one after the other, as one fixed array of `N` columns (`N` must be their total).
+const fn concat<const N: usize>(parts: &[&[(&'static str, Kind)]]) -> [(&'static str, Kind); N] {
+    let mut out = [("", Kind::Text); N];
+    let (mut p, mut n) = (0, 0);
+    while p < parts.len() {
+        let mut i = 0;
+        while i < parts[p].len() {
+            out[n] = parts[p][i];
+            i += 1;
+            n += 1;
+        }
+        p += 1;
+    }
+    assert!(n == N, "concat: N is not the number of columns");
+    out
+}
+
+const PANEL_LEN: usize = JURISDICTION_SCHEMA.len() + RECORD_SCHEMA.len() + PANEL_EXTRA_SCHEMA.len();
+const PANEL_SCHEMA: &[(&str, Kind)] =
+    &concat::<PANEL_LEN>(&[JURISDICTION_SCHEMA, RECORD_SCHEMA, PANEL_EXTRA_SCHEMA]);
+
+const PANEL_SCORECARD_LEN: usize =
+    JURISDICTION_SCHEMA.len() + SCORECARD_SCHEMA.len() + PANEL_DOCUMENTS_SCHEMA.len();
+const PANEL_SCORECARD_SCHEMA: &[(&str, Kind)] = &concat::<PANEL_SCORECARD_LEN>(&[
+    JURISDICTION_SCHEMA,
+    SCORECARD_SCHEMA,
+    PANEL_DOCUMENTS_SCHEMA,
+]);
+
+/// The panel record table's column names, in order: the jurisdiction's four, the record
+/// table's [`FIELDS`], then `desired`, `point`, `point_lower`, `point_upper`, `rank`, `verdict`,
+/// `margin`, `margin_exponent`, `margin_unit` (see [`PanelRecordRow`]).
+///
+/// ```
+/// use planwatch::table::{FIELDS, PANEL_FIELDS};
+/// assert_eq!(PANEL_FIELDS[..5], ["jurisdiction", "jurisdiction_name", "jurisdiction_name_en", "level", "document"]);
+/// assert_eq!(PANEL_FIELDS[4..34], FIELDS);
+/// assert_eq!(PANEL_FIELDS[PANEL_FIELDS.len() - 1], "margin_unit");
+/// ```
+pub const PANEL_FIELDS: [&str; PANEL_LEN] = names(PANEL_SCHEMA);
+
+/// The panel scorecard table's column names, in order: the jurisdiction's four, the scorecard
+/// table's [`SCORECARD_FIELDS`], then `target_document`, `outcome_document`, `stated_document`.
+///
+/// ```
+/// use planwatch::table::{PANEL_SCORECARD_FIELDS, SCORECARD_FIELDS};
+/// assert_eq!(PANEL_SCORECARD_FIELDS[4..35], SCORECARD_FIELDS);
+/// assert_eq!(PANEL_SCORECARD_FIELDS[35..], ["target_document", "outcome_document", "stated_document"]);
+/// ```
+pub const PANEL_SCORECARD_FIELDS: [&str; PANEL_SCORECARD_LEN] = names(PANEL_SCORECARD_SCHEMA);
 
 /// The record table's column names, in order.
 ///
@@ -1062,6 +1135,327 @@ impl TableRow for ScorecardRow {
 pub fn scorecard_rows(card: &[ScoreRow], catalogue: &Catalogue) -> Vec<ScorecardRow> {
     card.iter()
         .map(|r| ScorecardRow::new(r, catalogue))
+        .collect()
+}
+
+/// The jurisdiction columns of a panel row: the code, the Chinese and English names and the
+/// tier (`national`, `provincial`) of [`Jurisdiction::from_code`]; names and tier are empty for
+/// a code that is neither `CN` nor a province's.
+///
+/// ```
+/// use planwatch::table::JurisdictionColumns;
+/// let gx = JurisdictionColumns::new("450000");
+/// assert_eq!((gx.name.as_deref(), gx.name_en.as_deref(), gx.level.as_deref()),
+///            (Some("广西壮族自治区"), Some("Guangxi"), Some("provincial")));
+/// assert_eq!(JurisdictionColumns::new("XX").level, None);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JurisdictionColumns {
+    /// `CN` or the GB/T 2260 code.
+    pub code: String,
+    /// The full Chinese name (`广东省`).
+    pub name: Option<String>,
+    /// The English name.
+    pub name_en: Option<String>,
+    /// `national` or `provincial` ([`crate::jurisdiction::Level::tier`]).
+    pub level: Option<String>,
+}
+
+impl JurisdictionColumns {
+    /// The columns of the jurisdiction with this code.
+    pub fn new(code: &str) -> Self {
+        let j = Jurisdiction::from_code(code);
+        JurisdictionColumns {
+            code: code.to_string(),
+            name: j.map(|j| j.name_zh.to_string()),
+            name_en: j.map(|j| j.name_en.to_string()),
+            level: j.map(|j| j.level.tier().to_string()),
+        }
+    }
+
+    fn cells(&self) -> [Cell<'_>; 4] {
+        [
+            Cell::Text(Some(&self.code)),
+            t(&self.name),
+            t(&self.name_en),
+            t(&self.level),
+        ]
+    }
+}
+
+/// A figure as numbers to compute with, in the base unit and signed by its direction (`下降2%`
+/// is −2): `(point, lower, upper)`. The point is the value, or the middle of a range, or a
+/// range's one bound; `lower` and `upper` are a range's bounds (the smaller first), absent for a
+/// single value. A bound in another unit than the other, a relational or qualitative figure,
+/// have no point.
+///
+/// ```
+/// use planwatch::{parse_target, table::figure_point};
+/// let s = |f: &str| {
+///     let (p, l, u) = figure_point(&parse_target(f).unwrap());
+///     (p.map(|d| d.to_string()), l.map(|d| d.to_string()), u.map(|d| d.to_string()))
+/// };
+/// let some = |x: &str| Some(x.to_string());
+/// assert_eq!(s("增长5%左右"), (some("5"), None, None));
+/// assert_eq!(s("增长6%－6.5%"), (some("6.25"), some("6"), some("6.5")));
+/// assert_eq!(s("下降2%"), (some("-2"), None, None));
+/// assert_eq!(s("1200万人以上"), (some("12000000"), None, None));
+/// assert_eq!(s("5000万-1亿元"), (some("75000000"), some("50000000"), some("100000000")));
+/// assert_eq!(s("基本平衡"), (None, None, None));
+/// ```
+pub fn figure_point(figure: &Figure) -> (Option<Decimal>, Option<Decimal>, Option<Decimal>) {
+    let down = figure.direction == Some(Direction::Decrease);
+    let base = |q: &Quantity| q.to_base().ok().map(|d| if down { -d } else { d });
+    match (&figure.value, &figure.lower, &figure.upper) {
+        (Some(v), _, _) => (base(v), None, None),
+        (None, Some(l), Some(u)) if same_unit(l, u) => match (base(l), base(u)) {
+            (Some(a), Some(b)) => {
+                let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+                let mid = lo
+                    .checked_add(hi)
+                    .and_then(|s| s.checked_div(Decimal::TWO))
+                    .map(|m| m.normalize());
+                (mid, Some(lo), Some(hi))
+            }
+            _ => (None, None, None),
+        },
+        (None, Some(b), None) | (None, None, Some(b)) => (base(b), None, None),
+        _ => (None, None, None),
+    }
+}
+
+/// One row of the panel record table: a target or an outcome of one of the panel's documents,
+/// with its jurisdiction, its numbers to compute with, its precedence and — for the target a
+/// scorecard uses — its verdict. Columns: [`PANEL_FIELDS`].
+///
+/// * `jurisdiction`, `jurisdiction_name`, `jurisdiction_name_en`, `level`: see
+///   [`JurisdictionColumns`].
+/// * the record table's fields ([`Row`]), `document` first.
+/// * `desired`: the indicator's desired direction in the catalogue (`higher_better`,
+///   `lower_better`, `band`, `neutral`): whether a target is a floor or a ceiling.
+/// * `point`, `point_lower`, `point_upper`: [`figure_point`] (base unit, signed).
+/// * `rank`: the record's place in the panel's precedence among the records of its
+///   jurisdiction, indicator and period (basis included): 0 is the one a scorecard uses (see
+///   [`crate::panel`]); 1, 2 … restatements and earlier figures.
+/// * `verdict`, `margin`, `margin_exponent`, `margin_unit`: of the [`Panel::scorecard`] row
+///   whose target this is (see [`ScorecardRow`]); empty for outcomes and for targets the
+///   scorecard does not use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PanelRecordRow {
+    /// The jurisdiction.
+    pub jurisdiction: JurisdictionColumns,
+    /// The record's row of the record table.
+    pub record: Row,
+    /// The indicator's desired direction.
+    pub desired: Option<String>,
+    /// The figure as one number, in the base unit, signed.
+    pub point: Option<String>,
+    /// A range's lower bound, in the base unit, signed.
+    pub point_lower: Option<String>,
+    /// A range's upper bound, in the base unit, signed.
+    pub point_upper: Option<String>,
+    /// The place in the panel's precedence (0: the one a scorecard uses).
+    pub rank: usize,
+    /// The scorecard verdict of the target.
+    pub verdict: Option<String>,
+    /// The margin of the verdict.
+    pub margin: Option<String>,
+    /// Power of ten of the margin.
+    pub margin_exponent: Option<i32>,
+    /// The margin's unit code.
+    pub margin_unit: Option<String>,
+}
+
+impl TableRow for PanelRecordRow {
+    const SCHEMA: &'static [(&'static str, Kind)] = PANEL_SCHEMA;
+    fn cells(&self) -> Vec<Cell<'_>> {
+        let mut out = Vec::with_capacity(PANEL_LEN);
+        out.extend(self.jurisdiction.cells());
+        out.extend(self.record.cells());
+        out.extend([
+            t(&self.desired),
+            d(&self.point),
+            d(&self.point_lower),
+            d(&self.point_upper),
+            int(Some(self.rank)),
+            t(&self.verdict),
+            d(&self.margin),
+            int(self.margin_exponent),
+            t(&self.margin_unit),
+        ]);
+        out
+    }
+}
+
+/// The position of `record` among `list` (precedence order) of those with its period; 0 when
+/// it is not found (it always is: the list is the panel's own).
+fn rank_in<T>(
+    list: &[crate::panel::Sourced<'_, T>],
+    record: &T,
+    period_of: impl Fn(&T) -> crate::document::Period,
+) -> usize {
+    list.iter()
+        .filter(|s| period_of(s.record) == period_of(record))
+        .position(|s| std::ptr::eq(s.record, record))
+        .unwrap_or(0)
+}
+
+/// Every target and outcome of every document of `panel`, document by document (targets, then
+/// outcomes, each in dataset order, as [`rows`]), with jurisdiction, points, precedence rank and
+/// the verdicts of the panel scorecard under `policy`; names and desired directions from
+/// `catalogue` (usually [`Panel::catalogue_over`] the built-in one). Linear in the records.
+///
+/// ```
+/// use planwatch::{assess::Policy, builtin, table::panel_rows};
+/// let panel = builtin::panel();
+/// let rows = panel_rows(panel, &panel.catalogue_over(builtin::catalogue()), &Policy::default());
+/// let jobs = rows.iter().find(|r| r.record.indicator == "urban_new_jobs" && r.record.year == 2023
+///     && r.record.kind == "target").unwrap();
+/// assert_eq!((jobs.jurisdiction.code.as_str(), jobs.jurisdiction.level.as_deref()), ("CN", Some("national")));
+/// assert_eq!((jobs.point.as_deref(), jobs.rank, jobs.verdict.as_deref()), (Some("12000000"), 0, Some("exceeded")));
+/// assert_eq!((jobs.margin.as_deref(), jobs.margin_exponent, jobs.margin_unit.as_deref()), (Some("44"), Some(4), Some("person")));
+/// assert_eq!(jobs.desired.as_deref(), Some("higher_better"));
+/// ```
+pub fn panel_rows(panel: &Panel, catalogue: &Catalogue, policy: &Policy) -> Vec<PanelRecordRow> {
+    let card = panel.scorecard(catalogue, policy);
+    // The scorecard rows by the document and key of their target.
+    type CardKey<'a> = (&'a str, &'a str, &'a str, crate::document::Period);
+    let mut by_target: std::collections::HashMap<CardKey<'_>, Vec<&PanelRow>> =
+        std::collections::HashMap::new();
+    for r in &card {
+        if let (Some(doc), Some(t)) = (&r.target_document, &r.row.target) {
+            by_target
+                .entry((
+                    r.jurisdiction.as_str(),
+                    doc.as_str(),
+                    t.indicator.as_str(),
+                    t.period,
+                ))
+                .or_default()
+                .push(r);
+        }
+    }
+    let mut out = Vec::new();
+    for ds in panel.datasets() {
+        let doc = &ds.document;
+        let j = JurisdictionColumns::new(&doc.jurisdiction);
+        let table = rows(ds, catalogue);
+        let n = ds.targets.len();
+        for (i, record) in table.into_iter().enumerate() {
+            let (figure, rank, scored) =
+                match (ds.targets.get(i), ds.outcomes.get(i.wrapping_sub(n))) {
+                    (Some(t), _) => {
+                        let list = panel.targets_for(&doc.jurisdiction, &t.indicator, &t.period);
+                        let rank = rank_in(&list, t, |t| t.period);
+                        let scored = by_target
+                            .get(&(
+                                doc.jurisdiction.as_str(),
+                                doc.id.as_str(),
+                                t.indicator.as_str(),
+                                t.period,
+                            ))
+                            .and_then(|rows| rows.iter().find(|r| r.row.target.as_ref() == Some(t)))
+                            .map(|r| ScorecardRow::new(&r.row, catalogue));
+                        (&t.figure, rank, scored)
+                    }
+                    (None, Some(o)) => {
+                        let list = panel.outcomes_for(&doc.jurisdiction, &o.indicator, &o.period);
+                        (&o.figure, rank_in(&list, o, |o| o.period), None)
+                    }
+                    (None, None) => continue,
+                };
+            let (point, lower, upper) = figure_point(figure);
+            let desired = catalogue
+                .get(&record.indicator)
+                .map(|i| i.desired.code().to_string());
+            let s = |d: Option<Decimal>| d.map(|d| d.to_string());
+            out.push(PanelRecordRow {
+                jurisdiction: j.clone(),
+                desired,
+                point: s(point),
+                point_lower: s(lower),
+                point_upper: s(upper),
+                rank,
+                verdict: scored.as_ref().and_then(|r| r.verdict.clone()),
+                margin: scored.as_ref().and_then(|r| r.margin.clone()),
+                margin_exponent: scored.as_ref().and_then(|r| r.margin_exponent),
+                margin_unit: scored.as_ref().and_then(|r| r.margin_unit.clone()),
+                record,
+            });
+        }
+    }
+    out
+}
+
+/// One row of the panel scorecard table: a [`PanelRow`] as the [`ScorecardRow`] of its score
+/// row, with its jurisdiction before and the ids of its documents after. Columns:
+/// [`PANEL_SCORECARD_FIELDS`].
+///
+/// ```
+/// use planwatch::{assess::Policy, builtin, table::panel_scorecard_rows};
+/// let panel = builtin::panel();
+/// let cat = panel.catalogue_over(builtin::catalogue());
+/// let rows = panel_scorecard_rows(&panel.scorecard(&cat, &Policy::default()), &cat);
+/// let gdp = rows.iter().find(|r| r.row.indicator == "gdp_growth" && r.row.year == 2024).unwrap();
+/// assert_eq!((gdp.jurisdiction.code.as_str(), gdp.row.target.as_deref()), ("CN", Some("增长5%左右")));
+/// assert_eq!(gdp.target_document.as_deref(), Some("cn-ndrc-plan-report-2024"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PanelScorecardRow {
+    /// The jurisdiction.
+    pub jurisdiction: JurisdictionColumns,
+    /// The scorecard row.
+    pub row: ScorecardRow,
+    /// The id of the document the target comes from.
+    pub target_document: Option<String>,
+    /// The id of the document the outcome comes from.
+    pub outcome_document: Option<String>,
+    /// The id of the document the stated verdict comes from.
+    pub stated_document: Option<String>,
+}
+
+impl PanelScorecardRow {
+    /// The row of a panel scorecard line, names from `catalogue`.
+    pub fn new(row: &PanelRow, catalogue: &Catalogue) -> Self {
+        PanelScorecardRow {
+            jurisdiction: JurisdictionColumns::new(&row.jurisdiction),
+            row: ScorecardRow::new(&row.row, catalogue),
+            target_document: row.target_document.clone(),
+            outcome_document: row.outcome_document.clone(),
+            stated_document: row.stated_document.clone(),
+        }
+    }
+}
+
+impl TableRow for PanelScorecardRow {
+    const SCHEMA: &'static [(&'static str, Kind)] = PANEL_SCORECARD_SCHEMA;
+    fn cells(&self) -> Vec<Cell<'_>> {
+        let mut out = Vec::with_capacity(PANEL_SCORECARD_LEN);
+        out.extend(self.jurisdiction.cells());
+        out.extend(self.row.cells());
+        out.extend([
+            t(&self.target_document),
+            t(&self.outcome_document),
+            t(&self.stated_document),
+        ]);
+        out
+    }
+}
+
+/// The panel scorecard as rows, one per [`PanelRow`], names from `catalogue`.
+///
+/// ```
+/// use planwatch::{assess::Policy, builtin, table};
+/// let panel = builtin::panel();
+/// let cat = panel.catalogue_over(builtin::catalogue());
+/// let card = panel.scorecard(&cat, &Policy::default());
+/// let rows = table::panel_scorecard_rows(&card, &cat);
+/// assert_eq!(rows.len(), card.len());
+/// assert!(table::to_csv(&rows).starts_with("jurisdiction,jurisdiction_name,jurisdiction_name_en,level,indicator,"));
+/// ```
+pub fn panel_scorecard_rows(rows: &[PanelRow], catalogue: &Catalogue) -> Vec<PanelScorecardRow> {
+    rows.iter()
+        .map(|r| PanelScorecardRow::new(r, catalogue))
         .collect()
 }
 

@@ -323,3 +323,173 @@ fn the_builtin_panel_matches_the_builtin_scorecard() {
         );
     }
 }
+
+/// Two national years and two provinces, as the panel tables read them.
+fn two_years_two_provinces() -> Panel {
+    let y = Period::year;
+    Panel::new(vec![
+        dataset(
+            doc("cn-2024", Gwr, "CN", 2024, "2024-03-05"),
+            vec![target("gdp_growth", y(2024), "增长5%左右")],
+            vec![outcome("gdp_growth", y(2023), "增长5.2%", Preliminary)],
+        ),
+        dataset(
+            doc("cn-2025", Gwr, "CN", 2025, "2025-03-05"),
+            vec![
+                target("gdp_growth", y(2025), "增长5%左右"),
+                target("gdp_growth", y(2024), "增长5%左右"),
+            ],
+            vec![outcome("gdp_growth", y(2024), "增长5%", Preliminary)],
+        ),
+        dataset(
+            doc("gd-2025", Prov, "440000", 2025, "2025-01-15"),
+            vec![target("gdp_growth", y(2025), "增长5%左右")],
+            vec![outcome("gdp_growth", y(2024), "增长3.5%", Preliminary)],
+        ),
+        dataset(
+            doc("gx-2025", Prov, "450000", 2025, "2025-01-20"),
+            vec![target("gdp_growth", y(2025), "增长5.5%－6%")],
+            vec![],
+        ),
+    ])
+    .unwrap()
+}
+
+#[test]
+fn the_panel_record_table_carries_jurisdiction_rank_point_and_verdict() {
+    use planwatch::table::{PANEL_FIELDS, panel_rows, to_csv};
+    let panel = two_years_two_provinces();
+    let cat = planwatch::builtin::catalogue();
+    let rows = panel_rows(&panel, cat, &Policy::default());
+    let summary: Vec<_> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.jurisdiction.code.as_str(),
+                r.jurisdiction.level.as_deref().unwrap(),
+                r.record.document.as_str(),
+                r.record.kind.as_str(),
+                r.record.year,
+                r.point.as_deref(),
+                r.rank,
+                r.verdict.as_deref(),
+                r.margin.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (
+                "CN",
+                "national",
+                "cn-2024",
+                "target",
+                2024,
+                Some("5"),
+                0,
+                Some("met"),
+                Some("0")
+            ),
+            (
+                "CN",
+                "national",
+                "cn-2024",
+                "outcome",
+                2023,
+                Some("5.2"),
+                0,
+                None,
+                None
+            ),
+            (
+                "CN",
+                "national",
+                "cn-2025",
+                "target",
+                2025,
+                Some("5"),
+                0,
+                None,
+                None
+            ),
+            // A restatement: the 2024 report's own target is the one scored.
+            (
+                "CN",
+                "national",
+                "cn-2025",
+                "target",
+                2024,
+                Some("5"),
+                1,
+                None,
+                None
+            ),
+            (
+                "CN",
+                "national",
+                "cn-2025",
+                "outcome",
+                2024,
+                Some("5"),
+                0,
+                None,
+                None
+            ),
+            (
+                "440000",
+                "provincial",
+                "gd-2025",
+                "target",
+                2025,
+                Some("5"),
+                0,
+                None,
+                None
+            ),
+            (
+                "440000",
+                "provincial",
+                "gd-2025",
+                "outcome",
+                2024,
+                Some("3.5"),
+                0,
+                None,
+                None
+            ),
+            (
+                "450000",
+                "provincial",
+                "gx-2025",
+                "target",
+                2025,
+                Some("5.75"),
+                0,
+                None,
+                None
+            ),
+        ]
+    );
+    let gx = &rows[7];
+    assert_eq!(
+        (gx.point_lower.as_deref(), gx.point_upper.as_deref()),
+        (Some("5.5"), Some("6"))
+    );
+    assert_eq!(
+        (
+            gx.jurisdiction.name.as_deref(),
+            gx.jurisdiction.name_en.as_deref()
+        ),
+        (Some("广西壮族自治区"), Some("Guangxi"))
+    );
+    assert_eq!(rows[0].margin_unit.as_deref(), Some("percentage_point"));
+    assert_eq!(rows[0].desired.as_deref(), Some("higher_better"));
+    let csv = to_csv(&rows);
+    assert!(csv.starts_with(&PANEL_FIELDS.join(",")));
+    assert!(csv.contains("\r\n450000,广西壮族自治区,Guangxi,provincial,gx-2025,gdp_growth,"));
+    // Filters keep the documents of a level.
+    let provincial = panel.filter(|d| d.document.jurisdiction != "CN");
+    assert_eq!(provincial.jurisdictions(), ["440000", "450000"]);
+    assert_eq!(panel_rows(&provincial, cat, &Policy::default()).len(), 3);
+}
