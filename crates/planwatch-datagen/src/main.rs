@@ -4,7 +4,14 @@
 //! ```text
 //! cargo run -p planwatch-datagen            # write crates/planwatch-corpus/datasets/*.json and src/datasets.rs
 //! cargo run -p planwatch-datagen -- --check # fail if they are not what the texts, extractor and corrections give
+//! cargo run -p planwatch-datagen -- --propose # print the corrections the hand-checked headline cases call for
 //! ```
+//!
+//! `--propose` holds each dataset (corrections applied) against the hand-checked headline cases
+//! of `tests/fixtures/headline/`: for a case no record states, it prints an `add` of the case's
+//! record (its quote located in the text) and a `drop` of every record of the same kind,
+//! indicator and period whose figure contradicts it. The reviewer appends what they accept to
+//! the corrections file.
 //!
 //! The corrections (`crates/planwatch-corpus/corrections.jsonl`, one JSON object a line) are the
 //! hand review of the extractor's output: `drop` an extracted record, `replace` it, or `add` one
@@ -214,6 +221,168 @@ fn datasets_rs(datasets: &[(String, String, String)]) -> String {
     out
 }
 
+/// A hand-checked headline case (`tests/fixtures/headline/README.md`).
+#[derive(Debug, Deserialize)]
+struct Case {
+    source: String,
+    kind: String,
+    indicator: String,
+    year: i32,
+    #[serde(default)]
+    end_year: Option<i32>,
+    #[serde(default)]
+    basis: Option<String>,
+    comparator: String,
+    #[serde(default)]
+    value: Option<String>,
+    #[serde(default)]
+    lower: Option<String>,
+    #[serde(default)]
+    upper: Option<String>,
+    #[serde(default)]
+    exponent: Option<i32>,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    direction: Option<String>,
+    #[serde(default)]
+    status: Option<String>,
+    figure: String,
+    quote: String,
+}
+
+impl Case {
+    fn amount(&self, v: &Option<String>) -> serde_json::Value {
+        match (v, &self.unit) {
+            (Some(v), Some(u)) => serde_json::json!({
+                "value": v, "exponent": self.exponent.unwrap_or(0), "unit": u
+            }),
+            _ => serde_json::Value::Null,
+        }
+    }
+
+    /// The case as a record of `document`, its quote located in `text`.
+    fn record(&self, document: &str, text: &str) -> Result<serde_json::Value, String> {
+        let prov = planwatch::document::Provenance::locate(document, text, &self.quote, 0)
+            .ok_or_else(|| format!("{}: quote not in the text: {}", self.source, self.quote))?;
+        let mut period = serde_json::json!({"year": self.year});
+        if let Some(e) = self.end_year {
+            period["end_year"] = e.into();
+        }
+        period["basis"] = self.basis.clone().unwrap_or_else(|| "year".into()).into();
+        let mut figure = serde_json::json!({"comparator": self.comparator, "text": self.figure});
+        for (k, v) in [
+            ("value", &self.value),
+            ("lower", &self.lower),
+            ("upper", &self.upper),
+        ] {
+            let a = self.amount(v);
+            if !a.is_null() {
+                figure[k] = a;
+            }
+        }
+        if let Some(d) = &self.direction {
+            figure["direction"] = d.clone().into();
+        }
+        let mut r = serde_json::json!({
+            "indicator": self.indicator,
+            "period": period,
+            "figure": figure,
+            "provenance": serde_json::to_value(&prov).map_err(|e| e.to_string())?,
+        });
+        if self.kind == "outcome" {
+            r["status"] = self.status.clone().unwrap_or_else(|| "final".into()).into();
+        }
+        Ok(r)
+    }
+}
+
+fn read_cases() -> Result<Vec<Case>, String> {
+    let dir = corpus_dir().join("../../tests/fixtures/headline");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    paths.sort();
+    let mut out = Vec::new();
+    for p in paths {
+        let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+        for (i, l) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            out.push(
+                serde_json::from_str(l).map_err(|e| format!("{}:{}: {e}", p.display(), i + 1))?,
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// Whether `figure` states what the case's record `want` states.
+fn same_figure(a: &planwatch::target::Figure, b: &planwatch::target::Figure) -> bool {
+    let amount = |x: Option<&planwatch::quantity::Quantity>,
+                  y: Option<&planwatch::quantity::Quantity>| match (x, y) {
+        (None, None) => true,
+        (Some(x), Some(y)) => x.cmp_amount(y).ok() == Some(std::cmp::Ordering::Equal),
+        _ => false,
+    };
+    a.comparator == b.comparator
+        && amount(a.value.as_ref(), b.value.as_ref())
+        && amount(a.lower.as_ref(), b.lower.as_ref())
+        && amount(a.upper.as_ref(), b.upper.as_ref())
+}
+
+/// The corrections the headline cases call for (see the module documentation).
+fn propose(built: &Built, cases: &[Case]) -> Result<Vec<serde_json::Value>, String> {
+    let mut out = Vec::new();
+    for (id, path, json) in &built.datasets {
+        let ds = Dataset::from_json(json, None).map_err(|e| format!("{id}: {e}"))?;
+        let text = planwatch_corpus::text(path)
+            .ok_or_else(|| format!("no text {path}"))?
+            .text;
+        for case in cases.iter().filter(|c| &c.source == path) {
+            let record = case.record(id, text)?;
+            let figure: planwatch::target::Figure =
+                serde_json::from_value(record["figure"].clone())
+                    .map_err(|e| format!("{path}: {e}"))?;
+            let years = |p: &planwatch::document::Period| {
+                p.year == case.year && p.end_year == case.end_year
+            };
+            let same: Vec<(&planwatch::target::Figure, Option<&str>)> = if case.kind == "target" {
+                ds.targets
+                    .iter()
+                    .filter(|t| t.indicator == case.indicator && years(&t.period))
+                    .map(|t| (&t.figure, t.provenance.as_ref().map(|p| p.quote.as_str())))
+                    .collect()
+            } else {
+                ds.outcomes
+                    .iter()
+                    .filter(|o| o.indicator == case.indicator && years(&o.period))
+                    .map(|o| (&o.figure, o.provenance.as_ref().map(|p| p.quote.as_str())))
+                    .collect()
+            };
+            if same.iter().any(|(f, _)| same_figure(f, &figure)) {
+                continue;
+            }
+            for (_, quote) in &same {
+                out.push(serde_json::json!({
+                    "document": id, "action": "drop", "kind": case.kind,
+                    "indicator": case.indicator, "year": case.year, "quote": quote,
+                    "why": format!("contradicts the hand-checked headline case {} ({})", case.figure, case.quote),
+                }));
+            }
+            out.push(serde_json::json!({
+                "document": id, "action": "add", "kind": case.kind, "record": record,
+                "why": "a hand-checked headline case the extractor does not produce",
+            }));
+        }
+    }
+    Ok(out)
+}
+
 fn main() -> ExitCode {
     let check = std::env::args().any(|a| a == "--check");
     let dir = corpus_dir();
@@ -225,6 +394,20 @@ fn main() -> ExitCode {
         }
     };
     let built = build(corrections);
+    if std::env::args().any(|a| a == "--propose") {
+        return match read_cases().and_then(|cases| propose(&built, &cases)) {
+            Ok(list) => {
+                for c in list {
+                    println!("{c}");
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("datagen: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     for p in &built.problems {
         eprintln!("datagen: {p}");
     }

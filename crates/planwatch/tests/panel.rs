@@ -301,11 +301,11 @@ fn stated_verdicts_without_targets_get_rows_and_ids_must_be_unique() {
 }
 
 #[test]
-fn the_builtin_panel_matches_the_builtin_scorecard() {
-    let panel = planwatch::builtin::panel();
+fn a_panel_of_one_document_matches_its_scorecard() {
     let cat = planwatch::builtin::catalogue();
     let policy = Policy::default();
     let ds = planwatch::builtin::dataset();
+    let panel = Panel::new(vec![ds.clone()]).unwrap();
     let single = planwatch::scorecard(&ds, cat, &policy);
     let rows = panel.scorecard(cat, &policy);
     // Every target row of the document's own scorecard is in the panel's (one per key).

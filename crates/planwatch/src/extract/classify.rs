@@ -167,6 +167,19 @@ pub(crate) fn read_year(doc: &Doc, sentence: &mut Sentence, rd: &mut Reading) {
             rd.basis = Some(Basis::Cumulative);
         }
     }
+    // 比1995年增长67%: a change over the years since the base, not over one year.
+    if let (Some(y), None, Some(_)) = (rd.year, rd.end_year, rd.direction) {
+        let base = years
+            .iter()
+            .rev()
+            .find(|b| b.comparative && b.clause == rd.pos.clause && b.end <= rd.fig.start)
+            .map(|b| b.end_year.unwrap_or(b.year));
+        if let Some(b) = base.filter(|&b| b.checked_add(1).is_some_and(|n| n < y)) {
+            rd.year = Some(b + 1);
+            rd.end_year = Some(y);
+            rd.basis = Some(Basis::Cumulative);
+        }
+    }
     let averaged = text
         .get(rd.region.start..rd.fig.start)
         .is_some_and(|s| contains_any(s, AVERAGE));
@@ -179,7 +192,7 @@ pub(crate) fn read_year(doc: &Doc, sentence: &mut Sentence, rd: &mut Reading) {
         && rd.attached.is_none()
     {
         // A level over a span of years is a level of one of its years: `由A增加到B` gives A for
-        // the first year and B for the last; cumulative and average figures keep the span.
+        // the year before the span and B for its last; cumulative and average figures keep the span.
         let before = text
             .get(rd.region.start..rd.fig.start)
             .unwrap_or("")
@@ -187,7 +200,8 @@ pub(crate) fn read_year(doc: &Doc, sentence: &mut Sentence, rd: &mut Reading) {
         let year = if LEVEL_TO_ENDS.iter().any(|w| before.ends_with(w)) {
             Some(last)
         } else if LEVEL_FROM_ENDS.iter().any(|w| before.ends_with(w)) {
-            Some(first)
+            // The level the span starts from is that of the year before it.
+            first.checked_sub(1)
         } else {
             None
         };
