@@ -906,6 +906,25 @@ pub(crate) const PREDICATES: &[&str] = &[
     "不断提高",
     "稳步提升",
     "持续提升",
+    // Qualitative targets of the lists (trade, prices, ecology) and of provincial reports
+    // bound to the national plan.
+    "回稳向好",
+    "稳中向好",
+    "稳中提质",
+    "促稳提质",
+    "保稳提质",
+    "稳量提质",
+    "量稳质升",
+    "正增长",
+    "完成国家下达目标任务",
+    "完成国家下达的目标任务",
+    "完成国家下达目标",
+    "完成国家下达任务",
+    "完成国家下达的任务",
+    "达到国家要求",
+    "保持合理水平",
+    "保持优良",
+    "保持优秀水平",
 ];
 
 /// Verbs that make their object change (`推动社会综合融资成本下降`); a clause opening with one

@@ -180,8 +180,8 @@ const FLOORS: &[(&str, f64)] = &[
     ("national 1954–1977", 0.168),
     ("national 1978–1992", 0.240),
     ("national 1993–2013", 0.650),
-    ("national 2014–2025", 0.814),
-    ("provincial 2025", 0.867),
+    ("national 2014–2025", 0.837),
+    ("provincial 2025", 0.872),
 ];
 
 #[test]
