@@ -444,6 +444,7 @@ fn work_report_lists() {
             h("urban_surveyed_unemployment", "at_most", Some("5.5%")),
             h("cpi_change", "around", Some("3%")),
             h("disposable_income_growth", "in_step_with", None),
+            h("goods_trade", "qualitative", None),
             h("balance_of_payments", "qualitative", None),
             h("grain_output", "at_least", Some("1.3万亿斤")),
             h("eco_environment_quality", "direction_only", None),
@@ -811,6 +812,7 @@ fn gwr_2021_floor_and_direction_only_targets() {
             h("urban_new_jobs", "at_least", Some("1100万人")),
             h("urban_surveyed_unemployment", "around", Some("5.5%")),
             h("cpi_change", "around", Some("3%")),
+            h("goods_trade", "qualitative", None),
             h("balance_of_payments", "qualitative", None),
             h("disposable_income_growth", "direction_only", None),
             h("eco_environment_quality", "direction_only", None),
@@ -820,7 +822,7 @@ fn gwr_2021_floor_and_direction_only_targets() {
         ]
     );
     assert!(x.headline().all(|t| t.period.year == 2021));
-    let energy = x.headline().nth(7).expect("energy");
+    let energy = x.headline().nth(8).expect("energy");
     assert_eq!(energy.figure.direction, Some(Direction::Decrease));
 }
 
@@ -1044,6 +1046,7 @@ fn ndrc_2020_list_without_a_growth_target() {
             h("urban_surveyed_unemployment", "around", Some("6%")),
             h("urban_registered_unemployment", "around", Some("5.5%")),
             h("cpi_change", "around", Some("3.5%")),
+            h("goods_trade", "qualitative", None),
             h("balance_of_payments", "qualitative", None),
             h("disposable_income_growth", "in_step_with", None),
             h("grain_output", "at_least", Some("1.3万亿斤")),
@@ -1136,6 +1139,7 @@ fn ndrc_2018_plan_report_review_and_targets() {
             h("urban_surveyed_unemployment", "at_most", Some("5.5%")),
             h("urban_registered_unemployment", "at_most", Some("4.5%")),
             h("disposable_income_growth", "in_step_with", None),
+            h("goods_trade", "qualitative", None),
             h("balance_of_payments", "qualitative", None),
             h("energy_intensity_change", "at_least", Some("3%")),
             h("major_pollutant_emissions", "direction_only", None),
@@ -1168,6 +1172,7 @@ fn gwr_2016_em_dash_range_and_a_second_sentence_of_targets() {
             h("cpi_change", "around", Some("3%")),
             h("urban_new_jobs", "at_least", Some("1000万人")),
             h("urban_registered_unemployment", "at_most", Some("4.5%")),
+            h("goods_trade", "qualitative", None),
             h("balance_of_payments", "qualitative", None),
             h("disposable_income_growth", "in_step_with", None),
             h("energy_intensity_change", "at_least", Some("3.4%")),
