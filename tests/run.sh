@@ -14,6 +14,7 @@ stage "built-in data files are in step with their specs"
 python3 crates/planwatch/data/tools/build.py --check
 python3 crates/planwatch-corpus/tools/gen.py --check
 python3 tests/fixtures/headline/check.py
+cargo run --quiet --release -p planwatch-datagen -- --check
 
 stage "cargo fmt --check"
 cargo fmt --all -- --check

@@ -3,4 +3,425 @@
 use crate::DatasetFile;
 
 /// The datasets, national by year, then provincial by code.
-pub const DATASETS: &[DatasetFile] = &[];
+pub const DATASETS: &[DatasetFile] = &[
+    DatasetFile {
+        id: "cn-gwr-1954",
+        path: "gwr/gwr-1954.txt",
+        json: include_str!("../datasets/cn-gwr-1954.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1955",
+        path: "gwr/gwr-1955.txt",
+        json: include_str!("../datasets/cn-gwr-1955.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1956",
+        path: "gwr/gwr-1956.txt",
+        json: include_str!("../datasets/cn-gwr-1956.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1957",
+        path: "gwr/gwr-1957.txt",
+        json: include_str!("../datasets/cn-gwr-1957.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1958",
+        path: "gwr/gwr-1958.txt",
+        json: include_str!("../datasets/cn-gwr-1958.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1959",
+        path: "gwr/gwr-1959.txt",
+        json: include_str!("../datasets/cn-gwr-1959.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1960",
+        path: "gwr/gwr-1960.txt",
+        json: include_str!("../datasets/cn-gwr-1960.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1964",
+        path: "gwr/gwr-1964.txt",
+        json: include_str!("../datasets/cn-gwr-1964.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1975",
+        path: "gwr/gwr-1975.txt",
+        json: include_str!("../datasets/cn-gwr-1975.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1978",
+        path: "gwr/gwr-1978.txt",
+        json: include_str!("../datasets/cn-gwr-1978.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1979",
+        path: "gwr/gwr-1979.txt",
+        json: include_str!("../datasets/cn-gwr-1979.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1980",
+        path: "gwr/gwr-1980.txt",
+        json: include_str!("../datasets/cn-gwr-1980.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1981",
+        path: "gwr/gwr-1981.txt",
+        json: include_str!("../datasets/cn-gwr-1981.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1982",
+        path: "gwr/gwr-1982.txt",
+        json: include_str!("../datasets/cn-gwr-1982.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1983",
+        path: "gwr/gwr-1983.txt",
+        json: include_str!("../datasets/cn-gwr-1983.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1984",
+        path: "gwr/gwr-1984.txt",
+        json: include_str!("../datasets/cn-gwr-1984.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1985",
+        path: "gwr/gwr-1985.txt",
+        json: include_str!("../datasets/cn-gwr-1985.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1986",
+        path: "gwr/gwr-1986.txt",
+        json: include_str!("../datasets/cn-gwr-1986.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1987",
+        path: "gwr/gwr-1987.txt",
+        json: include_str!("../datasets/cn-gwr-1987.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1988",
+        path: "gwr/gwr-1988.txt",
+        json: include_str!("../datasets/cn-gwr-1988.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1992",
+        path: "gwr/gwr-1992.txt",
+        json: include_str!("../datasets/cn-gwr-1992.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1993",
+        path: "gwr/gwr-1993.txt",
+        json: include_str!("../datasets/cn-gwr-1993.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1994",
+        path: "gwr/gwr-1994.txt",
+        json: include_str!("../datasets/cn-gwr-1994.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1995",
+        path: "gwr/gwr-1995.txt",
+        json: include_str!("../datasets/cn-gwr-1995.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1997",
+        path: "gwr/gwr-1997.txt",
+        json: include_str!("../datasets/cn-gwr-1997.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1998",
+        path: "gwr/gwr-1998.txt",
+        json: include_str!("../datasets/cn-gwr-1998.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-1999",
+        path: "gwr/gwr-1999.txt",
+        json: include_str!("../datasets/cn-gwr-1999.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2000",
+        path: "gwr/gwr-2000.txt",
+        json: include_str!("../datasets/cn-gwr-2000.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2001",
+        path: "gwr/gwr-2001.txt",
+        json: include_str!("../datasets/cn-gwr-2001.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2002",
+        path: "gwr/gwr-2002.txt",
+        json: include_str!("../datasets/cn-gwr-2002.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2003",
+        path: "gwr/gwr-2003.txt",
+        json: include_str!("../datasets/cn-gwr-2003.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2004",
+        path: "gwr/gwr-2004.txt",
+        json: include_str!("../datasets/cn-gwr-2004.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2005",
+        path: "gwr/gwr-2005.txt",
+        json: include_str!("../datasets/cn-gwr-2005.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2006",
+        path: "gwr/gwr-2006.txt",
+        json: include_str!("../datasets/cn-gwr-2006.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2007",
+        path: "gwr/gwr-2007.txt",
+        json: include_str!("../datasets/cn-gwr-2007.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2008",
+        path: "gwr/gwr-2008.txt",
+        json: include_str!("../datasets/cn-gwr-2008.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2009",
+        path: "gwr/gwr-2009.txt",
+        json: include_str!("../datasets/cn-gwr-2009.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2010",
+        path: "gwr/gwr-2010.txt",
+        json: include_str!("../datasets/cn-gwr-2010.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2011",
+        path: "gwr/gwr-2011.txt",
+        json: include_str!("../datasets/cn-gwr-2011.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2012",
+        path: "gwr/gwr-2012.txt",
+        json: include_str!("../datasets/cn-gwr-2012.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2013",
+        path: "gwr/gwr-2013.txt",
+        json: include_str!("../datasets/cn-gwr-2013.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2014",
+        path: "gwr/gwr-2014.txt",
+        json: include_str!("../datasets/cn-gwr-2014.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2015",
+        path: "gwr/gwr-2015.txt",
+        json: include_str!("../datasets/cn-gwr-2015.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2016",
+        path: "gwr/gwr-2016.txt",
+        json: include_str!("../datasets/cn-gwr-2016.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2017",
+        path: "gwr/gwr-2017.txt",
+        json: include_str!("../datasets/cn-gwr-2017.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2018",
+        path: "gwr/gwr-2018.txt",
+        json: include_str!("../datasets/cn-gwr-2018.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2019",
+        path: "gwr/gwr-2019.txt",
+        json: include_str!("../datasets/cn-gwr-2019.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2020",
+        path: "gwr/gwr-2020.txt",
+        json: include_str!("../datasets/cn-gwr-2020.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2021",
+        path: "gwr/gwr-2021.txt",
+        json: include_str!("../datasets/cn-gwr-2021.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2022",
+        path: "gwr/gwr-2022.txt",
+        json: include_str!("../datasets/cn-gwr-2022.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2023",
+        path: "gwr/gwr-2023.txt",
+        json: include_str!("../datasets/cn-gwr-2023.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2024",
+        path: "gwr/gwr-2024.txt",
+        json: include_str!("../datasets/cn-gwr-2024.json"),
+    },
+    DatasetFile {
+        id: "cn-gwr-2025",
+        path: "gwr/gwr-2025.txt",
+        json: include_str!("../datasets/cn-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "110000-gwr-2025",
+        path: "provincial-2025/110000-北京市-2025.txt",
+        json: include_str!("../datasets/110000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "120000-gwr-2025",
+        path: "provincial-2025/120000-天津市-2025.txt",
+        json: include_str!("../datasets/120000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "130000-gwr-2025",
+        path: "provincial-2025/130000-河北省-2025.txt",
+        json: include_str!("../datasets/130000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "140000-gwr-2025",
+        path: "provincial-2025/140000-山西省-2025.txt",
+        json: include_str!("../datasets/140000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "150000-gwr-2025",
+        path: "provincial-2025/150000-内蒙古自治区-2025.txt",
+        json: include_str!("../datasets/150000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "210000-gwr-2025",
+        path: "provincial-2025/210000-辽宁省-2025.txt",
+        json: include_str!("../datasets/210000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "220000-gwr-2025",
+        path: "provincial-2025/220000-吉林省-2025.txt",
+        json: include_str!("../datasets/220000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "230000-gwr-2025",
+        path: "provincial-2025/230000-黑龙江省-2025.txt",
+        json: include_str!("../datasets/230000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "310000-gwr-2025",
+        path: "provincial-2025/310000-上海市-2025.txt",
+        json: include_str!("../datasets/310000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "320000-gwr-2025",
+        path: "provincial-2025/320000-江苏省-2025.txt",
+        json: include_str!("../datasets/320000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "330000-gwr-2025",
+        path: "provincial-2025/330000-浙江省-2025.txt",
+        json: include_str!("../datasets/330000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "340000-gwr-2025",
+        path: "provincial-2025/340000-安徽省-2025.txt",
+        json: include_str!("../datasets/340000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "350000-gwr-2025",
+        path: "provincial-2025/350000-福建省-2025.txt",
+        json: include_str!("../datasets/350000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "360000-gwr-2025",
+        path: "provincial-2025/360000-江西省-2025.txt",
+        json: include_str!("../datasets/360000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "370000-gwr-2025",
+        path: "provincial-2025/370000-山东省-2025.txt",
+        json: include_str!("../datasets/370000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "410000-gwr-2025",
+        path: "provincial-2025/410000-河南省-2025.txt",
+        json: include_str!("../datasets/410000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "420000-gwr-2025",
+        path: "provincial-2025/420000-湖北省-2025.txt",
+        json: include_str!("../datasets/420000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "430000-gwr-2025",
+        path: "provincial-2025/430000-湖南省-2025.txt",
+        json: include_str!("../datasets/430000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "440000-gwr-2025",
+        path: "provincial-2025/440000-广东省-2025.txt",
+        json: include_str!("../datasets/440000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "450000-gwr-2025",
+        path: "provincial-2025/450000-广西壮族自治区-2025.txt",
+        json: include_str!("../datasets/450000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "460000-gwr-2025",
+        path: "provincial-2025/460000-海南省-2025.txt",
+        json: include_str!("../datasets/460000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "500000-gwr-2025",
+        path: "provincial-2025/500000-重庆市-2025.txt",
+        json: include_str!("../datasets/500000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "510000-gwr-2025",
+        path: "provincial-2025/510000-四川省-2025.txt",
+        json: include_str!("../datasets/510000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "520000-gwr-2025",
+        path: "provincial-2025/520000-贵州省-2025.txt",
+        json: include_str!("../datasets/520000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "530000-gwr-2025",
+        path: "provincial-2025/530000-云南省-2025.txt",
+        json: include_str!("../datasets/530000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "540000-gwr-2025",
+        path: "provincial-2025/540000-西藏自治区-2025.txt",
+        json: include_str!("../datasets/540000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "610000-gwr-2025",
+        path: "provincial-2025/610000-陕西省-2025.txt",
+        json: include_str!("../datasets/610000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "620000-gwr-2025",
+        path: "provincial-2025/620000-甘肃省-2025.txt",
+        json: include_str!("../datasets/620000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "630000-gwr-2025",
+        path: "provincial-2025/630000-青海省-2025.txt",
+        json: include_str!("../datasets/630000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "640000-gwr-2025",
+        path: "provincial-2025/640000-宁夏回族自治区-2025.txt",
+        json: include_str!("../datasets/640000-gwr-2025.json"),
+    },
+    DatasetFile {
+        id: "650000-gwr-2025",
+        path: "provincial-2025/650000-新疆维吾尔自治区-2025.txt",
+        json: include_str!("../datasets/650000-gwr-2025.json"),
+    },
+];

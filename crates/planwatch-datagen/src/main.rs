@@ -147,13 +147,31 @@ fn build(corrections: Vec<Correction>) -> Built {
 fn apply(ds: &mut Dataset, c: &Correction) -> Result<(), String> {
     let record = || c.record.clone().ok_or("the correction gives no record");
     if c.action == Action::Add {
+        // An add the extractor has caught up with is stale: review and remove it.
+        const STALE: &str = "the extractor now produces this record: remove the correction";
         match c.kind.as_str() {
-            "target" => ds
-                .targets
-                .push(serde_json::from_value(record()?).map_err(|e| e.to_string())?),
-            "outcome" => ds
-                .outcomes
-                .push(serde_json::from_value(record()?).map_err(|e| e.to_string())?),
+            "target" => {
+                let t: Target = serde_json::from_value(record()?).map_err(|e| e.to_string())?;
+                if ds.targets.iter().any(|x| {
+                    x.indicator == t.indicator
+                        && x.period == t.period
+                        && same_figure(&x.figure, &t.figure)
+                }) {
+                    return Err(STALE.into());
+                }
+                ds.targets.push(t);
+            }
+            "outcome" => {
+                let o: Outcome = serde_json::from_value(record()?).map_err(|e| e.to_string())?;
+                if ds.outcomes.iter().any(|x| {
+                    x.indicator == o.indicator
+                        && x.period == o.period
+                        && same_figure(&x.figure, &o.figure)
+                }) {
+                    return Err(STALE.into());
+                }
+                ds.outcomes.push(o);
+            }
             other => return Err(format!("kind {other:?}")),
         }
         return Ok(());

@@ -248,7 +248,8 @@ pub fn dataset() -> Dataset {
 /// use planwatch::document::Period;
 /// let panel = planwatch::builtin::panel();
 /// let t = panel.target("CN", "gdp_growth", &Period::year(2024)).unwrap();
-/// assert_eq!((t.record.figure.text.as_str(), t.document.id.as_str()), ("增长5%左右", "cn-ndrc-plan-report-2024"));
+/// // The report that sets the year's plan (the government work report of 2024) comes first.
+/// assert_eq!((t.record.figure.text.as_str(), t.document.id.as_str()), ("5%左右", "cn-gwr-2024"));
 /// ```
 pub fn panel() -> &'static Panel {
     match load_panel() {

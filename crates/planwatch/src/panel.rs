@@ -437,7 +437,8 @@ impl Panel {
     /// use planwatch::document::Period;
     /// let panel = planwatch::builtin::panel();
     /// let all = panel.targets_for("CN", "gdp_growth", &Period::year(2024));
-    /// assert_eq!(all[0].record.figure.text, "增长5%左右");
+    /// assert_eq!(all[0].record.figure.text, "5%左右"); // the 2024 government work report
+    /// assert!(all.iter().any(|t| t.document.id == "cn-ndrc-plan-report-2024"));
     /// ```
     pub fn targets_for(
         &self,

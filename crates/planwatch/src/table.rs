@@ -1309,8 +1309,10 @@ fn rank_in<T>(
 /// use planwatch::{assess::Policy, builtin, table::panel_rows};
 /// let panel = builtin::panel();
 /// let rows = panel_rows(panel, &panel.catalogue_over(builtin::catalogue()), &Policy::default());
+/// // The 2023 target as the scorecard uses it (rank 0: the 2023 government work report's; the
+/// // NDRC report's restatement is rank 1).
 /// let jobs = rows.iter().find(|r| r.record.indicator == "urban_new_jobs" && r.record.year == 2023
-///     && r.record.kind == "target").unwrap();
+///     && r.record.kind == "target" && r.rank == 0).unwrap();
 /// assert_eq!((jobs.jurisdiction.code.as_str(), jobs.jurisdiction.level.as_deref()), ("CN", Some("national")));
 /// assert_eq!((jobs.point.as_deref(), jobs.rank, jobs.verdict.as_deref()), (Some("12000000"), 0, Some("exceeded")));
 /// assert_eq!((jobs.margin.as_deref(), jobs.margin_exponent, jobs.margin_unit.as_deref()), (Some("44"), Some(4), Some("person")));
@@ -1397,8 +1399,8 @@ pub fn panel_rows(panel: &Panel, catalogue: &Catalogue, policy: &Policy) -> Vec<
 /// let cat = panel.catalogue_over(builtin::catalogue());
 /// let rows = panel_scorecard_rows(&panel.scorecard(&cat, &Policy::default()), &cat);
 /// let gdp = rows.iter().find(|r| r.row.indicator == "gdp_growth" && r.row.year == 2024).unwrap();
-/// assert_eq!((gdp.jurisdiction.code.as_str(), gdp.row.target.as_deref()), ("CN", Some("增长5%左右")));
-/// assert_eq!(gdp.target_document.as_deref(), Some("cn-ndrc-plan-report-2024"));
+/// assert_eq!((gdp.jurisdiction.code.as_str(), gdp.row.target.as_deref()), ("CN", Some("5%左右")));
+/// assert_eq!(gdp.target_document.as_deref(), Some("cn-gwr-2024"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PanelScorecardRow {
