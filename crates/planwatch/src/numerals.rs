@@ -241,6 +241,19 @@ pub fn parse_numeral(s: &str) -> Result<Numeral, ParseError> {
             ));
         }
     }
+    // 负 is a sign only right before its number, as a written sign is (`负 5`, like `- 5`, has
+    // no number after its sign): in running text 负 before a space ends a word (抱负 ，自负 ).
+    if sign == 0
+        && let Some(c) = t.chars().next().filter(|&c| is_minus_word(c))
+        && t[c.len_utf8()..].starts_with(char::is_whitespace)
+    {
+        let at = lead + c.len_utf8();
+        return Err(ParseError::new(
+            ParseErrorKind::MissingNumber,
+            at..lead + t.len(),
+            s,
+        ));
+    }
     match scan_detailed(t) {
         Scan::Found(n, len) if len == t.len() && negative => Ok(negated(n)),
         Scan::Found(n, len) if len == t.len() => Ok(n),
@@ -538,6 +551,17 @@ fn point_then_digit(b: &[u8], i: usize) -> Option<usize> {
     point_at(b, i).filter(|&n| digit_at(b, i + n).is_some())
 }
 
+/// In a spaced-out number, a decimal point at byte `i` followed by a digit, directly or after
+/// one space (`8 ．8`, `3 . 5`): the bytes up to the digit.
+#[inline]
+fn spaced_point(b: &[u8], i: usize) -> Option<usize> {
+    let n = point_at(b, i)?;
+    if digit_at(b, i + n).is_some() {
+        return Some(n);
+    }
+    (b.get(i + n) == Some(&b' ') && digit_at(b, i + n + 1).is_some()).then_some(n + 1)
+}
+
 /// Whether the byte at `i` is a full-width comma `，` (EF BC 8C).
 #[inline]
 fn fw_comma_at(b: &[u8], i: usize) -> bool {
@@ -595,8 +619,10 @@ struct Arabic {
 /// the number has another `，` group or when a decimal point follows (`82，225.00`); a lone `，`
 /// between half-width digits is a clause break (`增长5，100个项目` is two numbers).
 ///
-/// With `spaced`, a number printed with a space after every digit (`1 9 9 7`, `8 ．8 ％`) is
-/// read as one; a spaced run that is not spaced throughout (`1 2023`) is read without spaces.
+/// With `spaced`, a number printed with a space after every digit (`1 9 9 7`, `8 ．8 ％`, and a
+/// space after the point too: `3 . 5`) is read as one; a spaced run that is not spaced
+/// throughout (`1 2023`) is read without spaces. One digit alone followed by a space before a
+/// unit (`增长6 ％`, `1 亿吨`) is spaced out too.
 fn scan_arabic(
     s: &str,
     start: usize,
@@ -637,7 +663,7 @@ fn scan_arabic(
                 i += 1;
                 continue;
             }
-            if point_then_digit(b, i + 1).is_some() {
+            if spaced_point(b, i + 1).is_some() {
                 in_spaced = true;
                 break;
             }
@@ -667,11 +693,18 @@ fn scan_arabic(
         group = 0;
         i += sep;
     }
-    if in_spaced && b.get(i) == Some(&b' ') && point_then_digit(b, i + 1).is_some() {
+    // One digit alone is spaced out too when its space comes before a unit (`增长6 ％`, `1 亿吨`).
+    let lone = spaced && !in_spaced && first_group && group == 1;
+    if in_spaced && b.get(i) == Some(&b' ') && spaced_point(b, i + 1).is_some() {
         i += 1;
     }
     let mut scale = 0u32;
-    if let Some(pn) = point_then_digit(b, i) {
+    let point = if in_spaced {
+        spaced_point(b, i)
+    } else {
+        point_then_digit(b, i)
+    };
+    if let Some(pn) = point {
         i += pn;
         while let Some((d, n)) = digit_at(b, i) {
             if sig > 0 || d != 0 {
@@ -688,8 +721,10 @@ fn scan_arabic(
             }
         }
     }
-    if in_spaced && b.get(i) == Some(&b' ') && spaced_tail(s, i) {
+    let mut took_space = false;
+    if (in_spaced || lone && scale == 0) && b.get(i) == Some(&b' ') && spaced_tail(s, i) {
         i += 1;
+        took_space = true;
     }
     if m > MAX_MANTISSA || scale > MAX_SCALE {
         return overflow(i);
@@ -698,7 +733,7 @@ fn scan_arabic(
         mantissa: m,
         scale,
         end: i,
-        spaced: in_spaced,
+        spaced: in_spaced || took_space,
     })
 }
 
