@@ -305,15 +305,17 @@ impl<'a> Scanner<'a> {
         let integer =
             num.exponent == 0 && num.value.fract().is_zero() && num.approx == Approx::Exact;
         if integer {
-            // Dates: 3月5日 (months and days), and tenors: 1年期.
-            if (after.starts_with('月') && !after.starts_with("月份以来"))
+            // Dates: 3月5日 (months and days, also spaced: `3 月`), and tenors: 1年期.
+            let dated = after.strip_prefix(' ').unwrap_or(after);
+            let space = after.len() - dated.len();
+            if (dated.starts_with('月') && !dated.starts_with("月份以来"))
                 || after.starts_with("年期")
                 || after.starts_with("周年")
             {
-                return self.skip_date(num_end);
+                return self.skip_date(num_end + space);
             }
-            if after.starts_with('日') && prev == Some('月') || after.starts_with("日电") {
-                return num_end + '日'.len_utf8();
+            if dated.starts_with('日') && prev == Some('月') || after.starts_with("日电") {
+                return num_end + space + '日'.len_utf8();
             }
             // List markers: 1. 2、 （3）, at the start of a line or after an opening bracket.
             let opens = self.at_line_start(at) || matches!(prev, Some('（' | '('));
@@ -774,29 +776,60 @@ fn with_tail(num: crate::numerals::Numeral, unit: Option<(Unit, usize)>, after: 
     }
 }
 
-/// Four ASCII or full-width digits not followed by a fifth digit or a decimal point.
+/// A digit (ASCII or full-width) at the start of `s`: its value and length.
+fn digit(s: &str) -> Option<(i32, usize)> {
+    match s.chars().next()? {
+        c @ '0'..='9' => Some((c as i32 - '0' as i32, 1)),
+        c @ '０'..='９' => Some((c as i32 - '０' as i32, 3)),
+        _ => None,
+    }
+}
+
+/// Four ASCII or full-width digits not followed by a fifth digit or a decimal point: the year
+/// and its length. Older texts print a space after every digit (`1 9 9 7 年`): four digits each
+/// followed by one space read as a year too, the last space included in the length (so that
+/// 年 follows).
 fn four_digits(s: &str) -> Option<(i32, usize)> {
     let mut y = 0i32;
     let mut len = 0;
     let mut count = 0;
-    for c in s.chars() {
-        let d = match c {
-            '0'..='9' => c as u32 - '0' as u32,
-            '０'..='９' => c as u32 - '０' as u32,
-            _ => break,
-        };
+    while let Some((d, n)) = digit(&s[len..]) {
         count += 1;
         if count > 4 {
             return None;
         }
-        y = y * 10 + d as i32;
-        len += c.len_utf8();
+        y = y * 10 + d;
+        len += n;
+    }
+    if count == 1 && s[len..].starts_with(' ') {
+        return spaced_four_digits(s);
     }
     if count != 4 {
         return None;
     }
     let next = s[len..].chars().next();
     if matches!(next, Some('.' | '．' | ',')) {
+        return None;
+    }
+    Some((y, len))
+}
+
+/// `1 9 9 7 `: four digits, each followed by one space and nothing more of a number (no fifth
+/// digit, no decimal point).
+fn spaced_four_digits(s: &str) -> Option<(i32, usize)> {
+    let mut y = 0i32;
+    let mut len = 0;
+    for _ in 0..4 {
+        let (d, n) = digit(&s[len..])?;
+        y = y * 10 + d;
+        len += n;
+        if !s[len..].starts_with(' ') {
+            return None;
+        }
+        len += 1;
+    }
+    let next = &s[len..];
+    if digit(next).is_some() || next.starts_with(['.', '．', ',', ' ']) {
         return None;
     }
     Some((y, len))
@@ -1011,5 +1044,28 @@ mod tests {
         );
         // 半数 is a word: only the tenths.
         assert_eq!(amounts("三成半数以上"), [amount("三成", "3", 0, "tenth")]);
+    }
+
+    #[test]
+    fn spaced_years() {
+        assert_eq!(years("1 9 9 7 年国内生产总值"), [(1997, None)]);
+        assert_eq!(years("1 9 9 7 年末"), [(1997, Some(Basis::YearEnd))]);
+        assert_eq!(years("2 0 1 0 年远景目标"), [(2010, None)]);
+        assert_eq!(years("1 9 9 6 －2 0 0 0 年"), [(1996, None), (2000, None)]);
+        // The month after a spaced year is a date too.
+        assert_eq!(years("从1 9 9 3 年3 月就职"), [(1993, None)]);
+        assert!(nums("从1 9 9 3 年3 月就职").is_empty());
+        // Spaced numbers that are not years.
+        assert!(years("达到5 1 6 0 元").is_empty());
+        assert_eq!(nums("达到5 1 6 0 元"), ["5 1 6 0 元"]);
+        assert!(years("达到7 4 7 7 2 亿元").is_empty());
+        assert_eq!(nums("达到7 4 7 7 2 亿元"), ["7 4 7 7 2 亿元"]);
+        assert!(years("1 9 9 7 ．5 年").is_empty());
+        assert!(years("1 9 9 7年").is_empty());
+        assert!(years("3 0 0 0 年期").is_empty());
+        // Not spaced throughout: the year after the lone digit.
+        assert_eq!(years("1 2023年"), [(2023, None)]);
+        // A single digit before a unit is spaced out too.
+        assert_eq!(nums("增长8 ％，达到1 亿吨以上"), ["8 ％", "1 亿吨"]);
     }
 }
