@@ -447,6 +447,13 @@ pub(crate) fn starts_chinese_numeral(cp: u32) -> bool {
     numeral_char_at_cp(cp).is_some_and(|e| e.tok.starts_numeral())
 }
 
+/// Whether `c` is a place word above ten (百 千 万 亿 in every form): a numeral may start with
+/// one alone (`百万`), but in running text such a character mostly starts a word (百姓, 千方百计,
+/// 万万不可), and a share (`百分之五`) is read before it.
+pub(crate) fn is_place_word(c: char) -> bool {
+    matches!(classify(c), Some(Tok::Small(2..) | Tok::Big(_)))
+}
+
 /// Whether `c` continues a run of Chinese numeral text: a numeral character ([`is_chinese_numeral`]),
 /// a decimal point, or a word of approximation (余 多 几 数).
 pub(crate) fn in_numeral_run(c: char) -> bool {

@@ -568,7 +568,8 @@ impl<'a> Scanner<'a> {
             }
             return off;
         }
-        if rest.starts_with(['百', '千', '万', '萬', '亿', '億']) {
+        // 百姓, 千方百计, 万万不可: a place word alone starts words, not figures.
+        if rest.starts_with(crate::numerals::is_place_word) {
             return at + first;
         }
         // A year in Chinese digits: 二〇二三年.
@@ -1067,5 +1068,58 @@ mod tests {
         assert_eq!(years("1 2023年"), [(2023, None)]);
         // A single digit before a unit is spaced out too.
         assert_eq!(nums("增长8 ％，达到1 亿吨以上"), ["8 ％", "1 亿吨"]);
+    }
+
+    #[test]
+    fn the_scan_reads_a_figure_at_every_numeral_start() {
+        // The stop set comes from the numeral table: for every character a numeral can start
+        // with, the figure the quantity scanner reads from it in running text is the figure the
+        // scan reads from that character on. A place word alone (百 千 万 亿, any form) starts a
+        // figure only as a share (百分之三); otherwise it starts words (百姓, 万万不可).
+        let (starts, n) = crate::numerals::NUMERAL_START_POINTS;
+        let tails = ["十万元", "万元", "1万元", "点五万元", "十亿元"];
+        let lead = "全年收入";
+        let read_at = |figure: &str| {
+            let text = format!("{lead}{figure}。");
+            scan(&text).into_iter().find_map(|e| match e {
+                Event::Num(m) if m.start == lead.len() => Some(text[m.start..m.end].to_string()),
+                _ => None,
+            })
+        };
+        let mut wrong = Vec::new();
+        let mut shares = 0;
+        for &cp in &starts[..n] {
+            let c = char::from_u32(cp).unwrap();
+            if crate::numerals::is_place_word(c) {
+                let share = format!("{c}分之三");
+                if crate::quantity::share_prefix(&share).is_some() {
+                    shares += 1;
+                    if read_at(&share).as_deref() != Some(share.as_str()) {
+                        wrong.push(share);
+                    }
+                }
+                let word = format!("{c}万元");
+                if read_at(&word).is_some() {
+                    wrong.push(word);
+                }
+                continue;
+            }
+            let whole = |t: &&&str| {
+                let f = format!("{c}{t}");
+                crate::quantity::scan_quantity(&f)
+                    .is_some_and(|(_, u, _, end)| end == f.len() && u == Unit::CNY)
+            };
+            let Some(tail) = tails.iter().find(whole) else {
+                wrong.push(format!("{c}: no figure starts with it"));
+                continue;
+            };
+            let figure = format!("{c}{tail}");
+            if read_at(&figure).as_deref() != Some(figure.as_str()) {
+                wrong.push(figure);
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:?}");
+        assert_eq!(shares, 4, "百 千 万 萬");
+        assert!(n >= 50, "{n} starting characters");
     }
 }
