@@ -450,6 +450,7 @@ pub(crate) fn starts_chinese_numeral(cp: u32) -> bool {
 /// Whether `c` is a place word above ten (百 千 万 亿 in every form): a numeral may start with
 /// one alone (`百万`), but in running text such a character mostly starts a word (百姓, 千方百计,
 /// 万万不可), and a share (`百分之五`) is read before it.
+#[inline]
 pub(crate) fn is_place_word(c: char) -> bool {
     matches!(classify(c), Some(Tok::Small(2..) | Tok::Big(_)))
 }
@@ -628,8 +629,7 @@ struct Arabic {
 ///
 /// With `spaced`, a number printed with a space after every digit (`1 9 9 7`, `8 ．8 ％`, and a
 /// space after the point too: `3 . 5`) is read as one; a spaced run that is not spaced
-/// throughout (`1 2023`) is read without spaces. One digit alone followed by a space before a
-/// unit (`增长6 ％`, `1 亿吨`) is spaced out too.
+/// throughout (`1 2023`) is read without spaces.
 fn scan_arabic(
     s: &str,
     start: usize,
@@ -700,16 +700,13 @@ fn scan_arabic(
         group = 0;
         i += sep;
     }
-    // One digit alone is spaced out too when its space comes before a unit (`增长6 ％`, `1 亿吨`).
-    let lone = spaced && !in_spaced && first_group && group == 1;
     if in_spaced && b.get(i) == Some(&b' ') && spaced_point(b, i + 1).is_some() {
         i += 1;
     }
     let mut scale = 0u32;
-    let point = if in_spaced {
-        spaced_point(b, i)
-    } else {
-        point_then_digit(b, i)
+    let point = match point_then_digit(b, i) {
+        None if in_spaced => spaced_point(b, i),
+        p => p,
     };
     if let Some(pn) = point {
         i += pn;
@@ -728,10 +725,8 @@ fn scan_arabic(
             }
         }
     }
-    let mut took_space = false;
-    if (in_spaced || lone && scale == 0) && b.get(i) == Some(&b' ') && spaced_tail(s, i) {
+    if in_spaced && b.get(i) == Some(&b' ') && spaced_tail(s, i) {
         i += 1;
-        took_space = true;
     }
     if m > MAX_MANTISSA || scale > MAX_SCALE {
         return overflow(i);
@@ -740,7 +735,7 @@ fn scan_arabic(
         mantissa: m,
         scale,
         end: i,
-        spaced: in_spaced || took_space,
+        spaced: in_spaced,
     })
 }
 
@@ -880,11 +875,20 @@ fn scan_plain(s: &str) -> Scan {
 
 /// An Arabic numeral with its magnitude word, approximation and slash fraction (`1/4`).
 fn scan_arabic_numeral(s: &str) -> Scan {
-    let a = match scan_arabic(s, 0, true) {
+    let mut a = match scan_arabic(s, 0, true) {
         Ok(a) => a,
         Err((k, r)) => return Scan::Error(k, r),
     };
     let b = s.as_bytes();
+    // One digit alone is spaced out too when its space comes before a unit (`增长6 ％`).
+    if b.get(a.end) == Some(&b' ')
+        && !a.spaced
+        && digit_at(b, 0).is_some_and(|(_, n)| n == a.end)
+        && spaced_tail(s, a.end)
+    {
+        a.end += 1;
+        a.spaced = true;
+    }
     let mut i = a.end;
     // 1/4, 1/3: a fraction of small integers (not a date such as 2024/3/5).
     if a.scale == 0

@@ -751,19 +751,27 @@ fn ends_amount(rest: &str) -> bool {
 /// (`123元1角1分` is 123.11元, `十块三毛` 10.3元) and 半 after tenths (`三成半` is 3.5成), read
 /// by the quantity parser's own rule ([`crate::quantity::unit_tails`]) when the tail ends the
 /// amount (see [`ends_amount`]).
+#[inline]
 fn with_tail(num: crate::numerals::Numeral, unit: Option<(Unit, usize)>, after: &str) -> Read {
-    let Some((u, len)) = unit else {
-        return Read::plain(num, None);
-    };
-    let rest = after.get(len..).unwrap_or("");
     // Nearly every unit is followed by anything but a digit or 半: no tail to try.
-    let maybe = rest.starts_with(|c: char| {
-        c == '半' || c.is_ascii_digit() || crate::numerals::chinese_digit(c).is_some()
+    let maybe = unit.as_ref().is_some_and(|(u, len)| {
+        matches!(u, Unit::Currency(_) | Unit::Tenth | Unit::Count(_))
+            && after.get(*len..).is_some_and(|rest| {
+                rest.starts_with(|c: char| {
+                    c == '半' || c.is_ascii_digit() || crate::numerals::chinese_digit(c).is_some()
+                })
+            })
     });
-    if !maybe || !matches!(u, Unit::Currency(_) | Unit::Tenth | Unit::Count(_)) {
-        return Read::plain(num, Some((u, len)));
+    match unit {
+        Some((u, len)) if maybe => tailed(num, u, len, after),
+        unit => Read::plain(num, unit),
     }
-    let written = &after[..len];
+}
+
+/// [`with_tail`] where a tail may follow the unit `u` of length `len`.
+#[inline(never)]
+fn tailed(num: crate::numerals::Numeral, u: Unit, len: usize, after: &str) -> Read {
+    let (written, rest) = after.split_at(len);
     let (tailed, unit, tail) = crate::quantity::unit_tails(num.clone(), u.clone(), written, rest);
     if tail == 0 || !ends_amount(&rest[tail..]) {
         return Read::plain(num, Some((u, len)));
