@@ -189,7 +189,7 @@ fn era(case: &Case) -> &'static str {
 const FLOORS: &[(&str, f64)] = &[
     ("national 1954–1977", 0.158),
     ("national 1978–1992", 0.145),
-    ("national 1993–2013", 0.438),
+    ("national 1993–2013", 0.458),
     ("national 2014–2025", 0.738),
     ("provincial 2025", 0.740),
 ];
