@@ -241,6 +241,19 @@ pub fn parse_numeral(s: &str) -> Result<Numeral, ParseError> {
             ));
         }
     }
+    // 负 is a sign only right before its number, as a written sign is (`负 5`, like `- 5`, has
+    // no number after its sign): in running text 负 before a space ends a word (抱负 ，自负 ).
+    if sign == 0
+        && let Some(c) = t.chars().next().filter(|&c| is_minus_word(c))
+        && t[c.len_utf8()..].starts_with(char::is_whitespace)
+    {
+        let at = lead + c.len_utf8();
+        return Err(ParseError::new(
+            ParseErrorKind::MissingNumber,
+            at..lead + t.len(),
+            s,
+        ));
+    }
     match scan_detailed(t) {
         Scan::Found(n, len) if len == t.len() && negative => Ok(negated(n)),
         Scan::Found(n, len) if len == t.len() => Ok(n),
@@ -434,6 +447,14 @@ pub(crate) fn starts_chinese_numeral(cp: u32) -> bool {
     numeral_char_at_cp(cp).is_some_and(|e| e.tok.starts_numeral())
 }
 
+/// Whether `c` is a place word above ten (百 千 万 亿 in every form): a numeral may start with
+/// one alone (`百万`), but in running text such a character mostly starts a word (百姓, 千方百计,
+/// 万万不可), and a share (`百分之五`) is read before it.
+#[inline]
+pub(crate) fn is_place_word(c: char) -> bool {
+    matches!(classify(c), Some(Tok::Small(2..) | Tok::Big(_)))
+}
+
 /// Whether `c` continues a run of Chinese numeral text: a numeral character ([`is_chinese_numeral`]),
 /// a decimal point, or a word of approximation (余 多 几 数).
 pub(crate) fn in_numeral_run(c: char) -> bool {
@@ -538,6 +559,17 @@ fn point_then_digit(b: &[u8], i: usize) -> Option<usize> {
     point_at(b, i).filter(|&n| digit_at(b, i + n).is_some())
 }
 
+/// In a spaced-out number, a decimal point at byte `i` followed by a digit, directly or after
+/// one space (`8 ．8`, `3 . 5`): the bytes up to the digit.
+#[inline]
+fn spaced_point(b: &[u8], i: usize) -> Option<usize> {
+    let n = point_at(b, i)?;
+    if digit_at(b, i + n).is_some() {
+        return Some(n);
+    }
+    (b.get(i + n) == Some(&b' ') && digit_at(b, i + n + 1).is_some()).then_some(n + 1)
+}
+
 /// Whether the byte at `i` is a full-width comma `，` (EF BC 8C).
 #[inline]
 fn fw_comma_at(b: &[u8], i: usize) -> bool {
@@ -595,8 +627,9 @@ struct Arabic {
 /// the number has another `，` group or when a decimal point follows (`82，225.00`); a lone `，`
 /// between half-width digits is a clause break (`增长5，100个项目` is two numbers).
 ///
-/// With `spaced`, a number printed with a space after every digit (`1 9 9 7`, `8 ．8 ％`) is
-/// read as one; a spaced run that is not spaced throughout (`1 2023`) is read without spaces.
+/// With `spaced`, a number printed with a space after every digit (`1 9 9 7`, `8 ．8 ％`, and a
+/// space after the point too: `3 . 5`) is read as one; a spaced run that is not spaced
+/// throughout (`1 2023`) is read without spaces.
 fn scan_arabic(
     s: &str,
     start: usize,
@@ -637,7 +670,7 @@ fn scan_arabic(
                 i += 1;
                 continue;
             }
-            if point_then_digit(b, i + 1).is_some() {
+            if spaced_point(b, i + 1).is_some() {
                 in_spaced = true;
                 break;
             }
@@ -667,11 +700,15 @@ fn scan_arabic(
         group = 0;
         i += sep;
     }
-    if in_spaced && b.get(i) == Some(&b' ') && point_then_digit(b, i + 1).is_some() {
+    if in_spaced && b.get(i) == Some(&b' ') && spaced_point(b, i + 1).is_some() {
         i += 1;
     }
     let mut scale = 0u32;
-    if let Some(pn) = point_then_digit(b, i) {
+    let point = match point_then_digit(b, i) {
+        None if in_spaced => spaced_point(b, i),
+        p => p,
+    };
+    if let Some(pn) = point {
         i += pn;
         while let Some((d, n)) = digit_at(b, i) {
             if sig > 0 || d != 0 {
@@ -838,11 +875,20 @@ fn scan_plain(s: &str) -> Scan {
 
 /// An Arabic numeral with its magnitude word, approximation and slash fraction (`1/4`).
 fn scan_arabic_numeral(s: &str) -> Scan {
-    let a = match scan_arabic(s, 0, true) {
+    let mut a = match scan_arabic(s, 0, true) {
         Ok(a) => a,
         Err((k, r)) => return Scan::Error(k, r),
     };
     let b = s.as_bytes();
+    // One digit alone is spaced out too when its space comes before a unit (`增长6 ％`).
+    if b.get(a.end) == Some(&b' ')
+        && !a.spaced
+        && digit_at(b, 0).is_some_and(|(_, n)| n == a.end)
+        && spaced_tail(s, a.end)
+    {
+        a.end += 1;
+        a.spaced = true;
+    }
     let mut i = a.end;
     // 1/4, 1/3: a fraction of small integers (not a date such as 2024/3/5).
     if a.scale == 0

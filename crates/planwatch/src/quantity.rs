@@ -654,7 +654,7 @@ fn one_digit(s: &str) -> Option<(i64, usize)> {
 
 /// Jiao and fen after a yuan amount (`1角1分`, `三毛`, `零五分`, then an optional 整 or 正): the
 /// amount they add in yuan and their byte length.
-fn money_tail(s: &str) -> Option<(Decimal, usize)> {
+pub(crate) fn money_tail(s: &str) -> Option<(Decimal, usize)> {
     let mut i = 0;
     let mut fen = 0i64;
     let mut any = false;
@@ -698,13 +698,20 @@ pub(crate) struct Scanned {
     pub(crate) end: usize,
 }
 
-/// Adds the tails a unit may carry: jiao and fen after a yuan amount, 半 after tenths (`三成半`).
-/// Returns the numeral, unit and the bytes of the tail.
-fn unit_tails(n: Numeral, unit: Unit, unit_text: &str, after: &str) -> (Numeral, Unit, usize) {
+/// Adds the tails a unit may carry: jiao and fen after a whole yuan amount, 半 after whole tenths
+/// (`三成半`); a fraction of a yuan has no jiao after it (`5.5元3角` is no amount). Returns the
+/// numeral, unit and the bytes of the tail.
+pub(crate) fn unit_tails(
+    n: Numeral,
+    unit: Unit,
+    unit_text: &str,
+    after: &str,
+) -> (Numeral, Unit, usize) {
     if !after.is_empty()
         && matches!(unit, Unit::Currency(_) | Unit::Tenth | Unit::Count(_))
         && n.exponent == 0
         && n.is_exact()
+        && n.value.fract().is_zero()
     {
         if takes_jiao(unit_text)
             && let Some((add, len)) = money_tail(after)

@@ -676,6 +676,38 @@ proptest! {
     }
 
     #[test]
+    fn spaced_and_tailed_text_never_panics(s in "[0-9０-９ ．.年月日末元块角毛分钱半成形之以上提高到，。－\\-一二三五十百万亿负]{0,80}") {
+        for m in extract(&s) {
+            prop_assert_eq!(s.get(m.span.clone()), Some(m.text.as_str()));
+            prop_assert!(m.span.start < m.span.end);
+        }
+    }
+
+    #[test]
+    fn money_with_jiao_and_fen_reads_whole(y in 0u32..100_000, j in 0u32..10, f in 1u32..10, jiao in any::<bool>()) {
+        let amount = if jiao { format!("{y}元{j}角{f}分") } else { format!("{y}元{f}分") };
+        let text = format!("每户补助{amount}，");
+        let ms = extract(&text);
+        prop_assert_eq!(ms.len(), 1, "{:?}", ms);
+        let m = &ms[0];
+        prop_assert_eq!(m.text.as_str(), amount.as_str());
+        let q = m.figure.value.as_ref().expect("value");
+        let fen = u64::from(y) * 100 + if jiao { u64::from(j) * 10 } else { 0 } + u64::from(f);
+        prop_assert_eq!(q.value(), rust_decimal::Decimal::new(i64::try_from(fen).unwrap_or(0), 2).normalize());
+        prop_assert_eq!(q.unit_text(), "元");
+    }
+
+    #[test]
+    fn spaced_years_mark_their_figures(y in 1950i32..2030, v in 1u32..100) {
+        let spaced = |n: String| n.chars().map(|c| format!("{c} ")).collect::<String>();
+        let text = format!("{}年国内生产总值增长{}％。", spaced(y.to_string()), spaced(v.to_string()));
+        let ms = extract(&text);
+        prop_assert_eq!(ms.len(), 1, "{:?}", ms);
+        prop_assert_eq!(ms[0].year, Some(y));
+        prop_assert_eq!(ms[0].figure.value.as_ref().map(Quantity::value), Some(v.into()));
+    }
+
+    #[test]
     fn report_alphabet_never_panics(s in "[0-9０-９.．,%％－\\-~至到年月日末底第个百分点万亿元人斤以上左右内超过近约余多增长下降分别和、，；。“”（）一二三四五六七八九十百千两〇是届大国内生产总值]{0,120}") {
         for m in extract(&s) {
             prop_assert_eq!(s.get(m.span.clone()), Some(m.text.as_str()));

@@ -4,7 +4,7 @@
 //! Each case names the function it exercises (`numeral`, `quantity`, `figure`, `scan`,
 //! `extract`) and what it must give: the exact mantissa (a decimal string, scale kept), the
 //! exponent, the exactness, the unit code and the unit as written, or the error code and byte
-//! span of a refusal. A case marked `gap` states a form the parser does not read yet and why:
+//! span of a refusal; for `extract`, also the mention's year and byte span. A case marked `gap` states a form the parser does not read yet and why:
 //! the test checks that it is still not read (so the mark is removed when it is) and counts it
 //! against the share read, which it prints per family and holds at 95% or more for numbers,
 //! percentages and money.
@@ -160,7 +160,21 @@ fn check(case: &Value) -> Result<(), String> {
             let text = field(case, "text");
             let hit = ms.iter().find(|m| text.is_none_or(|t| m.text == t));
             match (hit, case.get("none").is_some()) {
-                (Some(m), false) => check_figure(case, &m.figure, &mut errs),
+                (Some(m), false) => {
+                    check_figure(case, &m.figure, &mut errs);
+                    want(
+                        case,
+                        "year",
+                        &m.year.map_or("-".into(), |y| y.to_string()),
+                        &mut errs,
+                    );
+                    want(
+                        case,
+                        "span",
+                        &format!("[{},{}]", m.span.start, m.span.end),
+                        &mut errs,
+                    );
+                }
                 (None, true) => {}
                 (Some(m), true) => errs.push(format!("want no mention, got {:?}", m.text)),
                 (None, false) => errs.push(format!(

@@ -30,8 +30,10 @@ pub(crate) struct RawFigure {
 }
 
 pub(crate) fn quantity(text: &str, n: &Num, unit: &Unit) -> Quantity {
-    let unit_text = if n.end > n.num_end {
-        text.get(n.num_end..n.end).unwrap_or("").to_string()
+    let unit_text = if n.unit_canonical {
+        unit.canonical_text().to_string()
+    } else if n.unit_end > n.num_end {
+        text.get(n.num_end..n.unit_end).unwrap_or("").to_string()
     } else if n.cjk && text.get(n.start..).is_some_and(|s| s.starts_with("百分之")) {
         "百分之".to_string()
     } else {

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 
 use super::lexicon::{cjk_digit, is_cjk_numeral};
 use crate::document::Basis;
+use crate::lexicon::{DIRECTION_VERBS, POST_COMPARATORS, RANGE_JOINS};
 use crate::numerals::{Approx, scan_numeral};
 use crate::units::{Unit, scan_unit};
 
@@ -21,8 +22,14 @@ pub(crate) struct Num {
     pub start: usize,
     /// Byte offset one past the numeral (where the unit starts).
     pub num_end: usize,
-    /// Byte offset one past the unit (`num_end` for a bare number).
+    /// Byte offset one past the unit as written (`num_end` for a bare number); before `end`
+    /// when a tail follows the unit (the `1角1分` of `123元1角1分`, the 半 of `三成半`).
+    pub unit_end: usize,
+    /// Byte offset one past the whole amount, unit and tail.
     pub end: usize,
+    /// The unit as written is not the unit read (`十块三毛`: 块 counts pieces alone; with jiao it
+    /// is money, written as [`Unit::CNY`]'s own text).
+    pub unit_canonical: bool,
     pub value: Decimal,
     pub exponent: i32,
     pub approx: Approx,
@@ -298,15 +305,17 @@ impl<'a> Scanner<'a> {
         let integer =
             num.exponent == 0 && num.value.fract().is_zero() && num.approx == Approx::Exact;
         if integer {
-            // Dates: 3月5日 (months and days), and tenors: 1年期.
-            if (after.starts_with('月') && !after.starts_with("月份以来"))
+            // Dates: 3月5日 (months and days, also spaced: `3 月`), and tenors: 1年期.
+            let dated = after.strip_prefix(' ').unwrap_or(after);
+            let space = after.len() - dated.len();
+            if (dated.starts_with('月') && !dated.starts_with("月份以来"))
                 || after.starts_with("年期")
                 || after.starts_with("周年")
             {
-                return self.skip_date(num_end);
+                return self.skip_date(num_end + space);
             }
-            if after.starts_with('日') && prev == Some('月') || after.starts_with("日电") {
-                return num_end + '日'.len_utf8();
+            if dated.starts_with('日') && prev == Some('月') || after.starts_with("日电") {
+                return num_end + space + '日'.len_utf8();
             }
             // List markers: 1. 2、 （3）, at the start of a line or after an opening bracket.
             let opens = self.at_line_start(at) || matches!(prev, Some('（' | '('));
@@ -336,13 +345,17 @@ impl<'a> Scanner<'a> {
                 return num_end + unit.as_ref().map_or(0, |(_, l)| *l);
             }
         }
+        let read = with_tail(num, unit, after);
         // 增长-2.1%: a dash after a word is a sign (after a number or a unit it joins a range).
         match self.minus_before(at) {
             Some(len) => {
-                let num = crate::numerals::negated(num);
-                self.push_num(at - len, num_end, num, unit, false)
+                let read = Read {
+                    num: crate::numerals::negated(read.num),
+                    ..read
+                };
+                self.push_num(at - len, num_end, read, false)
             }
-            None => self.push_num(at, num_end, num, unit, false),
+            None => self.push_num(at, num_end, read, false),
         }
     }
 
@@ -356,6 +369,10 @@ impl<'a> Scanner<'a> {
             .next_back()
             .filter(|c| matches!(c, '-' | '－' | '−'))?;
         let rest = &before[..before.len() - dash.len_utf8()];
+        // Right after an amount (`5元5角-6元2角`) the dash joins a range.
+        if matches!(self.events.last(), Some(Event::Num(n)) if n.end == rest.len()) {
+            return None;
+        }
         let sign = match rest.chars().next_back() {
             None => true,
             Some(p) if ('\u{4E00}'..='\u{9FFF}').contains(&p) => {
@@ -460,26 +477,28 @@ impl<'a> Scanner<'a> {
         }));
     }
 
-    fn push_num(
-        &mut self,
-        at: usize,
-        num_end: usize,
-        num: crate::numerals::Numeral,
-        unit: Option<(Unit, usize)>,
-        cjk: bool,
-    ) -> usize {
-        let (unit, end) = match unit {
+    fn push_num(&mut self, at: usize, num_end: usize, read: Read, cjk: bool) -> usize {
+        let Read {
+            num,
+            unit,
+            tail,
+            canonical,
+        } = read;
+        let (unit, unit_end) = match unit {
             Some((u, l)) => (Some(u), num_end + l),
             None => (None, num_end),
         };
+        let end = unit_end + tail;
         self.events.push(Event::Num(Num {
             start: at,
             num_end,
+            unit_end,
             end,
             value: num.value,
             exponent: num.exponent,
             approx: num.approx,
             unit,
+            unit_canonical: canonical,
             cjk,
             pos: self.pos,
         }));
@@ -545,11 +564,12 @@ impl<'a> Scanner<'a> {
             if let crate::numerals::Scan::Found(num, len) =
                 crate::quantity::scan_share(self.rest(off), shift)
             {
-                return self.push_num(at, off + len, num, Some((unit, 0)), true);
+                return self.push_num(at, off + len, Read::plain(num, Some((unit, 0))), true);
             }
             return off;
         }
-        if rest.starts_with(['百', '千', '万', '萬', '亿', '億']) {
+        // 百姓, 千方百计, 万万不可: a place word alone starts words, not figures.
+        if rest.starts_with(crate::numerals::is_place_word) {
             return at + first;
         }
         // A year in Chinese digits: 二〇二三年.
@@ -566,7 +586,10 @@ impl<'a> Scanner<'a> {
         // Chinese numerals are figures only with a magnitude word or a unit of measure; counted
         // phrases (两个确立, 八项行动, 三年) are wording, not statistics.
         let unit = tenths_guard(scan_unit(after), after, None);
-        let measure = unit.as_ref().is_some_and(|(u, _)| is_measure(u));
+        // 十块三毛: 块 counts pieces alone, but with jiao or fen it is money.
+        let measure = unit.as_ref().is_some_and(|(u, l)| {
+            is_measure(u) || money_tail_at(after, *l).is_some_and(|t| ends_amount(&after[*l + t..]))
+        });
         if !(has_magnitude || measure) {
             return run_end.max(at + first);
         }
@@ -577,12 +600,9 @@ impl<'a> Scanner<'a> {
             return run_end.max(at + first);
         };
         let num_end = at + len;
-        let unit = tenths_guard(
-            scan_unit(self.rest(num_end)),
-            self.rest(num_end),
-            Some(&num),
-        );
-        self.push_num(at, num_end, num, unit, true)
+        let after = self.rest(num_end);
+        let unit = tenths_guard(scan_unit(after), after, Some(&num));
+        self.push_num(at, num_end, with_tail(num, unit, after), true)
     }
 
     /// A numeral after 负 at `at` (`first` is the sign's length): read with its unit when the
@@ -601,7 +621,7 @@ impl<'a> Scanner<'a> {
         let cjk = !self
             .rest(at + first)
             .starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
-        self.push_num(at, num_end, num, unit, cjk)
+        self.push_num(at, num_end, with_tail(num, unit, after), cjk)
     }
 
     /// `十四五` and the like at `at`.
@@ -677,29 +697,148 @@ fn tenths_guard(
     (boundary && small).then_some((Unit::Tenth, len))
 }
 
-/// Four ASCII or full-width digits not followed by a fifth digit or a decimal point.
+/// A number as the scan reads it: the numeral, its unit and the unit's length, the length of a
+/// tail after the unit, and whether the unit as written is not the unit read.
+struct Read {
+    num: crate::numerals::Numeral,
+    unit: Option<(Unit, usize)>,
+    tail: usize,
+    canonical: bool,
+}
+
+impl Read {
+    fn plain(num: crate::numerals::Numeral, unit: Option<(Unit, usize)>) -> Read {
+        Read {
+            num,
+            unit,
+            tail: 0,
+            canonical: false,
+        }
+    }
+}
+
+/// Jiao and fen right after the unit of length `unit_len` at the start of `after`, when the unit
+/// is one they follow (元, 圆, 块): the tail's length.
+fn money_tail_at(after: &str, unit_len: usize) -> Option<usize> {
+    let unit = after.get(..unit_len)?;
+    if !matches!(unit, "元" | "圆" | "圓" | "块") {
+        return None;
+    }
+    crate::quantity::money_tail(after.get(unit_len..)?).map(|(_, len)| len)
+}
+
+/// Whether a tail ends its amount at `rest`: the text ends, or what follows is no character of a
+/// word the tail's last character would start: punctuation, a word of [`AFTER_TENTHS`], 钱, a
+/// comparator, a verb of change or a range join (`1角1分，`, `三成半以上`, `三毛钱`,
+/// `2元5角提高到`); not the 角形 of `两块三角形`, the 分之 of `100元三分之一` nor the 分钟 of
+/// `2分钟`.
+fn ends_amount(rest: &str) -> bool {
+    match rest.chars().next() {
+        None => true,
+        Some('之') => false,
+        Some(c) if !('\u{4E00}'..='\u{9FFF}').contains(&c) => true,
+        Some(c) => {
+            AFTER_TENTHS.contains(&c)
+                || c == '钱'
+                || POST_COMPARATORS.starting(rest).is_some()
+                || DIRECTION_VERBS.starting(rest).is_some()
+                || RANGE_JOINS.iter().any(|j| rest.starts_with(j))
+        }
+    }
+}
+
+/// Adds the tail a unit may carry in running text: jiao and fen after a yuan amount
+/// (`123元1角1分` is 123.11元, `十块三毛` 10.3元) and 半 after tenths (`三成半` is 3.5成), read
+/// by the quantity parser's own rule ([`crate::quantity::unit_tails`]) when the tail ends the
+/// amount (see [`ends_amount`]).
+#[inline]
+fn with_tail(num: crate::numerals::Numeral, unit: Option<(Unit, usize)>, after: &str) -> Read {
+    // Nearly every unit is followed by anything but a digit or 半: no tail to try.
+    let maybe = unit.as_ref().is_some_and(|(u, len)| {
+        matches!(u, Unit::Currency(_) | Unit::Tenth | Unit::Count(_))
+            && after.get(*len..).is_some_and(|rest| {
+                rest.starts_with(|c: char| {
+                    c == '半' || c.is_ascii_digit() || crate::numerals::chinese_digit(c).is_some()
+                })
+            })
+    });
+    match unit {
+        Some((u, len)) if maybe => tailed(num, u, len, after),
+        unit => Read::plain(num, unit),
+    }
+}
+
+/// [`with_tail`] where a tail may follow the unit `u` of length `len`.
+#[inline(never)]
+fn tailed(num: crate::numerals::Numeral, u: Unit, len: usize, after: &str) -> Read {
+    let (written, rest) = after.split_at(len);
+    let (tailed, unit, tail) = crate::quantity::unit_tails(num.clone(), u.clone(), written, rest);
+    if tail == 0 || !ends_amount(&rest[tail..]) {
+        return Read::plain(num, Some((u, len)));
+    }
+    let canonical = unit != u;
+    Read {
+        num: tailed,
+        unit: Some((unit, len)),
+        tail,
+        canonical,
+    }
+}
+
+/// A digit (ASCII or full-width) at the start of `s`: its value and length.
+fn digit(s: &str) -> Option<(i32, usize)> {
+    match s.chars().next()? {
+        c @ '0'..='9' => Some((c as i32 - '0' as i32, 1)),
+        c @ '０'..='９' => Some((c as i32 - '０' as i32, 3)),
+        _ => None,
+    }
+}
+
+/// Four ASCII or full-width digits not followed by a fifth digit or a decimal point: the year
+/// and its length. Older texts print a space after every digit (`1 9 9 7 年`): four digits each
+/// followed by one space read as a year too, the last space included in the length (so that
+/// 年 follows).
 fn four_digits(s: &str) -> Option<(i32, usize)> {
     let mut y = 0i32;
     let mut len = 0;
     let mut count = 0;
-    for c in s.chars() {
-        let d = match c {
-            '0'..='9' => c as u32 - '0' as u32,
-            '０'..='９' => c as u32 - '０' as u32,
-            _ => break,
-        };
+    while let Some((d, n)) = digit(&s[len..]) {
         count += 1;
         if count > 4 {
             return None;
         }
-        y = y * 10 + d as i32;
-        len += c.len_utf8();
+        y = y * 10 + d;
+        len += n;
+    }
+    if count == 1 && s[len..].starts_with(' ') {
+        return spaced_four_digits(s);
     }
     if count != 4 {
         return None;
     }
     let next = s[len..].chars().next();
     if matches!(next, Some('.' | '．' | ',')) {
+        return None;
+    }
+    Some((y, len))
+}
+
+/// `1 9 9 7 `: four digits, each followed by one space and nothing more of a number (no fifth
+/// digit, no decimal point).
+fn spaced_four_digits(s: &str) -> Option<(i32, usize)> {
+    let mut y = 0i32;
+    let mut len = 0;
+    for _ in 0..4 {
+        let (d, n) = digit(&s[len..])?;
+        y = y * 10 + d;
+        len += n;
+        if !s[len..].starts_with(' ') {
+            return None;
+        }
+        len += 1;
+    }
+    let next = &s[len..];
+    if digit(next).is_some() || next.starts_with(['.', '．', ',', ' ']) {
         return None;
     }
     Some((y, len))
@@ -815,5 +954,180 @@ mod tests {
             })
             .collect();
         assert_eq!(kinds, ["heading", "year", "heading", "item", "num"]);
+    }
+
+    /// Every amount with a unit: its text, value, exponent and unit code.
+    fn amounts(text: &str) -> Vec<(String, String, i32, String)> {
+        scan(text)
+            .into_iter()
+            .filter_map(|e| match e {
+                Event::Num(n) => n.unit.map(|u| {
+                    (
+                        text[n.start..n.end].to_string(),
+                        n.value.to_string(),
+                        n.exponent,
+                        u.code().to_string(),
+                    )
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn amount(text: &str, value: &str, exponent: i32, unit: &str) -> (String, String, i32, String) {
+        (text.into(), value.into(), exponent, unit.into())
+    }
+
+    #[test]
+    fn money_tails_in_running_text() {
+        assert_eq!(
+            amounts("票价由2元5角提高到3元2角。"),
+            [
+                amount("2元5角", "2.5", 0, "CNY"),
+                amount("3元2角", "3.2", 0, "CNY")
+            ]
+        );
+        assert_eq!(
+            amounts("每户补助123元1角1分，"),
+            [amount("123元1角1分", "123.11", 0, "CNY")]
+        );
+        assert_eq!(
+            amounts("每斤十块三毛。"),
+            [amount("十块三毛", "10.3", 0, "CNY")]
+        );
+        assert_eq!(
+            amounts("折合壹佰元零伍分整"),
+            [amount("壹佰元零伍分整", "100.05", 0, "CNY")]
+        );
+        assert_eq!(amounts("一块三毛钱"), [amount("一块三毛", "1.3", 0, "CNY")]);
+        // A minus after a word is a sign, and the tail is read with it.
+        assert_eq!(
+            amounts("差价-1元5角"),
+            [amount("-1元5角", "-1.5", 0, "CNY")]
+        );
+        // The unit as written is the yuan word, 元 for 块.
+        let ev = scan("每斤十块三毛。");
+        let Some(Event::Num(n)) = ev.first() else {
+            panic!("{ev:?}")
+        };
+        assert_eq!(
+            (n.unit_end - n.num_end, n.end - n.num_end, n.unit_canonical),
+            (3, 9, true)
+        );
+        let ev = scan("2元5角");
+        let Some(Event::Num(n)) = ev.first() else {
+            panic!("{ev:?}")
+        };
+        assert_eq!(
+            (n.num_end, n.unit_end, n.end, n.unit_canonical),
+            (1, 4, 8, false)
+        );
+    }
+
+    #[test]
+    fn tails_that_start_a_word_are_not_read() {
+        // 块 counting pieces, and 三角形: no money.
+        assert!(amounts("两块三角形的土地").is_empty());
+        assert!(amounts("十块").is_empty());
+        // 分之 makes a fraction, 分钟 a duration: the yuan amount stands alone.
+        assert_eq!(amounts("100元三分之一"), [amount("100元", "100", 0, "CNY")]);
+        assert_eq!(
+            amounts("到账100元2分钟"),
+            [amount("100元", "100", 0, "CNY")]
+        );
+        // Jiao and fen follow whole yuan only (not 5亿元3角).
+        assert_eq!(amounts("5亿元3角"), [amount("5亿元", "5", 8, "CNY")]);
+        assert_eq!(amounts("5.5元3角"), [amount("5.5元", "5.5", 0, "CNY")]);
+    }
+
+    #[test]
+    fn tenths_with_a_half() {
+        assert_eq!(
+            amounts("占三成半以上"),
+            [amount("三成半", "3.5", 0, "tenth")]
+        );
+        assert_eq!(amounts("增产3成半，"), [amount("3成半", "3.5", 0, "tenth")]);
+        assert_eq!(
+            amounts("七成半来自东部"),
+            [amount("七成半", "7.5", 0, "tenth")]
+        );
+        // 半数 is a word: only the tenths.
+        assert_eq!(amounts("三成半数以上"), [amount("三成", "3", 0, "tenth")]);
+    }
+
+    #[test]
+    fn spaced_years() {
+        assert_eq!(years("1 9 9 7 年国内生产总值"), [(1997, None)]);
+        assert_eq!(years("1 9 9 7 年末"), [(1997, Some(Basis::YearEnd))]);
+        assert_eq!(years("2 0 1 0 年远景目标"), [(2010, None)]);
+        assert_eq!(years("1 9 9 6 －2 0 0 0 年"), [(1996, None), (2000, None)]);
+        // The month after a spaced year is a date too.
+        assert_eq!(years("从1 9 9 3 年3 月就职"), [(1993, None)]);
+        assert!(nums("从1 9 9 3 年3 月就职").is_empty());
+        // Spaced numbers that are not years.
+        assert!(years("达到5 1 6 0 元").is_empty());
+        assert_eq!(nums("达到5 1 6 0 元"), ["5 1 6 0 元"]);
+        assert!(years("达到7 4 7 7 2 亿元").is_empty());
+        assert_eq!(nums("达到7 4 7 7 2 亿元"), ["7 4 7 7 2 亿元"]);
+        assert!(years("1 9 9 7 ．5 年").is_empty());
+        assert!(years("1 9 9 7年").is_empty());
+        assert!(years("3 0 0 0 年期").is_empty());
+        // Not spaced throughout: the year after the lone digit.
+        assert_eq!(years("1 2023年"), [(2023, None)]);
+        // A single digit before a unit is spaced out too.
+        assert_eq!(nums("增长8 ％，达到1 亿吨以上"), ["8 ％", "1 亿吨"]);
+    }
+
+    #[test]
+    fn the_scan_reads_a_figure_at_every_numeral_start() {
+        // The stop set comes from the numeral table: for every character a numeral can start
+        // with, the figure the quantity scanner reads from it in running text is the figure the
+        // scan reads from that character on. A place word alone (百 千 万 亿, any form) starts a
+        // figure only as a share (百分之三); otherwise it starts words (百姓, 万万不可).
+        let (starts, n) = crate::numerals::NUMERAL_START_POINTS;
+        let tails = ["十万元", "万元", "1万元", "点五万元", "十亿元"];
+        let lead = "全年收入";
+        let read_at = |figure: &str| {
+            let text = format!("{lead}{figure}。");
+            scan(&text).into_iter().find_map(|e| match e {
+                Event::Num(m) if m.start == lead.len() => Some(text[m.start..m.end].to_string()),
+                _ => None,
+            })
+        };
+        let mut wrong = Vec::new();
+        let mut shares = 0;
+        for &cp in &starts[..n] {
+            let c = char::from_u32(cp).unwrap();
+            if crate::numerals::is_place_word(c) {
+                let share = format!("{c}分之三");
+                if crate::quantity::share_prefix(&share).is_some() {
+                    shares += 1;
+                    if read_at(&share).as_deref() != Some(share.as_str()) {
+                        wrong.push(share);
+                    }
+                }
+                let word = format!("{c}万元");
+                if read_at(&word).is_some() {
+                    wrong.push(word);
+                }
+                continue;
+            }
+            let whole = |t: &&&str| {
+                let f = format!("{c}{t}");
+                crate::quantity::scan_quantity(&f)
+                    .is_some_and(|(_, u, _, end)| end == f.len() && u == Unit::CNY)
+            };
+            let Some(tail) = tails.iter().find(whole) else {
+                wrong.push(format!("{c}: no figure starts with it"));
+                continue;
+            };
+            let figure = format!("{c}{tail}");
+            if read_at(&figure).as_deref() != Some(figure.as_str()) {
+                wrong.push(figure);
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:?}");
+        assert_eq!(shares, 4, "百 千 万 萬");
+        assert!(n >= 50, "{n} starting characters");
     }
 }
