@@ -183,6 +183,17 @@ pub(crate) fn read_year(doc: &Doc, sentence: &mut Sentence, rd: &mut Reading) {
     let averaged = text
         .get(rd.region.start..rd.fig.start)
         .is_some_and(|s| contains_any(s, AVERAGE));
+    if averaged
+        && rd.end_year.is_none()
+        && rd.section.end_year.is_some()
+        && rd.section.kind == super::structure::SectionKind::Outcome
+    {
+        // 1997年…年均增长5.4% in a review of five years: the average is over the span the
+        // review covers, not over the year the level is of.
+        rd.year = rd.section.year;
+        rd.end_year = rd.section.end_year;
+        rd.basis = Some(Basis::Cumulative);
+    }
     if averaged && rd.end_year.is_some() && rd.basis == Some(Basis::Cumulative) {
         // 十四五时期年均增长7%: an average over the period.
         rd.basis = Some(Basis::Average);
