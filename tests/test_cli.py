@@ -90,8 +90,8 @@ def test_export_panel_is_the_core_panel_table() -> None:
     assert list(rows[0]) == planwatch.table_fields("panel")
     assert {"document", "jurisdiction"} <= set(rows[0])
     assert len(rows) == len(planwatch.panel())
-    jobs = next(row for row in rows if row["indicator"] == "urban_new_jobs" and row["year"] == 2023 and row["kind"] == "target")
-    assert (jobs["jurisdiction"], jobs["document"], jobs["verdict"], jobs["margin"]) == ("CN", "cn-ndrc-plan-report-2024", "exceeded", "44")
+    jobs = next(row for row in rows if row["indicator"] == "urban_new_jobs" and row["year"] == 2023 and row["kind"] == "target" and row["rank"] == 0)
+    assert (jobs["jurisdiction"], jobs["document"], jobs["verdict"], jobs["margin"]) == ("CN", "cn-gwr-2023", "exceeded", "44")
     csv_out = run("export", "--panel", "--format", "csv").stdout
     assert csv_out == planwatch.panel().to_csv()
     assert next(csv.reader(io.StringIO(csv_out, newline=""))) == planwatch.table_fields("panel")
@@ -119,10 +119,11 @@ def test_the_main_job_shows_the_panel_first() -> None:
     assert lines[0].startswith("The panel: ")
     assert lines[1].split()[:6] == ["year", "国内生产总值增长", "居民消费价格涨幅", "城镇新增就业", "城镇调查失业率", "赤字率"]
     row = {line.split()[0]: line for line in lines[2:] if line[:4].isdigit()}
-    assert "3%左右 → 上涨0.2% met" in row["2023"] and "1200万人左右 → 1244万人 exceeded" in row["2023"]
-    assert row["2024"].split()[:4] == ["2024", "增长5%左右", "→", "—"]
+    # 2023: the 2023 report's targets against the 2024 report's outcomes; 2024 likewise.
+    assert "3%左右 → 0.2% met" in row["2023"] and "1200万人左右 → 1244万人 exceeded" in row["2023"]
+    assert row["2024"].split()[:5] == ["2024", "5%左右", "→", "5%", "met"]
     years = next(line for line in lines if line.startswith("Years in the panel: national "))
-    assert "2023–2024" in years
+    assert "2024–2025 (31 jurisdictions)" in years
     title = lines.index(next(line for line in lines if line.startswith("关于2023年国民经济和社会发展计划执行情况")))
     assert title > lines.index(years) and "Headline indicators: 主要预期目标 (main targets)" in lines[title:]
 

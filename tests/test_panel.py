@@ -63,7 +63,9 @@ def test_duplicate_documents_are_a_value_error() -> None:
 
 
 def test_the_builtin_panel_holds_the_builtin_report() -> None:
-    p = planwatch.panel()
+    assert planwatch.panel().dataset("cn-ndrc-plan-report-2024") is not None
+    # The NDRC report alone: its own targets and verdicts.
+    p = planwatch.Panel([planwatch.builtin()])
     assert p.dataset("cn-ndrc-plan-report-2024") is not None
     doc, target = p.target("CN", "urban_new_jobs", planwatch.Period(2024))
     assert (doc, target.figure.text) == ("cn-ndrc-plan-report-2024", "1200万人以上")
@@ -276,6 +278,6 @@ def test_builtin_panel_exports(files_panel: planwatch.Panel) -> None:
     rows = [json.loads(line) for line in jsonl.splitlines()]
     assert len(rows) == len(p) and list(rows[0]) == planwatch.table_fields("panel")
     assert {r["document"] for r in rows} == {d.document.id for d in p.datasets}
-    fx = next(r for r in rows if r["indicator"] == "fx_reserves")
+    fx = next(r for r in rows if r["indicator"] == "fx_reserves" and r["document"] == "cn-ndrc-plan-report-2024")
     assert (fx["jurisdiction"], fx["value"], fx["value_base"]) == ("CN", "32379.77", "3237977000000")
     assert p.to_csv().startswith(",".join(planwatch.table_fields("panel")) + "\r\n")

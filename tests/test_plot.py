@@ -113,7 +113,7 @@ def test_target_band_over_the_years(files_panel: planwatch.Panel) -> None:
 
 
 def test_a_ceiling_is_shaded_downwards() -> None:
-    ax = planwatch.plot.target_band(planwatch.panel(), "cpi_change")
+    ax = planwatch.plot.target_band(planwatch.Panel([planwatch.builtin()]), "cpi_change")
     try:
         bottom, top = ax.get_ylim()
         band = ax.collections[0].get_paths()[0].vertices
