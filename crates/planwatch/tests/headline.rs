@@ -148,16 +148,23 @@ fn found(case: &Case, x: &Extraction) -> bool {
 /// holds the case's figure (or lies inside the case's quote), to tell a wrong indicator, year
 /// or value from a figure not read at all.
 fn near(case: &Case, x: &Extraction) -> String {
-    let holds = |q: &str| q.contains(case.figure.as_str()) || (!q.is_empty() && case.quote.contains(q));
+    let holds =
+        |q: &str| q.contains(case.figure.as_str()) || (!q.is_empty() && case.quote.contains(q));
     let mut out = Vec::new();
     for t in &x.targets {
         if t.provenance.as_ref().is_some_and(|p| holds(&p.quote)) {
-            out.push(format!("target {} {} {} {:?}", t.indicator, t.period.year, t.figure.text, t.figure.comparator));
+            out.push(format!(
+                "target {} {} {} {:?}",
+                t.indicator, t.period.year, t.figure.text, t.figure.comparator
+            ));
         }
     }
     for o in &x.outcomes {
         if o.provenance.as_ref().is_some_and(|p| holds(&p.quote)) {
-            out.push(format!("outcome {} {} {} {:?}", o.indicator, o.period.year, o.figure.text, o.figure.comparator));
+            out.push(format!(
+                "outcome {} {} {} {:?}",
+                o.indicator, o.period.year, o.figure.text, o.figure.comparator
+            ));
         }
     }
     if out.is_empty() {
