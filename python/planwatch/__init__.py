@@ -36,6 +36,7 @@ from planwatch._planwatch import (
     Catalogue,
     Dataset,
     Document,
+    ExtractedFiles,
     Extraction,
     Figure,
     Indicator,
@@ -63,6 +64,7 @@ from planwatch._planwatch import (
     catalogue,
     extract,
     extract_document,
+    extract_files,
     jurisdictions,
     load,
     panel,
@@ -118,6 +120,7 @@ __all__ = [
     "Mention",
     "MentionList",
     "Extraction",
+    "ExtractedFiles",
     # functions
     "load",
     "builtin",
@@ -133,6 +136,7 @@ __all__ = [
     "validate",
     "extract",
     "extract_document",
+    "extract_files",
     "read_table",
     "table_fields",
 ]
