@@ -4,6 +4,7 @@ whose rows are those of the Rust ``planwatch extract`` (the expected lines below
 
 from __future__ import annotations
 
+import io
 import json
 import pickle
 from concurrent.futures import ThreadPoolExecutor
@@ -125,6 +126,30 @@ def test_dicts_and_frames_hold_the_values(corpus: Path) -> None:
     assert pl["value_base"].to_list()[-1] == Decimal("1300000000000")
 
 
+def test_exact_arrow_columns_are_those_of_the_frames_module(corpus: Path) -> None:
+    """Decimal columns come from buffers, not Decimal objects, with the types `_frames` gives
+    them: decimal128(38, largest scale), or decimal256(76, s) past 38 digits."""
+    from planwatch import _frames
+
+    (corpus / "corpus" / "wide.txt").write_text(
+        "粮食产量1.2345678901234567890123456万亿斤，投资99999999999999亿元，增长5%", encoding="utf-8"
+    )
+    for targets in (False, True):
+        r = planwatch.extract_files("corpus", targets=targets)
+        table = r.to_arrow()
+        assert table.equals(_frames.to_arrow(r._columns(decimal=True)))
+        assert table.column_names == r.fields
+    wide = planwatch.extract_files("corpus/wide.txt").to_arrow()
+    assert str(wide.schema.field("value").type) == "decimal256(76, 25)"
+    assert wide.column("value").to_pylist()[0] == Decimal("1.2345678901234567890123456")
+    small = planwatch.extract_files("corpus/a.txt").to_arrow()
+    assert (str(small.schema.field("value").type), str(small.schema.field("lower").type)) == (
+        "decimal128(38, 1)", "decimal128(38, 0)",
+    )
+    assert small.column("value_base").to_pylist() == [Decimal("5.2"), Decimal("12440000"), Decimal("5"), Decimal("12000000")]
+    assert small.column("lower").null_count == 4
+
+
 def test_failed_inputs_are_named(corpus: Path) -> None:
     (corpus / "corpus" / "gb.txt").write_bytes("国内生产总值增长5%左右".encode("gb18030"))
     with pytest.raises(planwatch.LoadError) as err:
@@ -175,6 +200,18 @@ def test_results_pickle_and_concat(corpus: Path) -> None:
     assert joined.errors == [("absent.txt", "no such file or folder")]
     with pytest.raises(planwatch.InvalidInputError):
         planwatch.ExtractedFiles.concat([a, planwatch.extract_files("corpus/a.txt", targets=True)])
+
+
+def test_write_is_the_bytes_of_the_table(corpus: Path) -> None:
+    r = planwatch.extract_files("corpus")
+    out = io.BytesIO()
+    assert r.write(out, "csv") == len(out.getvalue())
+    assert out.getvalue().decode() == csv(MENTIONS_CSV)
+    with open(corpus / "m.jsonl", "wb") as f:
+        r.write(f)
+    assert (corpus / "m.jsonl").read_text(encoding="utf-8") == jsonl(MENTIONS_JSONL)
+    with pytest.raises(planwatch.InvalidInputError):
+        r.write(out, "xml")
 
 
 def test_write_dir_is_one_file_per_input(corpus: Path) -> None:

@@ -180,14 +180,13 @@ def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
         except planwatch.InvalidInputError as e:
             raise _UserError(str(e)) from None
     else:
-        text = result.to_jsonl() if args.format == "jsonl" else result.to_csv()
         out.flush()
         buffer = getattr(out, "buffer", None)
         if buffer is not None:
-            buffer.write(text.encode("utf-8"))
+            result.write(buffer, args.format)
             buffer.flush()
         else:
-            out.write(text)
+            out.write(result.to_jsonl() if args.format == "jsonl" else result.to_csv())
     for name, why in failed:
         print(f"planwatch: {name}: {why}", file=sys.stderr)
     return 1 if failed else 0

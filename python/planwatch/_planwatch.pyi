@@ -1047,6 +1047,9 @@ class ExtractedFiles:
         """The bytes ``planwatch extract`` writes."""
     def to_csv(self) -> str:
         """The bytes ``planwatch extract --format csv`` writes."""
+    def write(self, file: Any, format: str = "jsonl") -> int:
+        """Writes the bytes of ``to_jsonl()``/``to_csv()`` to a binary file object; the number
+        of bytes."""
     def write_dir(self, out_dir: _PathArg, format: str = "jsonl") -> list[tuple[str, str]]:
         """One file per input in ``out_dir``, as ``planwatch extract --out-dir``; the inputs
         whose output could not be written, with why."""

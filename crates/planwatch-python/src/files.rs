@@ -6,13 +6,14 @@
 use std::path::PathBuf;
 
 use planwatch::indicator::Catalogue;
-use planwatch::table::{self, Columns, MentionRow};
+use planwatch::table::{self, ColumnData, Columns, MentionRow};
 use planwatch_cli::decode::Encoding;
 use planwatch_cli::files::{self, Settings};
 use planwatch_cli::inputs::{self, Input};
 use planwatch_cli::rows::{self, FILE_FIELD, Format, Rows};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString, PyType};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyType};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::columns::{DictColumn, columns_to_py, row_to_py};
@@ -74,6 +75,21 @@ impl PyExtractedFiles {
         out
     }
 
+    /// The `file` column and the core's columns of the rows.
+    fn columns(&self) -> (DictColumn, Columns) {
+        let mut file = DictColumn::default();
+        for (e, range) in self.ranges() {
+            for _ in range {
+                file.push(Some(&e.name));
+            }
+        }
+        let cols = match &self.rows {
+            Rows::Mentions(r) => Columns::new(r),
+            Rows::Records(r) => Columns::new(r),
+        };
+        (file, cols)
+    }
+
     fn state(&self) -> State {
         let (mentions, records) = match &self.rows {
             Rows::Mentions(m) => (m.clone(), Vec::new()),
@@ -87,6 +103,42 @@ impl PyExtractedFiles {
             errors: self.errors.clone(),
         }
     }
+}
+
+/// Arrow `decimal128(38, s)` buffers of a column, `s` its largest scale: the scale, the values
+/// (16-byte little-endian two's complement) and the validity bitmap (`None`: no value missing);
+/// `None` when a value needs more than 38 digits at that scale.
+fn decimal128(values: &[Option<Decimal>]) -> Option<(u32, Vec<u8>, Option<Vec<u8>>)> {
+    let scale = values
+        .iter()
+        .flatten()
+        .map(Decimal::scale)
+        .max()
+        .unwrap_or(0);
+    let limit = 10u128.pow(38);
+    let mut data = Vec::with_capacity(values.len() * 16);
+    let mut valid = vec![0u8; values.len().div_ceil(8)];
+    let mut missing = false;
+    for (i, v) in values.iter().enumerate() {
+        let m = match v {
+            Some(d) => {
+                let m = 10i128
+                    .checked_pow(scale - d.scale())?
+                    .checked_mul(d.mantissa())?;
+                if m.unsigned_abs() >= limit {
+                    return None;
+                }
+                valid[i / 8] |= 1 << (i % 8);
+                m
+            }
+            None => {
+                missing = true;
+                0
+            }
+        };
+        data.extend_from_slice(&m.to_le_bytes());
+    }
+    Some((scale, data, missing.then_some(valid)))
 }
 
 fn format_arg(py: Python<'_>, format: &str) -> PyResult<Format> {
@@ -160,6 +212,19 @@ impl PyExtractedFiles {
         py.detach(|| self.table(Format::Csv))
     }
 
+    /// Writes the rows to `file`, a binary file object (`sys.stdout.buffer`, `open(p, "wb")`),
+    /// as UTF-8 in `format` (`jsonl` or `csv`): the bytes of `to_jsonl()`/`to_csv()` without
+    /// making a Python string of them. Returns the number of bytes written.
+    #[pyo3(signature = (file, format = "jsonl"))]
+    fn write(&self, py: Python<'_>, file: &Bound<'_, PyAny>, format: &str) -> PyResult<usize> {
+        let format = format_arg(py, format)?;
+        let text = py.detach(|| self.table(format));
+        for chunk in text.as_bytes().chunks(1 << 20) {
+            file.call_method1("write", (PyBytes::new(py, chunk),))?;
+        }
+        Ok(text.len())
+    }
+
     /// Writes one file per input into `out_dir`, as `planwatch extract --out-dir`: its path
     /// below the folder it was found in, `.jsonl` or `.csv`. Returns `(file, why)` for every
     /// input whose output could not be written (the others are written all the same); raises
@@ -224,19 +289,7 @@ impl PyExtractedFiles {
     /// `planwatch::table` columns; decimals as float buffers, or `Decimal`s when `decimal`.
     #[pyo3(signature = (decimal = false))]
     fn _columns<'py>(&self, py: Python<'py>, decimal: bool) -> PyResult<Bound<'py, PyDict>> {
-        let (file, cols) = py.detach(|| {
-            let mut file = DictColumn::default();
-            for (e, range) in self.ranges() {
-                for _ in range {
-                    file.push(Some(&e.name));
-                }
-            }
-            let cols = match &self.rows {
-                Rows::Mentions(r) => Columns::new(r),
-                Rows::Records(r) => Columns::new(r),
-            };
-            (file, cols)
-        });
+        let (file, cols) = py.detach(|| self.columns());
         let out = PyDict::new(py);
         out.set_item(FILE_FIELD, file.into_py(py)?)?;
         out.update(columns_to_py(py, &cols, decimal)?.as_mapping())?;
@@ -261,12 +314,51 @@ impl PyExtractedFiles {
     }
 
     /// A `pyarrow.Table` (pyarrow imported on first use): exact Arrow decimals by default,
-    /// floats when `decimal` is false.
+    /// floats when `decimal` is false. Exact columns are `decimal128(38, s)`, `s` the largest
+    /// scale in the column, built from buffers (no Python object per value); a column with a
+    /// value of more than 38 digits at that scale is `decimal256(76, s)`, as `planwatch._frames`
+    /// makes it.
     #[pyo3(signature = (decimal = true))]
     fn to_arrow<'py>(&self, py: Python<'py>, decimal: bool) -> PyResult<Bound<'py, PyAny>> {
-        let cols = self._columns(py, decimal)?;
-        py.import("planwatch._frames")?
-            .call_method1("to_arrow", (cols,))
+        let frames = py.import("planwatch._frames")?;
+        if !decimal {
+            return frames.call_method1("to_arrow", (self._columns(py, false)?,));
+        }
+        let (file, cols) = py.detach(|| self.columns());
+        let dict = PyDict::new(py);
+        dict.set_item(FILE_FIELD, file.into_py(py)?)?;
+        let floats = columns_to_py(py, &cols, false)?;
+        let mut buffers = Vec::new();
+        for (i, col) in cols.columns.iter().enumerate() {
+            match &col.data {
+                ColumnData::Decimal(values) => match py.detach(|| decimal128(values)) {
+                    // After `file`: the column's place in the table.
+                    Some(b) => buffers.push((i + 1, col.name, b)),
+                    None => {
+                        let mut one = Columns::default();
+                        one.columns.push(col.clone());
+                        dict.update(columns_to_py(py, &one, true)?.as_mapping())?;
+                    }
+                },
+                _ => dict.set_item(col.name, floats.get_item(col.name)?)?,
+            }
+        }
+        let mut table = frames.call_method1("to_arrow", (dict,))?;
+        let pa = py.import("pyarrow")?;
+        let rows = self.rows.len();
+        for (at, name, (scale, data, valid)) in buffers {
+            let kind = pa.call_method1("decimal128", (38, scale))?;
+            let validity = match valid {
+                Some(v) => pa.call_method1("py_buffer", (PyBytes::new(py, &v),))?,
+                None => py.None().into_bound(py),
+            };
+            let values = pa.call_method1("py_buffer", (PyBytes::new(py, &data),))?;
+            let array = pa
+                .getattr("Array")?
+                .call_method1("from_buffers", (kind, rows, (validity, values)))?;
+            table = table.call_method1("add_column", (at, name, array))?;
+        }
+        Ok(table)
     }
 
     /// The Arrow PyCapsule stream interface: the table of `to_arrow()`.
