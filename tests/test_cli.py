@@ -140,6 +140,17 @@ def test_extract_is_byte_identical_to_the_rust_command(corpus: Path, fmt: str, t
     assert [str(p) for p in written] == [f"a.{fmt}", f"report.{fmt}", f"sub/b,1.{fmt}"]
     for p in written:
         assert (corpus / "py" / p).read_bytes() == (corpus / "rust" / p).read_bytes()
+    (corpus / "cat.json").write_text(CATALOGUE, encoding="utf-8")
+    rust = rust_command("extract", *flags, "--format", fmt, "--catalogue", "cat.json", "corpus/sub", cwd=corpus)
+    ours = python_command("extract", *flags, "--format", fmt, "--catalogue", "cat.json", "corpus/sub", cwd=corpus)
+    assert ours.stdout == rust.stdout
+    if not targets:
+        assert b"grain,\xe7\xb2\xae" in ours.stdout or b'"grain","name_zh"' in ours.stdout
+
+
+#: An indicator catalogue of one's own (the Rust command's tests use it too).
+CATALOGUE = """[{"id": "grain", "name_zh": "粮食产量", "name_en": "Grain", "aliases": [], "category": "agriculture",
+  "desired": "higher_better", "measure": "level", "unit": "jin"}]"""
 
 
 @pytest.fixture()
