@@ -15,6 +15,7 @@ import pytest
 import planwatch
 
 from conftest import ROOT
+from test_extract_files import A, B, B_NAME, MENTIONS_CSV, MENTIONS_JSONL, RECORDS_JSONL
 
 DATA = ROOT / "crates" / "planwatch" / "data" / "cn-ndrc-plan-report-2024.json"
 
@@ -112,6 +113,43 @@ def cargo_example(*args: str) -> bytes:
     ).stdout
 
 
+def rust_command(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """The Rust `planwatch` command (crates/planwatch-cli), built and run with cargo."""
+    return subprocess.run(
+        ["cargo", "run", "-q", "--manifest-path", str(ROOT / "Cargo.toml"), "-p", "planwatch-cli", "--", *args],
+        cwd=cwd, capture_output=True,
+    )
+
+
+def python_command(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "planwatch", *args], cwd=cwd, capture_output=True)
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    """The corpus of the Rust command's tests, and the report with a text of ranges at two
+    magnitudes and a fall, under `tmp_path`."""
+    (tmp_path / "corpus" / "sub").mkdir(parents=True)
+    (tmp_path / "corpus" / "a.txt").write_text(A, encoding="utf-8")
+    (tmp_path / B_NAME).write_text(B, encoding="utf-8")
+    text = "投资规模5000万-1亿元，粮食产量1.3万亿至13500亿斤；居民消费价格下降2%。\n" + planwatch.builtin_text()
+    (tmp_path / "corpus" / "report.txt").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_extract_writes_the_rows_of_the_rust_command(corpus: Path) -> None:
+    """The bytes the Rust command's own tests expect of this corpus (stored there and in
+    test_extract_files)."""
+    (corpus / "corpus" / "report.txt").unlink()
+    r = python_command("extract", "corpus", cwd=corpus)
+    assert (r.returncode, r.stderr) == (0, b"")
+    assert r.stdout.decode() == "".join(line + "\n" for line in MENTIONS_JSONL)
+    r = python_command("extract", "--format", "csv", "-j", "1", "corpus/a.txt", B_NAME, cwd=corpus)
+    assert r.stdout.decode() == "".join(line + "\r\n" for line in MENTIONS_CSV)
+    r = python_command("extract", "--targets", "corpus/**/*.txt", cwd=corpus)
+    assert r.stdout.decode() == "".join(line + "\n" for line in RECORDS_JSONL)
+
+
 @pytest.mark.skipif(shutil.which("cargo") is None, reason="needs the Rust toolchain")
 def test_the_main_job_shows_the_panel_first() -> None:
     """The panel's national headline indicators year by year, then the NDRC report as before."""
@@ -131,20 +169,34 @@ def test_the_main_job_shows_the_panel_first() -> None:
 @pytest.mark.skipif(shutil.which("cargo") is None, reason="needs the Rust toolchain")
 @pytest.mark.parametrize("targets", [False, True])
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
-def test_extract_is_byte_identical_to_the_rust_example(tmp_path: Path, fmt: str, targets: bool) -> None:
-    """The same fields in the same order, from the same core code: the bytes are equal, on a
-    text with ranges at two magnitudes, a fall, an empty figure list line and the whole report."""
-    text = "投资规模5000万-1亿元，粮食产量1.3万亿至13500亿斤；居民消费价格下降2%。\n" + planwatch.builtin_text()
-    p = tmp_path / "text.txt"
-    p.write_text(text, encoding="utf-8")
+def test_extract_is_byte_identical_to_the_rust_command(corpus: Path, fmt: str, targets: bool) -> None:
+    """The same flags give the same bytes: the same corpus code (inputs, decoding, rows) runs
+    behind both."""
     flags = ["--targets"] if targets else []
-    rust = cargo_example("extract", "--", str(p), *flags, "--format", fmt)
-    ours = subprocess.run(
-        [sys.executable, "-m", "planwatch", "extract", str(p), *flags, "--format", fmt],
-        capture_output=True, check=True,
-    ).stdout
-    assert ours == rust
-    assert len(ours.splitlines()) > 100
+    rust = rust_command("extract", *flags, "--format", fmt, "corpus", "absent.txt", cwd=corpus)
+    ours = python_command("extract", *flags, "--format", fmt, "corpus", "absent.txt", cwd=corpus)
+    assert (ours.returncode, rust.returncode) == (1, 1)
+    assert ours.stdout == rust.stdout
+    assert ours.stderr == rust.stderr == b"planwatch: absent.txt: no such file or folder\n"
+    assert len(ours.stdout.splitlines()) > 100
+    rust = rust_command("extract", *flags, "--format", fmt, "--out-dir", "rust", "corpus", cwd=corpus)
+    ours = python_command("extract", *flags, "--format", fmt, "--out-dir", "py", "corpus", cwd=corpus)
+    assert (ours.returncode, rust.returncode) == (0, 0)
+    written = sorted(p.relative_to(corpus / "py") for p in (corpus / "py").rglob("*.*"))
+    assert [str(p) for p in written] == [f"a.{fmt}", f"report.{fmt}", f"sub/b,1.{fmt}"]
+    for p in written:
+        assert (corpus / "py" / p).read_bytes() == (corpus / "rust" / p).read_bytes()
+    (corpus / "cat.json").write_text(CATALOGUE, encoding="utf-8")
+    rust = rust_command("extract", *flags, "--format", fmt, "--catalogue", "cat.json", "corpus/sub", cwd=corpus)
+    ours = python_command("extract", *flags, "--format", fmt, "--catalogue", "cat.json", "corpus/sub", cwd=corpus)
+    assert ours.stdout == rust.stdout
+    if not targets:
+        assert b"grain,\xe7\xb2\xae" in ours.stdout or b'"grain","name_zh"' in ours.stdout
+
+
+#: An indicator catalogue of one's own (the Rust command's tests use it too).
+CATALOGUE = """[{"id": "grain", "name_zh": "粮食产量", "name_en": "Grain", "aliases": [], "category": "agriculture",
+  "desired": "higher_better", "measure": "level", "unit": "jin"}]"""
 
 
 @pytest.fixture()
@@ -158,37 +210,50 @@ def test_extract_jsonl(report_file: Path) -> None:
     r = run("extract", str(report_file))
     assert (r.returncode, r.stderr) == (0, "")
     rows = [json.loads(line) for line in r.stdout.splitlines()]
-    assert [(m["text"], m["indicator"], m["value"], m["exponent"], m["unit"]) for m in rows] == [
-        ("126.06万亿元", "gdp", "126.06", 12, "CNY"),
-        ("5.2%", "gdp_growth", "5.2", 0, "percent"),
-        ("1244万人", "urban_new_jobs", "1244", 4, "person"),
+    assert [(m["file"], m["text"], m["indicator"], m["value"], m["exponent"], m["unit"]) for m in rows] == [
+        (str(report_file), "126.06万亿元", "gdp", "126.06", 12, "CNY"),
+        (str(report_file), "5.2%", "gdp_growth", "5.2", 0, "percent"),
+        (str(report_file), "1244万人", "urban_new_jobs", "1244", 4, "person"),
     ]
     text = report_file.read_text(encoding="utf-8")
     assert all(text[m["start"] : m["end"]] == m["text"] for m in rows)
-    assert list(rows[0]) == planwatch.table_fields("mentions")
+    assert list(rows[0]) == ["file", *planwatch.table_fields("mentions")]
 
 
 def test_extract_csv_and_stdin(report_file: Path) -> None:
     r = run("extract", "-", "--format", "csv", stdin=report_file.read_text(encoding="utf-8"))
     assert r.returncode == 0
     rows = list(csv.DictReader(io.StringIO(r.stdout, newline="")))
-    assert [(m["text"], m["kind"], m["year"], m["lower"]) for m in rows] == [
-        ("126.06万亿元", "outcome", "2023", ""),
-        ("5.2%", "outcome", "2023", ""),
-        ("1244万人", "outcome", "2023", ""),
+    assert [(m["file"], m["text"], m["kind"], m["year"], m["lower"]) for m in rows] == [
+        ("-", "126.06万亿元", "outcome", "2023", ""),
+        ("-", "5.2%", "outcome", "2023", ""),
+        ("-", "1244万人", "outcome", "2023", ""),
     ]
 
 
 def test_extract_targets(report_file: Path) -> None:
-    r = run("extract", str(report_file), "--targets", "--doc-id", "mine")
+    r = run("extract", str(report_file), "--targets", "--jobs", "2")
     assert r.returncode == 0
     rows = [json.loads(line) for line in r.stdout.splitlines()]
-    assert [(row["indicator"], row["kind"], row["year"], row["text"]) for row in rows] == [
-        ("gdp", "outcome", 2023, "126.06万亿元"),
-        ("gdp_growth", "outcome", 2023, "5.2%"),
-        ("urban_new_jobs", "outcome", 2023, "1244万人"),
+    assert [(row["document"], row["indicator"], row["kind"], row["year"], row["text"]) for row in rows] == [
+        ("report", "gdp", "outcome", 2023, "126.06万亿元"),
+        ("report", "gdp_growth", "outcome", 2023, "5.2%"),
+        ("report", "urban_new_jobs", "outcome", 2023, "1244万人"),
     ]
-    assert list(rows[0]) == planwatch.table_fields()
+    assert list(rows[0]) == ["file", *planwatch.table_fields()]
+
+
+def test_extract_usage_errors(tmp_path: Path) -> None:
+    r = run("extract", "-", "-")
+    assert (r.returncode, r.stderr) == (2, "planwatch: error: standard input (-) can be given only once\n")
+    bad = tmp_path / "cat.json"
+    bad.write_text("[1]", encoding="utf-8")
+    r = run("extract", "--catalogue", str(bad), "-")
+    assert r.returncode == 2 and r.stderr.startswith(f"planwatch: error: {bad}: ")
+    r = run("extract", "--jobs", "0", "-")
+    assert r.returncode == 2 and "not a number of threads from 1 to 65535" in r.stderr
+    r = run("extract", "--encoding", "latin-1", "-")
+    assert r.returncode == 2 and "invalid choice: 'latin-1'" in r.stderr
 
 
 def test_validate_ok_and_errors(tmp_path: Path) -> None:
@@ -210,7 +275,6 @@ def test_validate_ok_and_errors(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (("validate", "/no/such/file.json"), "planwatch: error: /no/such/file.json: No such file or directory"),
-        (("extract", "/no/such/file.txt"), "planwatch: error: /no/such/file.txt: No such file or directory"),
     ],
 )
 def test_user_errors_go_to_stderr_without_traceback(args: tuple[str, ...], message: str) -> None:
@@ -224,8 +288,12 @@ def test_user_errors_go_to_stderr_without_traceback(args: tuple[str, ...], messa
 def test_broken_inputs(tmp_path: Path) -> None:
     binary = tmp_path / "x.txt"
     binary.write_bytes(b"\xff\xfe\x00bad")
-    r = run("extract", str(binary))
-    assert (r.returncode, r.stderr.startswith(f"planwatch: error: {binary}: not UTF-8 text")) == (2, True)
+    r = run("extract", str(binary), "/no/such/file.txt")
+    assert (r.returncode, r.stdout) == (1, "")
+    assert r.stderr == (
+        "planwatch: /no/such/file.txt: no such file or folder\n"
+        f"planwatch: {binary}: not valid UTF-8 at byte 0 (line 1, column 1); for GB-encoded text use --encoding gb18030\n"
+    )
     broken = tmp_path / "broken.json"
     broken.write_text('{\n  "document": 3\n}', encoding="utf-8")
     r = run("validate", str(broken))

@@ -36,6 +36,7 @@ from planwatch._planwatch import (
     Catalogue,
     Dataset,
     Document,
+    ExtractedFiles,
     Extraction,
     Figure,
     Indicator,
@@ -63,6 +64,7 @@ from planwatch._planwatch import (
     catalogue,
     extract,
     extract_document,
+    extract_files,
     jurisdictions,
     load,
     panel,
@@ -122,6 +124,7 @@ __all__ = [
     "Mention",
     "MentionList",
     "Extraction",
+    "ExtractedFiles",
     # functions
     "load",
     "builtin",
@@ -137,6 +140,7 @@ __all__ = [
     "validate",
     "extract",
     "extract_document",
+    "extract_files",
     "read_table",
     "table_fields",
 ]

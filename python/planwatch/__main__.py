@@ -3,12 +3,15 @@
 Commands::
 
     planwatch report                                   the built-in report: targets, outcomes, verdicts
-    planwatch extract FILE [--targets] [--format jsonl|csv]   figures (or records) of a text file
+    planwatch extract PATH... [--targets] [--format jsonl|csv] [--jobs N] [--out-dir DIR]
+                      [--encoding utf-8|gb18030] [--catalogue FILE.json]
+                                                       figures (or records) of a corpus, as the
+                                                       Rust command writes them
     planwatch export [--panel] [--format jsonl|csv]    every record of the built-in data (or panel)
     planwatch validate FILE [--format text|json]       check a dataset file; exit 1 on errors
 
 Output goes to stdout; errors go to stderr with a non-zero exit (2 for bad input, 1 when
-validation finds errors), never with a traceback.
+validation finds errors or some inputs of ``extract`` failed), never with a traceback.
 """
 
 from __future__ import annotations
@@ -49,18 +52,6 @@ def _cell(s: str, width: int) -> str:
             w += cw
         s = out + "…"
     return s + " " * max(0, width - _width(s))
-
-
-def _read_text(path: str) -> str:
-    try:
-        if path == "-":
-            return sys.stdin.read()
-        with open(path, encoding="utf-8") as f:
-            return f.read()
-    except UnicodeDecodeError as e:
-        raise _UserError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from None
-    except OSError as e:
-        raise _UserError(f"{path}: {e.strerror or e}") from None
 
 
 def _verdict_text(row: Optional[planwatch.ScoreRow]) -> str:
@@ -153,16 +144,62 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
-    """Figures of a text file, one per line or row (the core's mention table); ``--targets``: its
-    targets and outcomes (the record table). The bytes of ``cargo run --example extract``."""
-    text = _read_text(args.file)
-    if args.targets:
-        ds = planwatch.extract_document(text, doc_id=args.doc_id).to_dataset()
-        out.write(ds.to_jsonl() if args.format == "jsonl" else ds.to_csv())
-        return 0
-    mentions = planwatch.extract(text)
-    out.write(mentions.to_jsonl() if args.format == "jsonl" else mentions.to_csv())
-    return 0
+    """``planwatch extract``, the flags and bytes of the Rust command (``crates/planwatch-cli``):
+    the files are read and extracted in parallel in Rust by :func:`planwatch.extract_files`,
+    whose rows are the command's rows. Failed inputs are named on stderr and skipped; exit 1
+    when any failed, 2 for a usage error."""
+    if sum(p == "-" for p in args.paths) > 1:
+        raise _UserError("standard input (-) can be given only once")
+    catalogue = None
+    if args.catalogue is not None:
+        try:
+            with open(args.catalogue, encoding="utf-8") as f:
+                catalogue = planwatch.Catalogue.from_json(f.read())
+        except OSError as e:
+            raise _UserError(f"{args.catalogue}: cannot read: {e.strerror or e}") from None
+        except (UnicodeDecodeError, planwatch.PlanwatchError) as e:
+            raise _UserError(f"{args.catalogue}: {e}") from None
+    result = planwatch.extract_files(
+        args.paths,
+        jobs=args.jobs,
+        targets=args.targets,
+        encoding=args.encoding,
+        catalogue=catalogue,
+        errors="collect",
+    )
+    failed = list(result.errors)
+    if args.out_dir is not None:
+        import os
+
+        try:
+            os.makedirs(args.out_dir, exist_ok=True)
+        except OSError as e:
+            raise _UserError(f"cannot create {args.out_dir}: {e.strerror or e}") from None
+        try:
+            failed += result.write_dir(args.out_dir, args.format)
+        except planwatch.InvalidInputError as e:
+            raise _UserError(str(e)) from None
+    else:
+        out.flush()
+        buffer = getattr(out, "buffer", None)
+        if buffer is not None:
+            result.write(buffer, args.format)
+            buffer.flush()
+        else:
+            out.write(result.to_jsonl() if args.format == "jsonl" else result.to_csv())
+    for name, why in failed:
+        print(f"planwatch: {name}: {why}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of threads from 1 to 65535")
+    return n
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
@@ -205,11 +242,30 @@ def parser() -> argparse.ArgumentParser:
     r = sub.add_parser("report", help="the built-in report: targets, outcomes and verdicts")
     r.set_defaults(run=cmd_report)
 
-    x = sub.add_parser("extract", help="figures (or --targets: records) of a UTF-8 text file")
-    x.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for stdin")
-    x.add_argument("--targets", action="store_true", help="targets and outcomes instead of mentions")
-    x.add_argument("--doc-id", default="document", help="document id for provenance (with --targets)")
-    x.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    x = sub.add_parser(
+        "extract",
+        help="figures (or --targets: records) of files, folders, globs or - (as the Rust command)",
+        description=(
+            "Extract figures, or targets and outcomes, from a corpus of texts: the flags and the "
+            "output bytes of the Rust `planwatch extract`. Each PATH is a file, a folder (walked "
+            "for *.txt, sorted), a glob pattern or - for standard input; every row names its file "
+            "first. Unreadable or undecodable inputs are reported and skipped (exit status 1)."
+        ),
+    )
+    x.add_argument("paths", metavar="PATH", nargs="+", help="files, folders, glob patterns, or - for standard input")
+    x.add_argument("--targets", action="store_true", help="write targets and outcomes (records) instead of every mention")
+    x.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="output format")
+    x.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="worker threads [default: all cores]")
+    x.add_argument(
+        "-o", "--out-dir", metavar="DIR",
+        help="write one file per input into DIR (its path below the folder argument, .jsonl or .csv)",
+    )
+    x.add_argument(
+        "--encoding", choices=("utf-8", "utf8", "gb18030", "gbk"), default="utf-8",
+        help="encoding of the inputs (gb18030 also reads GBK and GB 2312)",
+    )
+    x.add_argument("--catalogue", metavar="FILE.json", help="indicator catalogue (a JSON array of indicators)")
+    x.add_argument("-q", "--quiet", action="store_true", help="no progress bar (this command shows none)")
     x.set_defaults(run=cmd_extract)
 
     e = sub.add_parser("export", help="every record of the built-in data")

@@ -50,7 +50,7 @@ class MentionList(list["Mention"]):
 
     def to_jsonl(self) -> str:
         """The mention table as JSON lines (columns :data:`MENTION_COLUMNS`): what
-        ``python -m planwatch extract`` and ``cargo run --example extract`` write."""
+        ``cargo run --example extract`` writes (``planwatch extract`` adds a ``file`` field)."""
         from planwatch._planwatch import _mention_table
 
         return _mention_table(self, "jsonl")

@@ -15,6 +15,7 @@ __version__: str
 
 __all__ = [
     "__version__",
+    "_expand_paths",
     "_mention_columns",
     "_mention_table",
     "_scorecard_columns",
@@ -27,6 +28,7 @@ __all__ = [
     "panel",
     "Catalogue",
     "Extraction",
+    "ExtractedFiles",
     "Indicator",
     "Issue",
     "Mention",
@@ -42,6 +44,7 @@ __all__ = [
     "catalogue",
     "extract",
     "extract_document",
+    "extract_files",
     "scorecard",
     "validate",
     "read_table",
@@ -1020,6 +1023,67 @@ def extract_document(
     outcome_year: Optional[int] = None,
 ) -> Extraction:
     """The targets and outcomes of a document's text. Releases the GIL."""
+
+_PathArg = Union[str, "os.PathLike[str]"]
+
+@final
+class ExtractedFiles:
+    """The rows of many text files in one table, each row naming its file first: the rows of
+    ``planwatch extract`` (mentions, or with ``targets`` records). Frames are built column by
+    column; it pickles."""
+
+    @property
+    def targets(self) -> bool: ...
+    @property
+    def files(self) -> list[str]:
+        """The files extracted, in order."""
+    @property
+    def errors(self) -> list[tuple[str, str]]:
+        """``(file, why)`` of every input that failed or path that named nothing."""
+    @property
+    def fields(self) -> list[str]:
+        """``file``, then the table's fields."""
+    def __len__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def to_jsonl(self) -> str:
+        """The bytes ``planwatch extract`` writes."""
+    def to_csv(self) -> str:
+        """The bytes ``planwatch extract --format csv`` writes."""
+    def write(self, file: Any, format: str = "jsonl") -> int:
+        """Writes the bytes of ``to_jsonl()``/``to_csv()`` to a binary file object; the number
+        of bytes."""
+    def write_dir(self, out_dir: _PathArg, format: str = "jsonl") -> list[tuple[str, str]]:
+        """One file per input in ``out_dir``, as ``planwatch extract --out-dir``; the inputs
+        whose output could not be written, with why."""
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """The rows as dicts, ``file`` first; decimals as ``Decimal``."""
+    def _columns(self, decimal: bool = False) -> dict[str, Any]: ...
+    def to_pandas(self, decimal: bool = False) -> pandas.DataFrame: ...
+    def to_polars(self, decimal: bool = False) -> polars.DataFrame: ...
+    def to_arrow(self, decimal: bool = True) -> pyarrow.Table: ...
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object: ...
+    @staticmethod
+    def concat(results: Any) -> ExtractedFiles:
+        """One result of several, in order."""
+    @classmethod
+    def _from_state(cls, state: str) -> ExtractedFiles: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+def extract_files(
+    paths: Union[_PathArg, Any],
+    /,
+    jobs: Optional[int] = None,
+    targets: bool = False,
+    encoding: Optional[str] = None,
+    catalogue: Optional[Catalogue] = None,
+    *,
+    errors: str = "raise",
+) -> ExtractedFiles:
+    """Reads and extracts files, folders, globs and ``-`` in parallel in Rust (GIL released),
+    as ``planwatch extract``; raises ``LoadError`` naming a file that fails unless
+    ``errors="collect"``."""
+
+def _expand_paths(paths: Union[_PathArg, Any]) -> tuple[list[str], list[tuple[str, str]]]: ...
 
 def table_fields(table: str = "records") -> list[str]:
     """The column names of a table (``records``, ``mentions``, ``scorecard``, ``panel`` or

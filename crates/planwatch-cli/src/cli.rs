@@ -4,26 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Arg, ArgAction, ArgMatches, Command, value_parser};
 
-use crate::decode::Encoding;
-
-/// The output format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// JSON lines: one object per row, `\n` after each.
-    Jsonl,
-    /// RFC 4180 CSV with a header line (CRLF line ends).
-    Csv,
-}
-
-impl Format {
-    /// The file extension of the format's files under `--out-dir`.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Jsonl => "jsonl",
-            Format::Csv => "csv",
-        }
-    }
-}
+use planwatch_cli::decode::Encoding;
+pub use planwatch_cli::rows::Format;
 
 /// What `planwatch extract` was asked to do.
 #[derive(Clone, Debug)]

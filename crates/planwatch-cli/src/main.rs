@@ -9,16 +9,13 @@
 //! See `planwatch extract --help` and the crate's README.
 
 mod cli;
-mod decode;
-mod inputs;
-mod rows;
 mod run;
 
-use std::collections::HashMap;
 use std::process::ExitCode;
 
 use planwatch::extract::Extractor;
 use planwatch::indicator::Catalogue;
+use planwatch_cli::{files, inputs};
 
 /// Exit status: every input was processed.
 const OK: u8 = 0;
@@ -71,17 +68,8 @@ fn main() -> ExitCode {
     }
 
     if let Some(dir) = &config.out_dir {
-        let mut seen: HashMap<std::path::PathBuf, &str> = HashMap::new();
-        for input in &inputs {
-            let path = run::out_path(dir, input, config.format);
-            if let Some(first) = seen.insert(path.clone(), &input.name) {
-                return usage(&format!(
-                    "{} and {} would both be written to {}",
-                    first,
-                    input.name,
-                    path.display()
-                ));
-            }
+        if let Some(message) = files::out_collision(dir, &inputs, config.format) {
+            return usage(&message);
         }
         if let Err(e) = std::fs::create_dir_all(dir) {
             return usage(&format!("cannot create {}: {e}", dir.display()));

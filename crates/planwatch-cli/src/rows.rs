@@ -3,76 +3,165 @@
 //!
 //! The rows are the core's tables ([`planwatch::table::mention_rows`] and
 //! [`planwatch::table::rows`], in the order of [`planwatch::table::MENTION_FIELDS`] and
-//! [`planwatch::table::FIELDS`]), so the command writes the fields the Rust examples and
-//! `python -m planwatch extract` write, with `file` first. CSV follows the core's convention: an
-//! empty cell is a missing value, a quoted `""` an empty string.
+//! [`planwatch::table::FIELDS`]), with `file` first. The `planwatch` command and Python's
+//! `planwatch.extract_files` (and so `python -m planwatch extract`) write them through this
+//! module. CSV follows the core's convention: an empty cell is a missing value, a quoted `""`
+//! an empty string.
 
 use std::fmt::Write as _;
+use std::ops::Range;
+use std::sync::Arc;
 
 use planwatch::document::Document;
 use planwatch::extract::{Extraction, Mention};
 use planwatch::indicator::Catalogue;
-use std::sync::Arc;
+use planwatch::table::{self, Cell, MentionRow, TableRow, csv_record};
 
-use planwatch::table::{Cell, TableRow, csv_record};
-use serde_json::Value;
+/// The output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// JSON lines: one object per row, `\n` after each.
+    Jsonl,
+    /// RFC 4180 CSV with a header line (CRLF line ends).
+    Csv,
+}
 
-/// One row: its cells, in the order of the fields of its kind (the `file` field comes first in
-/// the output and is not among them).
-pub type Row = Vec<Value>;
+impl Format {
+    /// The format called `name` (`jsonl` or `csv`).
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "jsonl" => Some(Format::Jsonl),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+
+    /// The file extension of the format's files under `--out-dir`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Jsonl => "jsonl",
+            Format::Csv => "csv",
+        }
+    }
+}
 
 /// The field every row starts with: the source file, as given on the command line (`-` for
 /// standard input).
 pub const FILE_FIELD: &str = "file";
 
 /// The fields of a mention row (after `file`): the core's mention table.
-pub const MENTION_FIELDS: &[&str] = &planwatch::table::MENTION_FIELDS;
+pub const MENTION_FIELDS: &[&str] = &table::MENTION_FIELDS;
 
 /// The fields of a record row (after `file`): the core's table of targets and outcomes.
-pub fn record_fields() -> &'static [&'static str] {
-    &planwatch::table::FIELDS
+pub const RECORD_FIELDS: &[&str] = &table::FIELDS;
+
+/// The rows of one input, or of several one after the other: mentions, or records (targets
+/// and outcomes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Rows {
+    /// One row per mention, in text order.
+    Mentions(Vec<MentionRow>),
+    /// One row per target (headline targets first) and then per outcome.
+    Records(Vec<table::Row>),
 }
 
-/// The cells of a core table row as JSON values (decimals as strings, absent values null).
-fn cells<R: TableRow>(row: &R) -> Row {
-    row.cells()
-        .into_iter()
-        .map(|c| match c {
-            Cell::Text(Some(s)) | Cell::Decimal(Some(s)) => Value::from(s),
-            Cell::Integer(Some(n)) => Value::from(n),
-            _ => Value::Null,
-        })
-        .collect()
+impl Rows {
+    /// No rows, of the records table when `targets`, else of the mention table.
+    pub fn empty(targets: bool) -> Self {
+        if targets {
+            Rows::Records(Vec::new())
+        } else {
+            Rows::Mentions(Vec::new())
+        }
+    }
+
+    /// The fields after `file`, in order.
+    pub fn fields(targets: bool) -> &'static [&'static str] {
+        if targets {
+            RECORD_FIELDS
+        } else {
+            MENTION_FIELDS
+        }
+    }
+
+    /// Whether these are records (targets and outcomes) rather than mentions.
+    pub fn is_records(&self) -> bool {
+        matches!(self, Rows::Records(_))
+    }
+
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        match self {
+            Rows::Mentions(r) => r.len(),
+            Rows::Records(r) => r.len(),
+        }
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Appends `other`'s rows; `false` (and nothing appended) when it is of the other table.
+    pub fn append(&mut self, other: Rows) -> bool {
+        match (self, other) {
+            (Rows::Mentions(a), Rows::Mentions(b)) => a.extend(b),
+            (Rows::Records(a), Rows::Records(b)) => a.extend(b),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Appends rows `range` (clamped to the rows there are) in `format`, each naming `file`.
+    pub fn write(&self, range: Range<usize>, file: &str, format: Format, out: &mut String) {
+        fn each<R: TableRow>(rows: &[R], range: Range<usize>, f: impl FnMut(&R)) {
+            let end = range.end.min(rows.len());
+            rows[range.start.min(end)..end].iter().for_each(f);
+        }
+        match (self, format) {
+            (Rows::Mentions(r), Format::Jsonl) => each(r, range, |r| write_jsonl(out, file, r)),
+            (Rows::Mentions(r), Format::Csv) => each(r, range, |r| write_csv(out, file, r)),
+            (Rows::Records(r), Format::Jsonl) => each(r, range, |r| write_jsonl(out, file, r)),
+            (Rows::Records(r), Format::Csv) => each(r, range, |r| write_csv(out, file, r)),
+        }
+    }
 }
 
 /// One row per mention, in text order, named from `catalogue`.
-pub fn mention_rows(text: &str, mentions: &[Mention], catalogue: &Catalogue) -> Vec<Row> {
-    planwatch::table::mention_rows(text, mentions, catalogue)
-        .iter()
-        .map(cells)
-        .collect()
+pub fn mention_rows(text: &str, mentions: &[Mention], catalogue: &Catalogue) -> Rows {
+    Rows::Mentions(table::mention_rows(text, mentions, catalogue))
 }
 
 /// One row per target (headline targets first) and then per outcome of the extraction of
 /// `text` as document `doc_id`, named from `catalogue`.
-pub fn record_rows(text: &str, x: Extraction, doc_id: &str, catalogue: &Catalogue) -> Vec<Row> {
+pub fn record_rows(text: &str, x: Extraction, doc_id: &str, catalogue: &Catalogue) -> Rows {
     let document = Document::untitled(doc_id.to_string());
     let ds = x.into_dataset(document, catalogue, Some(Arc::from(text)));
-    planwatch::table::rows(&ds, catalogue)
-        .iter()
-        .map(cells)
-        .collect()
+    Rows::Records(table::rows(&ds, catalogue))
 }
 
-/// Appends `row` as one JSON line: `file` first, then `fields` in order.
-pub fn write_jsonl(out: &mut String, file: &str, fields: &[&str], row: &Row) {
+fn push_json_str(out: &mut String, s: &str) {
+    // A string always serializes.
+    out.push_str(&serde_json::to_string(s).unwrap_or_default());
+}
+
+/// Appends `row` as one JSON line: `file` first, then the row's fields in order (decimals as
+/// strings, absent values `null`).
+fn write_jsonl<R: TableRow>(out: &mut String, file: &str, row: &R) {
     out.push_str("{\"");
     out.push_str(FILE_FIELD);
     out.push_str("\":");
-    out.push_str(&Value::from(file).to_string());
-    for (name, cell) in fields.iter().zip(row) {
+    push_json_str(out, file);
+    for ((name, _), cell) in R::SCHEMA.iter().zip(row.cells()) {
         // Field names are plain ASCII identifiers: no escaping needed.
-        let _ = write!(out, ",\"{name}\":{cell}");
+        let _ = write!(out, ",\"{name}\":");
+        match cell {
+            Cell::Text(Some(s)) | Cell::Decimal(Some(s)) => push_json_str(out, s),
+            Cell::Integer(Some(n)) => {
+                let _ = write!(out, "{n}");
+            }
+            _ => out.push_str("null"),
+        }
     }
     out.push_str("}\n");
 }
@@ -86,21 +175,20 @@ pub fn write_csv_header(out: &mut String, fields: &[&str]) {
 }
 
 /// Appends `row` as one RFC 4180 CSV record (CRLF line end, as `planwatch::table::to_csv`);
-/// absent values are empty cells, decimals and texts are written as they are.
-pub fn write_csv(out: &mut String, file: &str, row: &Row) {
-    let cells: Vec<String> = row
-        .iter()
-        .map(|v| match v {
-            Value::Null => String::new(),
-            Value::String(s) if s.is_empty() => "\"\"".to_string(),
-            Value::String(s) => csv_record([s.as_str()]),
-            other => other.to_string(),
-        })
-        .collect();
+/// absent values are empty cells, an empty string is `""`, decimals and texts are written as
+/// they are.
+fn write_csv<R: TableRow>(out: &mut String, file: &str, row: &R) {
     out.push_str(&csv_record([file]));
-    for c in &cells {
+    for cell in row.cells() {
         out.push(',');
-        out.push_str(c);
+        match cell {
+            Cell::Text(Some("")) | Cell::Decimal(Some("")) => out.push_str("\"\""),
+            Cell::Text(Some(s)) | Cell::Decimal(Some(s)) => out.push_str(&csv_record([s])),
+            Cell::Integer(Some(n)) => {
+                let _ = write!(out, "{n}");
+            }
+            _ => {}
+        }
     }
     out.push_str("\r\n");
 }
@@ -114,30 +202,50 @@ mod tests {
         let text = "过去一年，国内生产总值增长5.2%。今年国内生产总值预期增长5%左右。";
         let cat = planwatch::builtin::catalogue();
         let ms = planwatch::builtin::extractor().mentions(text);
-        let rows = mention_rows(text, &ms, cat);
-        let start = MENTION_FIELDS.iter().position(|f| *f == "start").unwrap();
+        let Rows::Mentions(rows) = mention_rows(text, &ms, cat) else {
+            panic!("mention rows")
+        };
         for (m, r) in ms.iter().zip(&rows) {
-            let (s, e) = m.char_span(text).unwrap();
-            assert_eq!(
-                (r[start].as_u64(), r[start + 1].as_u64()),
-                (Some(s as u64), Some(e as u64))
-            );
+            assert_eq!(m.char_span(text), Some((r.start, r.end)));
         }
     }
 
     #[test]
     fn csv_keeps_empty_strings_apart_from_missing_values() {
-        let mut out = String::new();
-        write_csv(
-            &mut out,
-            "a,b.txt",
-            &vec![
-                Value::Null,
-                Value::from(""),
-                Value::from("x\"y"),
-                Value::from(3),
-            ],
+        let text = "粮食产量1.3万亿斤以上";
+        let mut rows = mention_rows(
+            text,
+            &planwatch::builtin::extract(text),
+            planwatch::builtin::catalogue(),
         );
-        assert_eq!(out, "\"a,b.txt\",,\"\",\"x\"\"y\",3\r\n");
+        if let Rows::Mentions(r) = &mut rows {
+            r[0].text = String::new();
+            r[0].subject = Some("x\"y".into());
+        }
+        let mut out = String::new();
+        rows.write(0..1, "a,b.txt", Format::Csv, &mut out);
+        assert!(
+            out.starts_with("\"a,b.txt\",\"\",4,12,other,grain_output,粮食产量,Grain output,\"x\"\"y\",0,4,,,,at_least,"),
+            "{out}"
+        );
+        assert!(out.ends_with(",,,,\r\n"), "{out}");
+    }
+
+    #[test]
+    fn write_clamps_the_range_and_append_keeps_tables_apart() {
+        let text = "城镇新增就业1244万人";
+        let mut rows = mention_rows(
+            text,
+            &planwatch::builtin::extract(text),
+            planwatch::builtin::catalogue(),
+        );
+        let mut out = String::new();
+        rows.write(0..9, "-", Format::Jsonl, &mut out);
+        rows.write(5..9, "-", Format::Jsonl, &mut out);
+        assert_eq!(out.lines().count(), 1);
+        assert!(out.starts_with("{\"file\":\"-\",\"text\":\"1244万人\",\"start\":6,"));
+        assert!(!rows.append(Rows::empty(true)));
+        assert!(rows.append(rows.clone()));
+        assert_eq!(rows.len(), 2);
     }
 }

@@ -8,22 +8,20 @@
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use planwatch::extract::Extractor;
 use planwatch::indicator::Catalogue;
+use planwatch_cli::files::{self, Failure, Settings};
+use planwatch_cli::inputs::Input;
+use planwatch_cli::rows;
 
 use crate::cli::{Extract, Format};
-use crate::decode;
-use crate::inputs::Input;
-use crate::rows;
 
 /// Everything a worker needs, shared by all of them.
 struct Job<'a> {
-    extractor: &'a Extractor,
-    catalogue: &'a Catalogue,
+    settings: Settings<'a>,
     config: &'a Extract,
 }
 
@@ -36,77 +34,30 @@ enum Done {
 }
 
 impl Job<'_> {
-    fn fields(&self) -> &'static [&'static str] {
-        if self.config.targets {
-            rows::record_fields()
-        } else {
-            rows::MENTION_FIELDS
-        }
-    }
-
     /// Reads, decodes and extracts one input; its formatted rows.
-    fn rows(&self, input: &Input) -> Result<(String, u64), (String, u64)> {
-        let bytes = decode::read(&input.source).map_err(|e| (e, 0))?;
-        let size = bytes.len() as u64;
-        let text = decode::decode(bytes, self.config.encoding).map_err(|e| (e, size))?;
-        let rows = if self.config.targets {
-            let x = self.extractor.document(&text, &input.doc_id);
-            rows::record_rows(&text, x, &input.doc_id, self.catalogue)
-        } else {
-            rows::mention_rows(&text, &self.extractor.mentions(&text), self.catalogue)
-        };
-        drop(text);
-        let fields = self.fields();
+    fn rows(&self, input: &Input) -> Result<(String, u64), Failure> {
+        let (rows, size) = self.settings.rows(input)?;
         let mut out = String::new();
-        for row in &rows {
-            match self.config.format {
-                Format::Jsonl => rows::write_jsonl(&mut out, &input.name, fields, row),
-                Format::Csv => rows::write_csv(&mut out, &input.name, row),
-            }
-        }
+        rows.write(0..rows.len(), &input.name, self.config.format, &mut out);
         Ok((out, size))
     }
 
     fn run(&self, input: &Input) -> Done {
         match (self.rows(input), &self.config.out_dir) {
-            (Err((why, bytes)), _) => Done::Failed { why, bytes },
+            (Err(Failure { why, bytes }), _) => Done::Failed { why, bytes },
             (Ok((output, bytes)), None) => Done::Ok { output, bytes },
-            (Ok((body, bytes)), Some(dir)) => match self.write_file(dir, input, &body) {
-                Ok(()) => Done::Ok {
-                    output: String::new(),
-                    bytes,
-                },
-                Err(why) => Done::Failed { why, bytes },
-            },
+            (Ok((body, bytes)), Some(dir)) => {
+                let path = files::out_path(dir, &input.out_stem, self.config.format);
+                match files::write_file(&path, self.config.format, self.settings.fields(), &body) {
+                    Ok(()) => Done::Ok {
+                        output: String::new(),
+                        bytes,
+                    },
+                    Err(why) => Done::Failed { why, bytes },
+                }
+            }
         }
     }
-
-    fn write_file(&self, dir: &Path, input: &Input, body: &str) -> Result<(), String> {
-        let path = out_path(dir, input, self.config.format);
-        let mut head = String::new();
-        if self.config.format == Format::Csv {
-            rows::write_csv_header(&mut head, self.fields());
-        }
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-        }
-        let write = |path: &Path| -> std::io::Result<()> {
-            let mut f = std::io::BufWriter::new(std::fs::File::create(path)?);
-            f.write_all(head.as_bytes())?;
-            f.write_all(body.as_bytes())?;
-            f.flush()
-        };
-        write(&path).map_err(|e| format!("cannot write {}: {e}", path.display()))
-    }
-}
-
-/// The output file of `input` under `dir`.
-pub fn out_path(dir: &Path, input: &Input, format: Format) -> PathBuf {
-    let mut p = dir.join(&input.out_stem).into_os_string();
-    p.push(".");
-    p.push(format.extension());
-    PathBuf::from(p)
 }
 
 fn progress(inputs: &[Input], quiet: bool) -> ProgressBar {
@@ -137,21 +88,21 @@ pub fn run(
     out: &mut dyn Write,
 ) -> std::io::Result<usize> {
     let job = Job {
-        extractor,
-        catalogue,
+        settings: Settings {
+            extractor,
+            catalogue,
+            targets: config.targets,
+            encoding: config.encoding,
+        },
         config,
     };
     if config.out_dir.is_none() && config.format == Format::Csv {
         let mut head = String::new();
-        rows::write_csv_header(&mut head, job.fields());
+        rows::write_csv_header(&mut head, job.settings.fields());
         out.write_all(head.as_bytes())?;
     }
     let bar = progress(inputs, config.quiet);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(config.jobs)
-        .thread_name(|i| format!("planwatch-{i}"))
-        .build()
-        .map_err(std::io::Error::other)?;
+    let pool = files::pool(config.jobs)?;
     // Files in flight or waiting to be written, at most: enough to keep every thread busy
     // while one slow file holds up the writer.
     let window = config.jobs.saturating_mul(2).max(2);
@@ -166,14 +117,9 @@ pub fn run(
                 let (i, tx, job) = (next_submit, tx.clone(), &job);
                 let input = &inputs[i];
                 scope.spawn(move |_| {
-                    // A panic in the extractor fails this input only (the writer waits for
-                    // every file, so each must answer).
-                    let done =
-                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job.run(input)))
-                            .unwrap_or_else(|_| Done::Failed {
-                                why: "internal error: the extractor panicked on this input".into(),
-                                bytes: input.size.unwrap_or(0),
-                            });
+                    // A panic in the extractor fails this input only (`Settings::rows`), so
+                    // every file answers the writer, which waits for each.
+                    let done = job.run(input);
                     // A failed send means the writer stopped (an output error): nothing to do.
                     let _ = tx.send((i, done));
                 });
@@ -209,25 +155,4 @@ pub fn run(
     result?;
     out.flush()?;
     Ok(failed)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::inputs::Source;
-
-    #[test]
-    fn out_paths_keep_the_folder_layout() {
-        let input = Input {
-            source: Source::File("corpus/2024/a.b.txt".into()),
-            name: "corpus/2024/a.b.txt".into(),
-            doc_id: "a.b".into(),
-            out_stem: PathBuf::from("2024/a.b"),
-            size: None,
-        };
-        assert_eq!(
-            out_path(Path::new("out"), &input, Format::Csv),
-            PathBuf::from("out/2024/a.b.csv")
-        );
-    }
 }

@@ -9,6 +9,7 @@ mod dataset;
 mod document;
 mod errors;
 mod extract;
+mod files;
 mod indicator;
 mod numerals;
 mod panel;
@@ -45,6 +46,8 @@ mod _planwatch {
     use crate::extract::{
         _mention_columns, _mention_table, PyExtraction, PyMention, extract, extract_document,
     };
+    #[pymodule_export]
+    use crate::files::{_expand_paths, PyExtractedFiles, extract_files};
     #[pymodule_export]
     use crate::indicator::{PyCatalogue, PyIndicator, catalogue};
     #[pymodule_export]

@@ -8,8 +8,9 @@
 //! [`planwatch::table::MENTION_FIELDS`]); with it, the record table of the document's targets
 //! and outcomes (headline targets first; fields [`planwatch::table::FIELDS`], the document id
 //! `ID`, by default `document`). Offsets are Unicode code points of FILE's text; decimals are
-//! strings. `python -m planwatch extract` writes the same bytes. Errors go to stderr; misuse and
-//! unreadable files exit with status 2.
+//! strings. For a corpus, `planwatch extract` (`crates/planwatch-cli`, and
+//! `python -m planwatch extract`) writes these rows with a `file` field first. Errors go to
+//! stderr; misuse and unreadable files exit with status 2.
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -145,46 +145,40 @@ fn margin_unit(t: &Target) -> String {
     }
 }
 
-/// Records of one kind indexed by indicator and years, built once: finding the record of a
-/// period costs a hash look-up, not a scan of every record, so a scorecard is linear in the
-/// records.
-/// Positions of records with their periods.
-type PeriodHits<'a> = Vec<(usize, &'a Period)>;
-
+/// Records of one kind indexed by indicator and period, built once: finding the record of a
+/// period costs two hash look-ups, not a scan of every record (nor of every record of the same
+/// indicator and years), so a scorecard is linear in the records.
 pub(crate) struct PeriodIndex<'a> {
-    by_key: HashMap<(&'a str, i32, Option<i32>), PeriodHits<'a>>,
+    /// The first record of each indicator and exact period (basis included).
+    exact: HashMap<(&'a str, Period), usize>,
+    /// The first record of each indicator and years, whatever its basis.
+    by_years: HashMap<(&'a str, i32, Option<i32>), usize>,
 }
 
 impl<'a> PeriodIndex<'a> {
-    /// Indexes `records` (indicator, period), keeping their order within each key.
+    /// Indexes `records` (indicator, period), remembering the first of each key.
     pub(crate) fn new(records: impl Iterator<Item = (&'a str, &'a Period)>) -> Self {
-        let mut by_key: HashMap<_, Vec<_>> = HashMap::new();
+        let mut exact = HashMap::new();
+        let mut by_years = HashMap::new();
         for (i, (indicator, period)) in records.enumerate() {
-            by_key
+            exact.entry((indicator, *period)).or_insert(i);
+            by_years
                 .entry((indicator, period.year, period.end_year))
-                .or_default()
-                .push((i, period));
+                .or_insert(i);
         }
-        PeriodIndex { by_key }
+        PeriodIndex { exact, by_years }
     }
 
-    /// The indices of `indicator`'s records for the years of `period`: those with the same
-    /// period (basis included) first, then those of the same years on another basis, each
-    /// group in record order.
-    pub(crate) fn find(
-        &self,
-        indicator: &'a str,
-        period: &Period,
-    ) -> impl Iterator<Item = usize> + '_ {
-        let hits = self
-            .by_key
-            .get(&(indicator, period.year, period.end_year))
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
-        let period = *period;
-        let same = hits.iter().filter(move |(_, p)| **p == period);
-        let other = hits.iter().filter(move |(_, p)| **p != period);
-        same.chain(other).map(|(i, _)| *i)
+    /// The index of `indicator`'s record for the years of `period`: the first with the same
+    /// period (basis included), else the first of the same years on another basis.
+    pub(crate) fn first(&self, indicator: &'a str, period: &Period) -> Option<usize> {
+        self.exact
+            .get(&(indicator, *period))
+            .or_else(|| {
+                self.by_years
+                    .get(&(indicator, period.year, period.end_year))
+            })
+            .copied()
     }
 }
 
@@ -258,8 +252,7 @@ pub fn scorecard(dataset: &Dataset, catalogue: &Catalogue, policy: &Policy) -> V
     );
     let outcome_for = |indicator: &str, period: &Period| {
         outcomes
-            .find(indicator, period)
-            .next()
+            .first(indicator, period)
             .and_then(|i| dataset.outcomes.get(i))
     };
     let mut taken = vec![false; dataset.verdicts.len()];
@@ -267,7 +260,7 @@ pub fn scorecard(dataset: &Dataset, catalogue: &Catalogue, policy: &Policy) -> V
     for t in &dataset.targets {
         let outcome = outcome_for(&t.indicator, &t.period);
         let reference = reference_indicator(t).and_then(|id| outcome_for(id, &t.period));
-        let stated = verdicts.find(&t.indicator, &t.period).next().and_then(|i| {
+        let stated = verdicts.first(&t.indicator, &t.period).and_then(|i| {
             if let Some(flag) = taken.get_mut(i) {
                 *flag = true;
             }

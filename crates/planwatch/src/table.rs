@@ -801,7 +801,7 @@ pub fn rows(ds: &Dataset, catalogue: &Catalogue) -> Vec<Row> {
 ///            (Some("5000"), Some(4), Some("1"), Some(8)));
 /// assert_eq!(rows[1].name_en.as_deref(), Some("GDP growth"));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MentionRow {
     /// The figure as written.
     pub text: String,

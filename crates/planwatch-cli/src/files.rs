@@ -1,0 +1,203 @@
+//! One input read, decoded and extracted into its rows; a whole list of inputs on a pool of
+//! threads; the files of `--out-dir`. The `planwatch` command streams through
+//! [`Settings::rows`]; Python's `planwatch.extract_files` collects [`extract_all`].
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use planwatch::extract::Extractor;
+use planwatch::indicator::Catalogue;
+use rayon::prelude::*;
+
+use crate::decode::{self, Encoding};
+use crate::inputs::Input;
+use crate::rows::{self, Format, Rows};
+
+/// What to extract from every input, and with what.
+#[derive(Clone, Copy)]
+pub struct Settings<'a> {
+    /// The extractor (compiled from `catalogue`).
+    pub extractor: &'a Extractor,
+    /// The catalogue that names the indicators in the rows.
+    pub catalogue: &'a Catalogue,
+    /// Targets and outcomes (records) instead of every mention.
+    pub targets: bool,
+    /// The inputs' encoding.
+    pub encoding: Encoding,
+}
+
+/// An input that could not be processed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    /// Why, in words (the file is not named: the caller names it).
+    pub why: String,
+    /// The bytes read before it failed (0 when it could not be read).
+    pub bytes: u64,
+}
+
+impl Settings<'_> {
+    /// The fields of the rows after `file`.
+    pub fn fields(&self) -> &'static [&'static str] {
+        Rows::fields(self.targets)
+    }
+
+    /// Reads, decodes and extracts `input`: its rows and its size in bytes. A panic in the
+    /// extractor fails this input only.
+    ///
+    /// # Errors
+    /// The input cannot be read or decoded (or the extractor panicked on it).
+    pub fn rows(&self, input: &Input) -> Result<(Rows, u64), Failure> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.rows_of(input)))
+            .unwrap_or_else(|_| {
+                Err(Failure {
+                    why: "internal error: the extractor panicked on this input".into(),
+                    bytes: input.size.unwrap_or(0),
+                })
+            })
+    }
+
+    fn rows_of(&self, input: &Input) -> Result<(Rows, u64), Failure> {
+        let bytes = decode::read(&input.source).map_err(|why| Failure { why, bytes: 0 })?;
+        let size = bytes.len() as u64;
+        let text =
+            decode::decode(bytes, self.encoding).map_err(|why| Failure { why, bytes: size })?;
+        let rows = if self.targets {
+            let x = self.extractor.document(&text, &input.doc_id);
+            rows::record_rows(&text, x, &input.doc_id, self.catalogue)
+        } else {
+            rows::mention_rows(&text, &self.extractor.mentions(&text), self.catalogue)
+        };
+        Ok((rows, size))
+    }
+}
+
+/// A pool of `jobs` threads (at least one) named `planwatch-N`.
+///
+/// # Errors
+/// The threads could not be started.
+pub fn pool(jobs: usize) -> std::io::Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.max(1))
+        .thread_name(|i| format!("planwatch-{i}"))
+        .build()
+        .map_err(std::io::Error::other)
+}
+
+/// The rows of every input, extracted on `jobs` threads, in input order (the same whatever
+/// `jobs`).
+///
+/// # Errors
+/// The threads could not be started.
+pub fn extract_all(
+    settings: &Settings<'_>,
+    inputs: &[Input],
+    jobs: usize,
+) -> std::io::Result<Vec<Result<Rows, Failure>>> {
+    let pool = pool(jobs)?;
+    Ok(pool.install(|| {
+        inputs
+            .par_iter()
+            .map(|input| settings.rows(input).map(|(rows, _)| rows))
+            .collect()
+    }))
+}
+
+/// The output file under `dir` of an input whose out stem is `out_stem`.
+pub fn out_path(dir: &Path, out_stem: &Path, format: Format) -> PathBuf {
+    let mut p = dir.join(out_stem).into_os_string();
+    p.push(".");
+    p.push(format.extension());
+    PathBuf::from(p)
+}
+
+/// Two inputs that `--out-dir` would write to one file: the message that says which.
+pub fn out_collision(dir: &Path, inputs: &[Input], format: Format) -> Option<String> {
+    let mut seen: std::collections::HashMap<PathBuf, &str> = std::collections::HashMap::new();
+    for input in inputs {
+        let path = out_path(dir, &input.out_stem, format);
+        if let Some(first) = seen.insert(path.clone(), &input.name) {
+            return Some(format!(
+                "{} and {} would both be written to {}",
+                first,
+                input.name,
+                path.display()
+            ));
+        }
+    }
+    None
+}
+
+/// Writes one output file: the CSV header (for CSV) and `body`, creating its folders.
+///
+/// # Errors
+/// The folder or the file cannot be created or written: which, and why.
+pub fn write_file(path: &Path, format: Format, fields: &[&str], body: &str) -> Result<(), String> {
+    let mut head = String::new();
+    if format == Format::Csv {
+        rows::write_csv_header(&mut head, fields);
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    let write = |path: &Path| -> std::io::Result<()> {
+        let mut f = std::io::BufWriter::new(std::fs::File::create(path)?);
+        f.write_all(head.as_bytes())?;
+        f.write_all(body.as_bytes())?;
+        f.flush()
+    };
+    write(path).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::inputs::Source;
+
+    #[test]
+    fn out_paths_keep_the_folder_layout() {
+        assert_eq!(
+            out_path(Path::new("out"), Path::new("2024/a.b"), Format::Csv),
+            PathBuf::from("out/2024/a.b.csv")
+        );
+    }
+
+    #[test]
+    fn every_input_in_order_with_failures_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let ok = dir.path().join("a.txt");
+        std::fs::write(&ok, "城镇新增就业1244万人").unwrap();
+        let bad = dir.path().join("b.txt");
+        std::fs::write(&bad, b"\xff").unwrap();
+        let (inputs, missing) = crate::inputs::expand(&[dir.path().to_string_lossy().into()]);
+        assert!(missing.is_empty());
+        let settings = Settings {
+            extractor: planwatch::builtin::extractor(),
+            catalogue: planwatch::builtin::catalogue(),
+            targets: false,
+            encoding: Encoding::Utf8,
+        };
+        let out = extract_all(&settings, &inputs, 2).unwrap();
+        assert_eq!(out[0].as_ref().map(Rows::len), Ok(1));
+        let failure = out[1].as_ref().unwrap_err();
+        assert!(
+            failure.why.starts_with("not valid UTF-8 at byte 0"),
+            "{failure:?}"
+        );
+        let gone = Input {
+            source: Source::File(dir.path().join("gone.txt")),
+            name: "gone.txt".into(),
+            doc_id: "gone".into(),
+            out_stem: "gone".into(),
+            size: None,
+        };
+        let out = extract_all(&settings, &[gone], 1).unwrap();
+        assert!(
+            out[0]
+                .as_ref()
+                .unwrap_err()
+                .why
+                .starts_with("cannot read: ")
+        );
+    }
+}
