@@ -15,10 +15,12 @@
 //! is the one [`Panel::target`], [`Panel::outcome`] and [`Panel::scorecard`] use:
 //!
 //! * **Targets**: the document that sets the year's plan (its `plan_year` is the year) before a
-//!   document that restates it (the next year's report reviewing it); then by kind — government
+//!   document that restates it (the next year's report reviewing it); then a figure before a
+//!   statement in words (`7.5%左右` before `稳中求进`); then by kind — government
 //!   work report, five-year plan, NDRC plan report, provincial report, other; then the earlier
 //!   delivery; then the document id.
-//! * **Outcomes**: a `revised` figure before a `final` one before a `preliminary` one; then the
+//! * **Outcomes**: a figure before a statement in words (`增长2.3%` before `实现正增长`); then a
+//!   `revised` figure before a `final` one before a `preliminary` one; then the
 //!   document that reports the year's outcomes (its `outcome_year` is the year: the first report,
 //!   a year later) before any other (a five-year review restating it); then by kind as for
 //!   targets; then the **later** delivery (newer information); then the document id.
@@ -307,7 +309,8 @@ impl Panel {
             list.sort_by_cached_key(|&(d, i)| {
                 let (kind, id) = common(d);
                 let sets = doc(d).plan_year != Some(*year);
-                (sets, kind, doc(d).delivered, id, i)
+                let words = !datasets[d].targets[i].figure.comparator.is_quantitative();
+                (sets, words, kind, doc(d).delivered, id, i)
             });
         }
         for ((_, _, year, _), list) in outcomes.iter_mut() {
@@ -316,7 +319,8 @@ impl Panel {
                 let (kind, id) = common(d);
                 let first = doc(d).outcome_year != Some(*year);
                 let later = std::cmp::Reverse(doc(d).delivered);
-                (status_rank(o.status), first, kind, later, id, i)
+                let words = !o.figure.comparator.is_quantitative();
+                (words, status_rank(o.status), first, kind, later, id, i)
             });
         }
         for ((_, _, year, _), list) in verdicts.iter_mut() {

@@ -186,8 +186,13 @@ impl Matcher {
             // A name overlapped by one starting before it (财政赤字 over 赤字占…比重) continues
             // that term: its words before are no modifier.
             let overlapped = found.iter().any(|&(s, e, _)| s < start && e > start);
+            // 科技进步对经济增长的贡献率, 对外贸易占国内生产总值的比重: the figure measures the
+            // share or contribution the phrase ends with, not the name inside it.
+            let of_a_share = subject[end..].contains('的')
+                && SHARE_HEADS.iter().any(|h| subject[end..].contains(h));
             if (!overlapped && names_a_part(&subject[..start]))
                 || subject[end..].starts_with(AGGREGATES)
+                || of_a_share
             {
                 // 海洋生产总值, 能源工业增加值, 中央支持资金: a part or a kind of the total
                 // the name says, not the total.
