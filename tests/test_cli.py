@@ -155,7 +155,7 @@ def test_the_main_job_shows_the_panel_first() -> None:
     """The panel's national headline indicators year by year, then the NDRC report as before."""
     lines = cargo_example("report").decode().splitlines()
     assert lines[0].startswith("The panel: ")
-    assert lines[1].split()[:6] == ["year", "国内生产总值增长", "居民消费价格涨幅", "城镇新增就业", "城镇调查失业率", "赤字率"]
+    assert lines[1].split()[:7] == ["year", "国内生产总值增长", "居民消费价格涨幅", "城镇新增就业", "城镇调查失业率", "城镇登记失业率", "赤字率"]
     row = {line.split()[0]: line for line in lines[2:] if line[:4].isdigit()}
     # 2023: the 2023 report's targets against the 2024 report's outcomes; 2024 likewise.
     assert "3%左右 → 0.2% met" in row["2023"] and "1200万人左右 → 1244万人 exceeded" in row["2023"]
