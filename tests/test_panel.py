@@ -281,3 +281,18 @@ def test_builtin_panel_exports(files_panel: planwatch.Panel) -> None:
     fx = next(r for r in rows if r["indicator"] == "fx_reserves" and r["document"] == "cn-ndrc-plan-report-2024")
     assert (fx["jurisdiction"], fx["value"], fx["value_base"]) == ("CN", "32379.77", "3237977000000")
     assert p.to_csv().startswith(",".join(planwatch.table_fields("panel")) + "\r\n")
+
+
+def test_the_provinces_2025_gdp_targets_against_the_nation() -> None:
+    """The built-in panel's 31 provincial reports: each province's 2025 GDP growth target as its
+    list states it (hand-checked in tests/fixtures/headline/provincial-2025.jsonl), against the
+    national 5%左右."""
+    c = planwatch.compare_targets(planwatch.panel(), "gdp_growth", 2025)
+    assert (c.national["text"], c.above, c.equal, c.below, c.without_target) == ("5%左右", 16, 14, 1, [])
+    rows = {r["jurisdiction"]: r for r in c.rows}
+    assert len(rows) == 31
+    assert (rows["540000"]["text"], rows["540000"]["relation"]) == ("7%以上", "above")
+    assert (rows["630000"]["text"], rows["630000"]["relation"]) == ("4.5%左右", "below")
+    assert (rows["350000"]["text"], rows["350000"]["point"]) == ("5.0%—5.5%", Decimal("5.25"))
+    assert (rows["320000"]["text"], rows["320000"]["relation"]) == ("5%以上", "equal")
+    assert (c.lowest, c.highest) == (Decimal("4.5"), Decimal("7"))

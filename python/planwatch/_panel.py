@@ -158,9 +158,9 @@ def compare_targets(panel: Panel, indicator: str = "gdp_growth", year: int = 202
     and mean. Exact: the points are ``Decimal``.
 
     >>> import planwatch
-    >>> c = planwatch.compare_targets(planwatch.panel(), "gdp_growth", 2024)
-    >>> (c.national["text"], c.above + c.equal + c.below)
-    ('增长5%左右', 0)
+    >>> c = planwatch.compare_targets(planwatch.panel(), "gdp_growth", 2025)
+    >>> (c.national["text"], c.above, c.equal, c.below, str(c.lowest), str(c.highest))
+    ('5%左右', 16, 14, 1, '4.5', '7')
     """
     records = [r for r in headline_records(panel, indicator) if r["kind"] == "target" and r["year"] == year]
     nat = next((r for r in records if r["jurisdiction"] == national), None)
