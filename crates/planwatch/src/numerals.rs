@@ -604,7 +604,7 @@ fn skip_spaces(s: &str, i: usize) -> usize {
 /// Whether a space after a spaced-out number (`1 1 ％`, `7 4 7 7 2 亿`) belongs to it: it does
 /// before a magnitude word, a unit or a percent sign, not before a date's 年, 月 or 日 nor before
 /// punctuation.
-fn spaced_tail(s: &str, i: usize) -> bool {
+pub(crate) fn spaced_tail(s: &str, i: usize) -> bool {
     match char_at(s, i + 1) {
         Some('年' | '月' | '日') | None => false,
         Some(c) => matches!(c, '%' | '％' | '‰') || ('\u{4E00}'..='\u{9FFF}').contains(&c),
@@ -875,20 +875,12 @@ fn scan_plain(s: &str) -> Scan {
 
 /// An Arabic numeral with its magnitude word, approximation and slash fraction (`1/4`).
 fn scan_arabic_numeral(s: &str) -> Scan {
-    let mut a = match scan_arabic(s, 0, true) {
+    let a = match scan_arabic(s, 0, true) {
         Ok(a) => a,
         Err((k, r)) => return Scan::Error(k, r),
     };
     let b = s.as_bytes();
-    // One digit alone is spaced out too when its space comes before a unit (`增长6 ％`).
-    if b.get(a.end) == Some(&b' ')
-        && !a.spaced
-        && digit_at(b, 0).is_some_and(|(_, n)| n == a.end)
-        && spaced_tail(s, a.end)
-    {
-        a.end += 1;
-        a.spaced = true;
-    }
+
     let mut i = a.end;
     // 1/4, 1/3: a fraction of small integers (not a date such as 2024/3/5).
     if a.scale == 0

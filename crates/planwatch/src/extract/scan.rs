@@ -295,7 +295,16 @@ impl<'a> Scanner<'a> {
         let Some((num, len)) = scan_numeral(self.rest(at)) else {
             return self.skip_digits(at);
         };
-        let num_end = at + len;
+        let mut num_end = at + len;
+        // 增长6 ％: one digit spaced out before its unit, as texts that print a space after every
+        // digit write it (the numeral reader reads `1 1 ％` itself; a lone digit is left to the
+        // scan, which reads the unit, so the reader's hot path stays as it was).
+        if self.bytes.get(num_end) == Some(&b' ')
+            && self.next_char(at).is_some_and(|c| c.len_utf8() == len)
+            && crate::numerals::spaced_tail(self.text, num_end)
+        {
+            num_end += 1;
+        }
         let next = self.next_char(num_end);
         if next.is_some_and(|c| c.is_ascii_alphabetic() || c == '_') {
             // 5G, 3D, 4K: identifiers.
