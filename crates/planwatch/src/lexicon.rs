@@ -662,7 +662,15 @@ pub(crate) const SHARE_CLAUSE_HEADS: &[&str] = &["比重", "比例", "份额"];
 // Time
 
 /// Words opening a paragraph that review the outcome year (`过去一年，…`, `去年…`).
-pub(crate) const REVIEW_OPENERS: &[&str] = &["过去一年", "去年", "上年", "上一年"];
+pub(crate) const REVIEW_OPENERS: &[&str] = &[
+    "过去一年",
+    "过去的一年",
+    "在过去的一年",
+    "在过去一年",
+    "去年",
+    "上年",
+    "上一年",
+];
 
 /// The word of the plan year (`今年`).
 pub(crate) const THIS_YEAR: &str = "今年";

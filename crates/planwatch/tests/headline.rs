@@ -177,9 +177,9 @@ fn era(case: &Case) -> &'static str {
 /// Recall floors: each era's share found may not fall below these (they are raised as the
 /// extractor improves, never lowered).
 const FLOORS: &[(&str, f64)] = &[
-    ("national 1954–1977", 0.168),
-    ("national 1978–1992", 0.240),
-    ("national 1993–2013", 0.650),
+    ("national 1954–1977", 0.198),
+    ("national 1978–1992", 0.299),
+    ("national 1993–2013", 0.783),
     ("national 2014–2025", 0.837),
     ("provincial 2025", 0.872),
 ];

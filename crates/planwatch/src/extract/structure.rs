@@ -154,31 +154,51 @@ fn span_before(years: Years, n: i32) -> (Option<i32>, Option<i32>) {
 /// and `年` within its first few characters, not a date (`2024年1月`) nor the start of a span
 /// (`2012年以来`, `2021—2023年`).
 fn opening_year(rest: &str) -> Option<i32> {
-    let head = &rest[..floor_boundary(rest, 24)];
-    let b = head.as_bytes();
-    let k = b.iter().position(u8::is_ascii_digit)?;
-    if head[..k].contains(['，', '。', '：', ',']) {
+    // ASCII or full-width digits (１９８４年), as the older texts print them.
+    let digit = |c: char| {
+        c.to_digit(10)
+            .or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32))
+    };
+    let mut seen = 0;
+    let mut year = 0i32;
+    let mut rest_after = None;
+    for (k, c) in rest.char_indices() {
+        if seen == 0 && k >= 24 {
+            return None;
+        }
+        match digit(c) {
+            Some(d) => {
+                if seen == 0 && rest[..k].contains(['，', '。', '：', ',']) {
+                    return None;
+                }
+                seen += 1;
+                year = year * 10 + d as i32;
+                if seen > 4 {
+                    return None;
+                }
+            }
+            None if seen > 0 => {
+                rest_after = Some(&rest[k..]);
+                break;
+            }
+            None => {}
+        }
+    }
+    if seen != 4 {
         return None;
     }
-    let digits = b[k..].iter().take_while(|c| c.is_ascii_digit()).count();
-    if digits != 4 {
-        return None;
-    }
-    let after = rest.get(k + 4..)?.strip_prefix('年')?;
+    let after = rest_after?.strip_prefix('年')?;
     const NOT_ALONE: &[&str] = &[
         "以来", "来", "至", "到", "—", "-", "－", "~", "～", "底", "前",
     ];
     let date = after
         .chars()
         .next()
-        .is_some_and(|c| c.is_ascii_digit() || is_cjk_numeral(c));
+        .is_some_and(|c| digit(c).is_some() || is_cjk_numeral(c));
     if date || NOT_ALONE.iter().any(|w| after.starts_with(w)) {
         return None;
     }
-    rest.get(k..k + 4)?
-        .parse()
-        .ok()
-        .filter(|y| (1900..=2100).contains(y))
+    (1900..=2100).contains(&year).then_some(year)
 }
 
 /// The count of a span of years `s` opens with: `过去五年`, `过去5年`, `过去的五年` (not
