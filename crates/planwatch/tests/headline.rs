@@ -178,8 +178,8 @@ fn era(case: &Case) -> &'static str {
 /// extractor improves, never lowered).
 const FLOORS: &[(&str, f64)] = &[
     ("national 1954–1977", 0.198),
-    ("national 1978–1992", 0.299),
-    ("national 1993–2013", 0.783),
+    ("national 1978–1992", 0.306),
+    ("national 1993–2013", 0.797),
     ("national 2014–2025", 0.837),
     ("provincial 2025", 0.872),
 ];
