@@ -240,7 +240,7 @@ def test_extract_targets(report_file: Path) -> None:
         ("report", "gdp_growth", "outcome", 2023, "5.2%"),
         ("report", "urban_new_jobs", "outcome", 2023, "1244万人"),
     ]
-    assert list(rows[0]) == ["file", *planwatch.table_fields()]
+    assert list(rows[0]) == ["file", "document", "jurisdiction", *planwatch.table_fields()[1:]]
 
 
 def test_extract_usage_errors(tmp_path: Path) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import io
 import json
 import pickle
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from pathlib import Path
@@ -42,14 +44,14 @@ MENTIONS_CSV = [
 ]
 
 RECORDS_JSONL = [
-    '{"file":"corpus/a.txt","document":"a","indicator":"gdp_growth","name_zh":"国内生产总值增长","name_en":"GDP growth","year":2024,"end_year":null,"basis":"year","kind":"target","comparator":"around","value":"5","exponent":0,"unit":"percent","unit_text":"%","lower":null,"lower_exponent":null,"upper":null,"upper_exponent":null,"value_base":"5","lower_base":null,"upper_base":null,"signed_value":"5","direction":"increase","reference":null,"reference_indicator":null,"relation":null,"text":"5%左右","quote":"国内生产总值增长5%左右","start":56,"end":68,"status":null}',
-    '{"file":"corpus/a.txt","document":"a","indicator":"urban_new_jobs","name_zh":"城镇新增就业","name_en":"New urban jobs","year":2024,"end_year":null,"basis":"year","kind":"target","comparator":"at_least","value":"1200","exponent":4,"unit":"person","unit_text":"人","lower":null,"lower_exponent":null,"upper":null,"upper_exponent":null,"value_base":"12000000","lower_base":null,"upper_base":null,"signed_value":"1200","direction":null,"reference":null,"reference_indicator":null,"relation":null,"text":"1200万人以上","quote":"城镇新增就业1200万人以上","start":69,"end":83,"status":null}',
-    '{"file":"corpus/a.txt","document":"a","indicator":"gdp_growth","name_zh":"国内生产总值增长","name_en":"GDP growth","year":2023,"end_year":null,"basis":"year","kind":"outcome","comparator":"exact","value":"5.2","exponent":0,"unit":"percent","unit_text":"%","lower":null,"lower_exponent":null,"upper":null,"upper_exponent":null,"value_base":"5.2","lower_base":null,"upper_base":null,"signed_value":"5.2","direction":"increase","reference":null,"reference_indicator":null,"relation":null,"text":"5.2%","quote":"国内生产总值增长5.2%","start":17,"end":29,"status":"preliminary"}',
-    '{"file":"corpus/a.txt","document":"a","indicator":"urban_new_jobs","name_zh":"城镇新增就业","name_en":"New urban jobs","year":2023,"end_year":null,"basis":"year","kind":"outcome","comparator":"exact","value":"1244","exponent":4,"unit":"person","unit_text":"人","lower":null,"lower_exponent":null,"upper":null,"upper_exponent":null,"value_base":"12440000","lower_base":null,"upper_base":null,"signed_value":"1244","direction":null,"reference":null,"reference_indicator":null,"relation":null,"text":"1244万人","quote":"城镇新增就业1244万人","start":30,"end":42,"status":"preliminary"}',
+    '{"file":"corpus/a.txt","document":"a","jurisdiction":null,"indicator":"gdp_growth","name_zh":"国内生产总值增长","name_en":"GDP growth","year":2024,"end_year":null,"basis":"year","kind":"target","comparator":"around","value":"5","exponent":0,"unit":"percent","unit_text":"%","lower":null,"lower_exponent":null,"upper":null,"upper_exponent":null,"value_base":"5","lower_base":null,"upper_base":null,"signed_value":"5","direction":"increase","reference":null,"reference_indicator":null,"relation":null,"text":"5%左右","quote":"国内生产总值增长5%左右","start":56,"end":68,"status":null}',
+    '{"file":"corpus/a.txt","document":"a","jurisdiction":null,"indicator":"urban_new_jobs","name_zh":"城镇新增就业","name_en":"New urban jobs","year":2024,"end_year":null,"basis":"year","kind":"target","comparator":"at_least","value":"1200","exponent":4,"unit":"person","unit_text":"人","lower":null,"lower_exponent":null,"upper":null,"upper_exponent":null,"value_base":"12000000","lower_base":null,"upper_base":null,"signed_value":"1200","direction":null,"reference":null,"reference_indicator":null,"relation":null,"text":"1200万人以上","quote":"城镇新增就业1200万人以上","start":69,"end":83,"status":null}',
+    '{"file":"corpus/a.txt","document":"a","jurisdiction":null,"indicator":"gdp_growth","name_zh":"国内生产总值增长","name_en":"GDP growth","year":2023,"end_year":null,"basis":"year","kind":"outcome","comparator":"exact","value":"5.2","exponent":0,"unit":"percent","unit_text":"%","lower":null,"lower_exponent":null,"upper":null,"upper_exponent":null,"value_base":"5.2","lower_base":null,"upper_base":null,"signed_value":"5.2","direction":"increase","reference":null,"reference_indicator":null,"relation":null,"text":"5.2%","quote":"国内生产总值增长5.2%","start":17,"end":29,"status":"preliminary"}',
+    '{"file":"corpus/a.txt","document":"a","jurisdiction":null,"indicator":"urban_new_jobs","name_zh":"城镇新增就业","name_en":"New urban jobs","year":2023,"end_year":null,"basis":"year","kind":"outcome","comparator":"exact","value":"1244","exponent":4,"unit":"person","unit_text":"人","lower":null,"lower_exponent":null,"upper":null,"upper_exponent":null,"value_base":"12440000","lower_base":null,"upper_base":null,"signed_value":"1244","direction":null,"reference":null,"reference_indicator":null,"relation":null,"text":"1244万人","quote":"城镇新增就业1244万人","start":30,"end":42,"status":"preliminary"}',
 ]
 
-RECORDS_CSV_HEADER = "file,document,indicator,name_zh,name_en,year,end_year,basis,kind,comparator,value,exponent,unit,unit_text,lower,lower_exponent,upper,upper_exponent,value_base,lower_base,upper_base,signed_value,direction,reference,reference_indicator,relation,text,quote,start,end,status"
-RECORDS_CSV_FIRST = "corpus/a.txt,a,gdp_growth,国内生产总值增长,GDP growth,2024,,year,target,around,5,0,percent,%,,,,,5,,,5,increase,,,,5%左右,国内生产总值增长5%左右,56,68,"
+RECORDS_CSV_HEADER = "file,document,jurisdiction,indicator,name_zh,name_en,year,end_year,basis,kind,comparator,value,exponent,unit,unit_text,lower,lower_exponent,upper,upper_exponent,value_base,lower_base,upper_base,signed_value,direction,reference,reference_indicator,relation,text,quote,start,end,status"
+RECORDS_CSV_FIRST = "corpus/a.txt,a,,gdp_growth,国内生产总值增长,GDP growth,2024,,year,target,around,5,0,percent,%,,,,,5,,,5,increase,,,,5%左右,国内生产总值增长5%左右,56,68,"
 
 
 @pytest.fixture()
@@ -85,7 +87,7 @@ def test_records_are_the_commands_rows(corpus: Path) -> None:
     assert (len(r), r.targets) == (4, True)
     assert r.to_jsonl() == jsonl(RECORDS_JSONL)
     assert r.to_csv().split("\r\n")[:2] == [RECORDS_CSV_HEADER, RECORDS_CSV_FIRST]
-    assert r.fields == ["file", *planwatch.table_fields("records")]
+    assert r.fields == ["file", "document", "jurisdiction", *planwatch.table_fields("records")[1:]]
 
 
 def test_paths_files_globs_and_pathlike(corpus: Path) -> None:
@@ -232,3 +234,22 @@ def test_threads_share_the_extension(corpus: Path) -> None:
         got = list(pool.map(lambda _: planwatch.extract_files("corpus", targets=True, jobs=2).to_jsonl(), range(8)))
     assert got == [expected] * 8
     assert json.loads(expected.splitlines()[0])["quote"] == "国内生产总值增长5%左右"
+
+
+def test_a_provincial_report_names_its_jurisdiction(tmp_path: Path) -> None:
+    """Records of a provincial report carry the code of the province its title names; the wheel's
+    command writes it too."""
+    text = "2025年广西政府工作报告\n各位代表：\n一、2024年工作回顾\n全区地区生产总值增长4.2%左右。\n"
+    report = tmp_path / "gx.txt"
+    report.write_text(text, encoding="utf-8")
+    rows = planwatch.extract_files([str(report)], targets=True).to_dicts()
+    assert [(r["document"], r["jurisdiction"], r["indicator"], r["year"], r["kind"]) for r in rows] == [
+        ("gx", "450000", "gdp_growth", 2024, "outcome")
+    ]
+    out = subprocess.run(
+        [sys.executable, "-m", "planwatch", "extract", str(report), "--targets"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    assert json.loads(out.splitlines()[0])["jurisdiction"] == "450000"
+    assert planwatch.Jurisdiction.of_report(text) == planwatch.Jurisdiction("广西")
+    assert planwatch.Jurisdiction.of_report("政府工作报告\n各位代表：") is None

@@ -57,6 +57,7 @@ PARITY: dict[str, Optional[str]] = {
     "jurisdiction::Jurisdiction::from_code": "Jurisdiction",
     "jurisdiction::Jurisdiction::from_name": "Jurisdiction",
     "jurisdiction::Jurisdiction::named_in": "Jurisdiction.named_in",
+    "extract::jurisdiction_of": "Jurisdiction.of_report",
     "numerals::chinese_digit": "parse_numeral",
     "numerals::is_chinese_numeral": "parse_numeral",
     "numerals::minus_is_word": "parse_numeral",

@@ -1101,6 +1101,9 @@ class Jurisdiction:
     @staticmethod
     def named_in(text: str) -> Optional[Jurisdiction]:
         """The provincial-level division a title, byline or opening line names."""
+    @staticmethod
+    def of_report(text: str) -> Optional[Jurisdiction]:
+        """The provincial-level division a report is of, read from its opening lines."""
     @property
     def code(self) -> str:
         """``CN`` or the six-digit code."""

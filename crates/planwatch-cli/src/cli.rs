@@ -43,8 +43,9 @@ Every row starts with a `file` field naming its source. Without --targets, one r
 text, start, end, value, exponent, unit, unit_text, comparator, lower, upper, direction,
 subject, indicator, year, kind (target, outcome, other), basis. With --targets, one row per
 target (headline targets first) and outcome of each document, with the fields of planwatch's
-record tables (indicator, name_zh, name_en, year, ..., quote, start, end, ..., status); the
-document id of a file is its stem. start and end are Unicode code points of the text, so that
+record tables (document, then jurisdiction, indicator, name_zh, name_en, year, ..., quote,
+start, end, ..., status); the document id of a file is its stem, its jurisdiction the GB/T 2260
+code of the province its title or byline names (empty for a national report). start and end are Unicode code points of the text, so that
 text[start:end] (in Python) is the figure, or the quote. Decimals are strings; an absent value is
 null (JSON) or an empty cell (CSV).
 

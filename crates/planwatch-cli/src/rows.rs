@@ -15,7 +15,7 @@ use std::sync::Arc;
 use planwatch::document::Document;
 use planwatch::extract::{Extraction, Mention};
 use planwatch::indicator::Catalogue;
-use planwatch::table::{self, Cell, MentionRow, TableRow, csv_record};
+use planwatch::table::{self, Cell, Kind, MentionRow, TableRow, csv_record};
 
 /// The output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,8 +52,57 @@ pub const FILE_FIELD: &str = "file";
 /// The fields of a mention row (after `file`): the core's mention table.
 pub const MENTION_FIELDS: &[&str] = &table::MENTION_FIELDS;
 
-/// The fields of a record row (after `file`): the core's table of targets and outcomes.
-pub const RECORD_FIELDS: &[&str] = &table::FIELDS;
+/// The fields of a record row (after `file`): the core's table of targets and outcomes, with
+/// `jurisdiction` after `document`.
+pub const RECORD_FIELDS: &[&str] = &RECORD_NAMES;
+
+const RECORD_LEN: usize = table::FIELDS.len() + 1;
+
+/// The record table's schema with `jurisdiction` (text) after `document`.
+const fn record_schema() -> [(&'static str, Kind); RECORD_LEN] {
+    let base = <table::Row as TableRow>::SCHEMA;
+    let mut out = [("", Kind::Text); RECORD_LEN];
+    out[0] = base[0];
+    out[1] = ("jurisdiction", Kind::Text);
+    let mut i = 1;
+    while i < base.len() && i + 1 < RECORD_LEN {
+        out[i + 1] = base[i];
+        i += 1;
+    }
+    out
+}
+
+const RECORD_SCHEMA: [(&str, Kind); RECORD_LEN] = record_schema();
+
+const RECORD_NAMES: [&str; RECORD_LEN] = {
+    let mut out = [""; RECORD_LEN];
+    let mut i = 0;
+    while i < RECORD_LEN {
+        out[i] = RECORD_SCHEMA[i].0;
+        i += 1;
+    }
+    out
+};
+
+/// A record row: the core's record table row, with the jurisdiction the text names in its
+/// opening lines ([`planwatch::extract::jurisdiction_of`], a GB/T 2260 code; none for a national
+/// report) after `document`: rows of many files' reports say whose they are.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RecordRow {
+    /// The jurisdiction's code, if the text names one.
+    pub jurisdiction: Option<String>,
+    /// The core's record row.
+    pub row: table::Row,
+}
+
+impl TableRow for RecordRow {
+    const SCHEMA: &'static [(&'static str, Kind)] = &RECORD_SCHEMA;
+    fn cells(&self) -> Vec<Cell<'_>> {
+        let mut cells = self.row.cells();
+        cells.insert(1, Cell::Text(self.jurisdiction.as_deref()));
+        cells
+    }
+}
 
 /// The rows of one input, or of several one after the other: mentions, or records (targets
 /// and outcomes).
@@ -62,7 +111,7 @@ pub enum Rows {
     /// One row per mention, in text order.
     Mentions(Vec<MentionRow>),
     /// One row per target (headline targets first) and then per outcome.
-    Records(Vec<table::Row>),
+    Records(Vec<RecordRow>),
 }
 
 impl Rows {
@@ -135,9 +184,18 @@ pub fn mention_rows(text: &str, mentions: &[Mention], catalogue: &Catalogue) -> 
 /// One row per target (headline targets first) and then per outcome of the extraction of
 /// `text` as document `doc_id`, named from `catalogue`.
 pub fn record_rows(text: &str, x: Extraction, doc_id: &str, catalogue: &Catalogue) -> Rows {
+    let jurisdiction = planwatch::extract::jurisdiction_of(text).map(|j| j.code.to_string());
     let document = Document::untitled(doc_id.to_string());
     let ds = x.into_dataset(document, catalogue, Some(Arc::from(text)));
-    Rows::Records(table::rows(&ds, catalogue))
+    Rows::Records(
+        table::rows(&ds, catalogue)
+            .into_iter()
+            .map(|row| RecordRow {
+                jurisdiction: jurisdiction.clone(),
+                row,
+            })
+            .collect(),
+    )
 }
 
 fn push_json_str(out: &mut String, s: &str) {

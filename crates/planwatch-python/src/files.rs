@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use planwatch::indicator::Catalogue;
-use planwatch::table::{self, ColumnData, Columns, MentionRow};
+use planwatch::table::{ColumnData, Columns, MentionRow};
 use planwatch_cli::decode::Encoding;
 use planwatch_cli::files::{self, Settings};
 use planwatch_cli::inputs::{self, Input};
@@ -38,7 +38,7 @@ struct State {
     targets: bool,
     files: Vec<Entry>,
     mentions: Vec<MentionRow>,
-    records: Vec<table::Row>,
+    records: Vec<rows::RecordRow>,
     errors: Vec<(String, String)>,
 }
 

@@ -56,6 +56,13 @@ impl PyJurisdiction {
         Jurisdiction::named_in(text).map(PyJurisdiction)
     }
 
+    /// The provincial-level division a report is of, read from its opening lines (title,
+    /// byline); `None` for a national report or a text that names none.
+    #[staticmethod]
+    fn of_report(text: &str) -> Option<Self> {
+        planwatch::extract::jurisdiction_of(text).map(PyJurisdiction)
+    }
+
     /// `CN` or the six-digit GB/T 2260 code.
     #[getter]
     fn code(&self) -> &'static str {

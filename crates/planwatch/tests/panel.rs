@@ -493,3 +493,22 @@ fn the_panel_record_table_carries_jurisdiction_rank_point_and_verdict() {
     assert_eq!(provincial.jurisdictions(), ["440000", "450000"]);
     assert_eq!(panel_rows(&provincial, cat, &Policy::default()).len(), 3);
 }
+
+/// Every corpus report names its jurisdiction in its opening lines: each provincial report is
+/// read as its province, each national report as none.
+#[cfg(feature = "corpus")]
+#[test]
+fn every_corpus_report_names_its_jurisdiction() {
+    use planwatch::builtin::corpus;
+    let mut provincial = 0;
+    for t in corpus::texts() {
+        let read = planwatch::extract::jurisdiction_of(t.text).map(|j| j.code);
+        if t.jurisdiction == "CN" {
+            assert_eq!(read, None, "{}", t.path);
+        } else {
+            assert_eq!(read, Some(t.jurisdiction), "{}", t.path);
+            provincial += 1;
+        }
+    }
+    assert_eq!(provincial, 31);
+}

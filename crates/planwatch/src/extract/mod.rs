@@ -305,3 +305,37 @@ impl Extractor {
 pub fn extract_with(text: &str, catalogue: &Catalogue) -> Vec<Mention> {
     Extractor::new(catalogue).mentions(text)
 }
+
+/// The provincial-level division a report is of, read from its opening lines (title, byline,
+/// source line): the first full name one of them gives (`——2025年1月15日在吉林省第十四届人民代表
+/// 大会第四次会议上`), else the short name a title puts before `政府工作报告`
+/// (`2025年广西政府工作报告`). `None` for a national report or a text that names none.
+///
+/// ```
+/// use planwatch::extract::jurisdiction_of;
+/// let text = "2025年广西政府工作报告\n来源：广西日报\n各位代表：\n现在，我代表自治区人民政府。";
+/// assert_eq!(jurisdiction_of(text).map(|j| j.code), Some("450000"));
+/// let byline = "政府工作报告\n——2025年1月15日在吉林省第十四届人民代表大会第四次会议上\n各位代表：";
+/// assert_eq!(jurisdiction_of(byline).map(|j| j.code), Some("220000"));
+/// assert_eq!(jurisdiction_of("政府工作报告\n——2025年3月5日在第十四届全国人民代表大会第三次会议上\n"), None);
+/// // Running text is no opening line: a province it names is not the report's.
+/// assert_eq!(jurisdiction_of("各位代表：今年，吉林省经济增长5%。"), None);
+/// ```
+pub fn jurisdiction_of(text: &str) -> Option<&'static crate::jurisdiction::Jurisdiction> {
+    use crate::jurisdiction::Jurisdiction;
+    let lines: Vec<&str> = years::opening_lines(text).collect();
+    lines
+        .iter()
+        .find_map(|l| Jurisdiction::named_in(l))
+        .or_else(|| {
+            lines.iter().find_map(|l| {
+                let head = l
+                    .split("政府工作报告")
+                    .next()
+                    .filter(|h| h.len() < l.len())?;
+                let head = head.trim_end_matches(['省', '市']);
+                Jurisdiction::provinces()
+                    .find(|j| head.ends_with(j.short_zh) || head.ends_with(j.name_zh))
+            })
+        })
+}

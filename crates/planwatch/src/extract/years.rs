@@ -44,7 +44,7 @@ pub(crate) fn is_blank(c: char) -> bool {
 }
 
 /// The opening lines of `text`, trimmed: those before its first line of running text.
-fn opening_lines(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn opening_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut at = OPENING_BYTES.min(text.len());
     while !text.is_char_boundary(at) {
         at -= 1;
