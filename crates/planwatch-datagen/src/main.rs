@@ -45,6 +45,10 @@ struct Correction {
     year: Option<i32>,
     #[serde(default)]
     quote: Option<String>,
+    /// For `drop` and `replace`, optionally: the record's figure as written, when two records
+    /// share a quote.
+    #[serde(default)]
+    figure: Option<String>,
     /// For `replace` and `add`: the record as it should be.
     #[serde(default)]
     record: Option<serde_json::Value>,
@@ -185,7 +189,9 @@ fn apply(ds: &mut Dataset, c: &Correction) -> Result<(), String> {
             let i = ds
                 .targets
                 .iter()
-                .position(|t| target_key(t) == key)
+                .position(|t| {
+                    target_key(t) == key && c.figure.as_ref().is_none_or(|f| *f == t.figure.text)
+                })
                 .ok_or_else(|| format!("no extracted record {key}"))?;
             if c.action == Action::Drop {
                 ds.targets.remove(i);
@@ -197,7 +203,9 @@ fn apply(ds: &mut Dataset, c: &Correction) -> Result<(), String> {
             let i = ds
                 .outcomes
                 .iter()
-                .position(|o| outcome_key(o) == key)
+                .position(|o| {
+                    outcome_key(o) == key && c.figure.as_ref().is_none_or(|f| *f == o.figure.text)
+                })
                 .ok_or_else(|| format!("no extracted record {key}"))?;
             if c.action == Action::Drop {
                 ds.outcomes.remove(i);
@@ -369,7 +377,8 @@ fn propose(built: &Built, cases: &[Case]) -> Result<Vec<serde_json::Value>, Stri
             let years = |p: &planwatch::document::Period| {
                 p.year == case.year && p.end_year == case.end_year
             };
-            let same: Vec<(&planwatch::target::Figure, Option<&str>)> = if case.kind == "target" {
+            type Same<'a> = Vec<(&'a planwatch::target::Figure, Option<&'a str>)>;
+            let same: Same<'_> = if case.kind == "target" {
                 ds.targets
                     .iter()
                     .filter(|t| t.indicator == case.indicator && years(&t.period))
@@ -385,10 +394,11 @@ fn propose(built: &Built, cases: &[Case]) -> Result<Vec<serde_json::Value>, Stri
             if same.iter().any(|(f, _)| same_figure(f, &figure)) {
                 continue;
             }
-            for (_, quote) in &same {
+            for (f, quote) in &same {
                 out.push(serde_json::json!({
                     "document": id, "action": "drop", "kind": case.kind,
                     "indicator": case.indicator, "year": case.year, "quote": quote,
+                    "figure": f.text,
                     "why": format!("contradicts the hand-checked headline case {} ({})", case.figure, case.quote),
                 }));
             }
