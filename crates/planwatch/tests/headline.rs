@@ -190,7 +190,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("national 1978–1992", 0.306),
     ("national 1993–2013", 0.797),
     ("national 2014–2025", 0.837),
-    ("provincial 2025", 0.883),
+    ("provincial 2025", 0.882),
 ];
 
 #[test]
