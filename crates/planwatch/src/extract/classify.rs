@@ -221,6 +221,19 @@ pub(crate) fn read_year(doc: &Doc, sentence: &mut Sentence, rd: &mut Reading) {
             rd.end_year = None;
             rd.basis = Some(Basis::Year);
         }
+    } else if let (Some(y), None, None, None) = (rd.year, rd.end_year, rd.direction, rd.attached) {
+        // 从每月70元提高到88元 in a review of a year: 88元 is the year's level, 70元 the year
+        // before's.
+        let before = text
+            .get(rd.region.start..rd.fig.start)
+            .unwrap_or("")
+            .trim_end();
+        let after = text.get(rd.fig.end..).unwrap_or("");
+        let after = &after[..floor_boundary(after, 12)];
+        let changes_to = LEVEL_TO_ENDS.iter().any(|w| after.contains(w));
+        if LEVEL_FROM_ENDS.iter().any(|w| before.ends_with(w)) && changes_to {
+            rd.year = y.checked_sub(1);
+        }
     }
     if rd.basis.is_none() {
         if year_end_context(text, rd.pos, rd.fig.start) {
