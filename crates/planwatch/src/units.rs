@@ -34,6 +34,7 @@
 //! | `kind` | `Kind` | 种, 種 | count 种 | 1 |
 //! | `count:<c>` | `Count(Classifier)` | `<c>`: 条 艘 架 头 只 套 名 位 批 处 部 篇 款 宗 座… | count `<c>` | 1 |
 //! | `jin` | `Jin` | 斤, 市斤 | mass (kg) | 1/2 |
+//! | `dan` | `Dan` | 担, 市担 (100 斤: cotton and grain in the 1950s reports) | mass (kg) | 50 |
 //! | `kg` | `Kilogram` | 公斤, 千克 | mass (kg) | 1 |
 //! | `ton` | `Ton` | 吨, 噸 | mass (kg) | 1000 |
 //! | `m` | `Metre` | 米 | length (m) | 1 |
@@ -225,6 +226,8 @@ pub enum Unit {
     Count(Classifier),
     /// 斤 (`jin`), half a kilogram.
     Jin,
+    /// 担 (市担), 100 斤 = 50 kg, as the reports of the 1950s count cotton and grain.
+    Dan,
     /// 公斤 / 千克 (`kg`).
     Kilogram,
     /// 吨 (`ton`), 1000 kg.
@@ -583,6 +586,7 @@ impl Unit {
     pub fn factor(&self) -> (u64, u64) {
         match self {
             Unit::Jin => (1, 2),
+            Unit::Dan => (50, 1),
             Unit::Ton => (1000, 1),
             Unit::Kilometre => (1000, 1),
             Unit::SquareKilometre => (1_000_000, 1),
@@ -630,7 +634,7 @@ impl Unit {
             | Unit::Bed
             | Unit::Times
             | Unit::Kind => DimKey::Count(self.static_info().1),
-            Unit::Jin | Unit::Kilogram | Unit::Ton => DimKey::Mass,
+            Unit::Jin | Unit::Dan | Unit::Kilogram | Unit::Ton => DimKey::Mass,
             Unit::Metre | Unit::Kilometre => DimKey::Length,
             Unit::SquareMetre | Unit::SquareKilometre | Unit::Mu | Unit::Hectare => DimKey::Area,
             Unit::CubicMetre => DimKey::Volume,
@@ -669,6 +673,7 @@ impl Unit {
             Unit::Times => ("time", "次", "time"),
             Unit::Kind => ("kind", "种", "kind"),
             Unit::Jin => ("jin", "斤", "jin"),
+            Unit::Dan => ("dan", "担", "dan (50 kg)"),
             Unit::Kilogram => ("kg", "公斤", "kilogram"),
             Unit::Ton => ("ton", "吨", "tonne"),
             Unit::Metre => ("m", "米", "metre"),
@@ -717,6 +722,7 @@ const ALL_SIMPLE: &[Unit] = &[
     Unit::Times,
     Unit::Kind,
     Unit::Jin,
+    Unit::Dan,
     Unit::Kilogram,
     Unit::Ton,
     Unit::Metre,
@@ -836,7 +842,10 @@ pub fn scan_unit(s: &str) -> Option<(Unit, usize)> {
         '次' => hit(Unit::Times, n1),
         '种' | '種' => hit(Unit::Kind, n1),
         '斤' => hit(Unit::Jin, n1),
-        '市' => with("斤").map(|n| (Unit::Jin, n)),
+        '市' => with("斤")
+            .map(|n| (Unit::Jin, n))
+            .or_else(|| with("担").map(|n| (Unit::Dan, n))),
+        '担' => hit(Unit::Dan, n1),
         '公' => {
             if let Some(n) = with("斤") {
                 hit(Unit::Kilogram, n)

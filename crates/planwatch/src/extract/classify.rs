@@ -232,7 +232,14 @@ pub(crate) fn read_year(doc: &Doc, sentence: &mut Sentence, rd: &mut Reading) {
         let after = &after[..floor_boundary(after, 12)];
         let changes_to = LEVEL_TO_ENDS.iter().any(|w| after.contains(w));
         if LEVEL_FROM_ENDS.iter().any(|w| before.ends_with(w)) && changes_to {
-            rd.year = y.checked_sub(1);
+            // Against a base year the sentence names (1986年同1978年相比，…由3480亿元增加到…),
+            // the earlier level is the base year's.
+            let base = years
+                .iter()
+                .rev()
+                .find(|b| b.comparative && b.end <= rd.fig.start)
+                .map(|b| b.end_year.unwrap_or(b.year));
+            rd.year = base.or(y.checked_sub(1));
         }
     }
     if rd.basis.is_none() {
