@@ -188,8 +188,8 @@ fn era(case: &Case) -> &'static str {
 const FLOORS: &[(&str, f64)] = &[
     ("national 1954–1977", 0.227),
     ("national 1978–1992", 0.306),
-    ("national 1993–2013", 0.797),
-    ("national 2014–2025", 0.837),
+    ("national 1993–2013", 0.805),
+    ("national 2014–2025", 0.862),
     ("provincial 2025", 0.882),
 ];
 

@@ -202,14 +202,16 @@ pub(crate) fn read_year(doc: &Doc, sentence: &mut Sentence, rd: &mut Reading) {
         && rd.direction.is_none()
         && rd.attached.is_none()
     {
-        // A level over a span of years is a level of one of its years: `由A增加到B` gives A for
-        // the year before the span and B for its last; cumulative and average figures keep the span.
+        // A level over a span of years reviewed is a level of one of its years: `由A增加到B`
+        // gives A for the year before the span and B for its last; cumulative and average
+        // figures keep the span, and so do the levels a plan sets for its period.
         let before = text
             .get(rd.region.start..rd.fig.start)
             .unwrap_or("")
             .trim_end();
+        let plan = rd.section.kind == super::structure::SectionKind::Target;
         let year = if LEVEL_TO_ENDS.iter().any(|w| before.ends_with(w)) {
-            Some(last)
+            (!plan).then_some(last)
         } else if LEVEL_FROM_ENDS.iter().any(|w| before.ends_with(w)) {
             // The level the span starts from is that of the year before it.
             first.checked_sub(1)

@@ -464,8 +464,21 @@ impl<'d> Sections<'d> {
                     },
                 },
             }
-        } else if heading.year.is_some() {
+        } else if heading.year.is_some()
+            && !(heading.kind == SectionKind::Outcome
+                && running.kind == SectionKind::Outcome
+                && running.year.is_some()
+                && running != heading)
+        {
             heading
+        } else if heading.year.is_some() {
+            // A review part whose paragraph names its own year or span (`刚刚过去的2017年` in a
+            // review of five years, `五年来` in a review of 2015): the paragraph is nearer.
+            Section {
+                kind: heading.kind,
+                year: running.year,
+                end_year: running.end_year,
+            }
         } else {
             // A part that names no year (过去一年和五年工作回顾): its paragraphs say which.
             Section {
