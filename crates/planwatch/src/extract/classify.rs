@@ -5,7 +5,7 @@ use super::mention::{MentionKind, Reading};
 use super::scan::Pos;
 use super::structure::{Doc, SectionKind, floor_boundary};
 use super::subject::SUBJECT_WINDOW;
-use super::years::YearCtx;
+use super::years::{YearCtx, Years};
 use crate::document::Basis;
 use crate::lexicon::{
     AVERAGE, LEVEL_FROM_ENDS, LEVEL_TO_ENDS, OUTCOME_CUES, RELATIVE_YEAR_BASES, SPAN_LEADS,
@@ -186,7 +186,7 @@ pub(crate) fn read_year(doc: &Doc, sentence: &mut Sentence, rd: &mut Reading) {
     if averaged
         && rd.end_year.is_none()
         && rd.section.end_year.is_some()
-        && rd.section.kind == super::structure::SectionKind::Outcome
+        && rd.section.kind == SectionKind::Outcome
     {
         // 1997年…年均增长5.4% in a review of five years: the average is over the span the
         // review covers, not over the year the level is of.
@@ -209,7 +209,7 @@ pub(crate) fn read_year(doc: &Doc, sentence: &mut Sentence, rd: &mut Reading) {
             .get(rd.region.start..rd.fig.start)
             .unwrap_or("")
             .trim_end();
-        let plan = rd.section.kind == super::structure::SectionKind::Target;
+        let plan = rd.section.kind == SectionKind::Target;
         let year = if LEVEL_TO_ENDS.iter().any(|w| before.ends_with(w)) {
             (!plan).then_some(last)
         } else if LEVEL_FROM_ENDS.iter().any(|w| before.ends_with(w)) {
@@ -260,7 +260,7 @@ pub(crate) fn read_year(doc: &Doc, sentence: &mut Sentence, rd: &mut Reading) {
 
 /// Whether the figure speaks of years before the report's plan year: what a report says of
 /// them, it says as fact.
-fn in_the_past(rd: &Reading, years: super::years::Years) -> bool {
+fn in_the_past(rd: &Reading, years: Years) -> bool {
     match (rd.year, years.plan) {
         (Some(y), Some(p)) => rd.end_year.unwrap_or(y) < p,
         _ => false,
@@ -269,8 +269,7 @@ fn in_the_past(rd: &Reading, years: super::years::Years) -> bool {
 
 /// The years of a span of `n` years: in a review of a year, the `n` years to it; else, in a
 /// plan, the `n` years from the plan year; else the `n` years before it.
-fn span_years(rd: &Reading, years: super::years::Years, n: i32) -> Option<(i32, i32)> {
-    use super::structure::SectionKind;
+fn span_years(rd: &Reading, years: Years, n: i32) -> Option<(i32, i32)> {
     match (rd.section.kind, rd.section.year, years.plan) {
         (SectionKind::Outcome, Some(y), _) if rd.section.end_year.is_none() => {
             Some((y.checked_sub(n - 1)?, y))
