@@ -326,6 +326,10 @@ pub(crate) const COMPARISON_OPENERS: &[&str] = &[
     "比", "较", "与", "同", "和", "相比", "对比", "超过", "低于", "高于", "快于", "慢于",
 ];
 
+/// Words closing a comparison base phrase (`与2000年相比，`): the base holds for the clauses
+/// after it.
+pub(crate) const COMPARED: &[&str] = &["相比", "比较"];
+
 /// Words before a relative year word that make it a comparison base (`比上年`, `高于去年`).
 pub(crate) const RELATIVE_YEAR_BASES: &[&str] = &["比", "较", "同", "与", "于", "和", "超过"];
 
@@ -353,6 +357,18 @@ pub(crate) const SHARE_BASES: &[&str] = &[
 
 /// Verbs that measure a figure against a year's level: `恢复到2019年的112%`.
 pub(crate) const SHARE_VERBS: &[&str] = &["恢复到", "恢复至", "相当于", "回升到", "回升至"];
+
+/// The word closing the name of a product's output (`钢产量`): what comes before it is the
+/// product, whose bare name in a list of outputs stands for its output.
+pub(crate) const OUTPUT: &str = "产量";
+
+/// Words of a sentence about another measure of products than their output, in which a bare
+/// product name does not count its output (`新增石油地质储量3000万吨、天然气200亿立方米`,
+/// `钢：全部建成后增加的年产能力将为六百一十万吨`).
+pub(crate) const NOT_OUTPUT_WORDS: &[&str] = &[
+    "储量", "能力", "产能", "进口", "出口", "消费", "库存", "储备", "价格", "销售", "收购", "调入",
+    "调出",
+];
 
 /// Heads that make a phrase a share or ratio of what it names.
 pub(crate) const SHARE_HEADS: &[&str] = &["比重", "占比", "比例", "率", "之比", "贡献"];
@@ -442,6 +458,14 @@ pub(crate) const LINK_WORDS: &[&str] = &[
     "设定为",
     "调整为",
     "确定为",
+    "拟定为",
+    "规定为",
+    "计划为",
+    "指标为",
+    "安排为",
+    "预定为",
+    "计划安排",
+    "拟定",
     "保持",
     "实现",
     "完成",
@@ -488,7 +512,30 @@ pub(crate) fn link_ending(s: &str) -> Option<&'static str> {
 pub(crate) const LEVEL_LINKS: &[&str] = &["至", "到", "为"];
 
 /// Links that make a figure a target (`目标`, `力争`, `拟` before it).
-pub(crate) const TARGET_LINKS: &[&str] = &["目标", "力争", "预期", "拟", "要", "设定为", "确定为"];
+pub(crate) const TARGET_LINKS: &[&str] = &[
+    "目标",
+    "力争",
+    "预期",
+    "拟",
+    "要",
+    "设定为",
+    "确定为",
+    "拟定为",
+    "规定为",
+    "计划为",
+    "指标为",
+    "安排为",
+    "预定为",
+    "计划安排",
+    "拟定",
+];
+
+/// The link of the future (`钢产量…将比一九五七年增长百分之十九点二`): a target, unless the
+/// clause estimates (`预计全年将增长5%`: an estimate of what happened).
+pub(crate) const FUTURE: &str = "将";
+
+/// The word of an estimate.
+pub(crate) const ESTIMATE: &str = "预计";
 
 /// Links that make a figure an outcome (`执行结果为`).
 pub(crate) const OUTCOME_LINKS: &[&str] =
@@ -780,6 +827,9 @@ pub(crate) const LEVEL_TO_ENDS: &[&str] = &["到", "至"];
 /// Words before the earlier level of such a change (`由六亿二千万吨`, `从54万亿元`).
 pub(crate) const LEVEL_FROM_ENDS: &[&str] = &["由", "从"];
 
+/// Words of measure between `从` and the level it opens (`从人均8.7万元`, `从每月70元`).
+pub(crate) const PER_WORDS: &[&str] = &["人均", "每人", "每月", "每年", "平均"];
+
 /// The word saying a whole year: `全年`.
 pub(crate) const WHOLE_YEAR: &str = "全年";
 
@@ -788,6 +838,9 @@ pub(crate) const YEAR_OPENERS: &[&str] = &["截至", "截止", "到"];
 
 /// The topic opener of a sentence: `关于X：`.
 pub(crate) const ABOUT: &str = "关于";
+
+/// Words naming what a report is (`关于…第六个五年计划的报告`, `…的议案`).
+pub(crate) const REPORTS: &[&str] = &["报告", "议案"];
 
 // ---------------------------------------------------------------------------------------------
 // Targets and outcomes
@@ -1009,6 +1062,99 @@ pub(crate) fn is_clause_break(c: char) -> bool {
 /// Sentence punctuation: year context does not cross it.
 pub(crate) fn is_sentence_break(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '\n' | '\r')
+}
+
+/// Words after a plan's short name that make it the plan (`六五计划`, `“十五”时期`).
+pub(crate) const PLAN_SPANS: &[&str] = &["计划", "期间", "时期", "规划"];
+
+/// A five-year plan named at the start of `s`, `prev` being the character before it: the plan's
+/// first and last years and the name's length in bytes. `十四五` (the 11th to 15th plans by
+/// their number), `第六个五年计划` (any plan by its ordinal, with or without 计划), and the short
+/// form of the 1st to 10th before 计划, 期间, 时期 or 规划 (`六五计划`, `“十五”时期`; not the 五 of a
+/// year, `一九九五年`, nor 十五年). The first two plans ran 1953–1957 and 1958–1962; the third
+/// began in 1966.
+pub(crate) fn plan_name_at(s: &str, prev: Option<char>) -> Option<(i32, i32, usize)> {
+    let digit = |c: char| {
+        cjk_digit(c)
+            .filter(|d| (1..=9).contains(d))
+            .map(|d| d as i32)
+    };
+    let years = |n: i32| {
+        let first = if n <= 2 {
+            1953 + 5 * (n - 1)
+        } else {
+            1966 + 5 * (n - 3)
+        };
+        (first, first + 4)
+    };
+    if prev.is_some_and(|c| digit(c).is_some() || c == '十' || c == '第') {
+        return None;
+    }
+    let mut it = s.char_indices();
+    let (_, c0) = it.next()?;
+    if c0 == '第' {
+        // 第六个五年计划, 第十一个五年规划.
+        let rest = &s['第'.len_utf8()..];
+        let (n, len) = ordinal_up_to_fifteen(rest)?;
+        let tail = rest[len..].strip_prefix('个')?.strip_prefix("五年")?;
+        let plan = ["计划", "规划"]
+            .iter()
+            .find(|w| tail.starts_with(*w))
+            .map_or(0, |w| w.len());
+        let end = s.len() - tail.len() + plan;
+        let (first, last) = years(n);
+        return Some((first, last, end));
+    }
+    let (mut n, mut len) = ordinal_up_to_fifteen(s)?;
+    if n > 10 && !s[len..].starts_with('五') {
+        // “十五”计划: the 10th.
+        (n, len) = (10, '十'.len_utf8());
+    }
+    let after = s[len..].strip_prefix('五')?;
+    if n > 10 {
+        // 十一五 … 十五五.
+        let (first, last) = years(n);
+        return Some((first, last, len + '五'.len_utf8()));
+    }
+    let spanned = after.trim_start_matches(is_close_quote);
+    PLAN_SPANS.iter().any(|w| spanned.starts_with(w)).then(|| {
+        let (first, last) = years(n);
+        (first, last, len + '五'.len_utf8())
+    })
+}
+
+/// The plan period named in `title`: `十四五` → (2021, 2025), `第六个五年计划` and `六五计划` →
+/// (1981, 1985) (see [`plan_name_at`]), the first a text names.
+pub(crate) fn plan_period(title: &str) -> Option<(i32, i32)> {
+    let mut prev = None;
+    for (k, c) in title.char_indices() {
+        if (c == '第' || c == '十' || cjk_digit(c).is_some())
+            && let Some((first, last, _)) = plan_name_at(&title[k..], prev)
+        {
+            return Some((first, last));
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+/// A number from 1 to 15 in Chinese numerals at the start of `s` (`六`, `十`, `十四`) and its
+/// length.
+fn ordinal_up_to_fifteen(s: &str) -> Option<(i32, usize)> {
+    let mut it = s.chars();
+    let c = it.next()?;
+    let d = |c: char| {
+        cjk_digit(c)
+            .filter(|d| (1..=9).contains(d))
+            .map(|d| d as i32)
+    };
+    if c == '十' {
+        return Some(match it.next().and_then(d).filter(|&u| u <= 5) {
+            Some(u) => (10 + u, 6),
+            None => (10, 3),
+        });
+    }
+    d(c).map(|n| (n, c.len_utf8()))
 }
 
 /// The value of a CJK numeral digit (〇 to 九, 两, financial and traditional forms), for years

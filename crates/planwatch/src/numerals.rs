@@ -43,9 +43,9 @@
 //! 百分之, 千分之 and 万分之 as percent and per mille, not as fractions of one.)
 //!
 //! Separators: `,` groups of three digits, and the full-width `，` when the digits are full-width
-//! (`２７，２０３，３１９，０００`), the number has another `，` group or a decimal point follows
-//! (`82，225.00`); a lone `，` between half-width digits is a clause break. The middle dots `·`
-//! and `・` are decimal points between digits (`14·1`). Spaces: a number printed with a space
+//! (`２７，２０３，３１９，０００`), the number has another `，` group, a decimal point follows
+//! (`82，225.00`) or a magnitude word (`33，212万吨`); a lone `，` between half-width digits is a
+//! clause break. The middle dots `·` and `・` are decimal points between digits (`14·1`). Spaces: a number printed with a space
 //! after every digit is one number (`1 9 9 7`, `7 4 7 7 2 亿`, `8 ．8 ％`, taking the space before
 //! a unit or magnitude word but not before 年/月/日); spaces may stand before a magnitude word
 //! (`1000  万`) and after 点 (`四点 五`).
@@ -89,6 +89,7 @@
 //! assert_eq!(show("一半"), ("0.5".into(), 0));
 //! assert_eq!(show("２７，２０３，３１９，０００"), ("27203319000".into(), 0));
 //! assert_eq!(show("82，225.00"), ("82225.00".into(), 0));
+//! assert_eq!(show("33，212万"), ("33212".into(), 4));
 //! assert_eq!(show("14·1"), ("14.1".into(), 0));
 //! assert_eq!(show("7 4 7 7 2 亿"), ("74772".into(), 8));
 //! assert_eq!(show("1000  万"), ("1000".into(), 4));
@@ -576,6 +577,16 @@ fn fw_comma_at(b: &[u8], i: usize) -> bool {
     b.get(i) == Some(&0xEF) && b.get(i + 1) == Some(&0xBC) && b.get(i + 2) == Some(&0x8C)
 }
 
+/// Whether a magnitude word (`万`, `亿`) starts at byte `i`: `33，212万吨` is one amount, as a
+/// figure's unit does not begin after a lone number and a clause break.
+#[inline]
+fn magnitude_at(b: &[u8], i: usize) -> bool {
+    matches!(
+        b.get(i..i + 3),
+        Some([0xE4, 0xB8, 0x87] | [0xE4, 0xBA, 0xBF])
+    )
+}
+
 /// Exactly three digits (of either width) at `j`, not followed by a fourth: their end, and
 /// whether all three are full-width.
 fn group3(b: &[u8], j: usize) -> Option<(usize, bool)> {
@@ -624,8 +635,9 @@ struct Arabic {
 ///
 /// Thousands separators are read only between groups of exactly three digits after a first
 /// group of one to three: `,` always, the full-width `，` when the digits are full-width, when
-/// the number has another `，` group or when a decimal point follows (`82，225.00`); a lone `，`
-/// between half-width digits is a clause break (`增长5，100个项目` is two numbers).
+/// the number has another `，` group, when a decimal point follows (`82，225.00`) or a magnitude
+/// word (`33，212万吨`); else a lone `，` between half-width digits is a clause break (`增长5，100个
+/// 项目` is two numbers).
 ///
 /// With `spaced`, a number printed with a space after every digit (`1 9 9 7`, `8 ．8 ％`, and a
 /// space after the point too: `3 . 5`) is read as one; a spaced run that is not spaced
@@ -687,6 +699,7 @@ fn scan_arabic(
                         || fw_comma
                         || point_then_digit(b, end).is_some()
                         || (fw_comma_at(b, end) && group3(b, end + 3).is_some())
+                        || magnitude_at(b, end)
                 })
                 .map(|_| 3)
         } else {

@@ -1812,3 +1812,100 @@ fn a_negative_change_is_a_change_the_other_way() {
         ]
     );
 }
+
+// ---------------------------------------------------------------- the older reports' grammar
+
+fn by_indicator<'a>(ms: &'a [Mention], id: &str) -> Option<&'a Mention> {
+    ms.iter().find(|m| m.indicator.as_deref() == Some(id))
+}
+
+#[test]
+fn a_five_year_plan_by_its_ordinal_sets_levels_for_its_period() {
+    let ms = extract(
+        "关于第六个五年计划的报告\n到一九八五年，全国粮食产量计划达到三亿六千万吨；棉花三百六十万吨。",
+    );
+    for id in ["grain_output", "cotton_output"] {
+        let m = by_indicator(&ms, id).unwrap_or_else(|| panic!("{id}"));
+        assert_eq!(m.kind, MentionKind::Target, "{id}");
+        assert_eq!(
+            (m.year, m.end_year, m.basis),
+            (Some(1981), Some(1985), Some(Basis::YearEnd))
+        );
+    }
+    // The period's basis is kept in the record.
+    let doc = extract_document(
+        "关于第六个五年计划的报告\n到一九八五年，全国粮食产量计划达到三亿六千万吨。",
+        "d",
+        builtin::catalogue(),
+    );
+    let t = &doc.targets[0];
+    assert_eq!((t.period.year, t.period.end_year), (1981, Some(1985)));
+    assert_eq!(t.period.basis, Basis::YearEnd);
+}
+
+#[test]
+fn a_bare_product_name_counts_its_output_unless_the_sentence_measures_another_thing() {
+    let ms = extract(
+        "1956年政府工作报告\n绝大多数产品的产量都有增长：原煤增长１７％，原油增长２２％。原煤完成９９．８％。",
+    );
+    let ids: Vec<_> = ms.iter().map(|m| m.indicator.as_deref()).collect();
+    assert_eq!(
+        ids,
+        [
+            Some("raw_coal_output_growth"),
+            Some("crude_oil_output_growth"),
+            None
+        ]
+    );
+    let ms = extract("勘探新增石油地质储量3000万吨、天然气200亿立方米。");
+    assert!(ms.iter().all(|m| m.indicator.is_none()), "{ms:?}");
+}
+
+#[test]
+fn plan_verbs_and_the_future_make_targets_an_estimate_does_not() {
+    let ms = extract(
+        "1958年政府工作报告\n钢产量拟定为六百二十四万八千吨，将比一九五七年增长百分之十九点二。",
+    );
+    assert_eq!(ms.len(), 2);
+    assert!(ms.iter().all(|m| m.kind == MentionKind::Target), "{ms:?}");
+    assert_eq!(ms[0].indicator.as_deref(), Some("steel_output"));
+    assert_eq!(
+        (ms[1].indicator.as_deref(), ms[1].year),
+        (Some("steel_output_growth"), Some(1958))
+    );
+    let ms = extract("2024年政府工作报告\n去年，预计全年国内生产总值将增长5%左右。");
+    assert_ne!(ms[0].kind, MentionKind::Target);
+}
+
+#[test]
+fn a_figure_in_brackets_after_a_figure_is_another_measure_of_it() {
+    let ms = extract(
+        "农业总产值平均每年增长百分之四（包括村办工业为百分之六），工业总产值平均每年增长百分之七点五。",
+    );
+    assert_eq!(ms.len(), 3);
+    assert_eq!(ms[1].kind, MentionKind::Other);
+    assert_eq!(
+        ms[2].indicator.as_deref(),
+        Some("industrial_output_value_growth")
+    );
+}
+
+#[test]
+fn a_base_the_sentence_opens_with_spans_its_clauses() {
+    let ms =
+        extract("2006年政府工作报告\n2005年与2000年相比，国内生产总值增长57.3%，年均增长9.5%。");
+    assert_eq!(
+        (ms[0].year, ms[0].end_year, ms[0].basis),
+        (Some(2001), Some(2005), Some(Basis::Cumulative))
+    );
+    assert_eq!(
+        (ms[1].year, ms[1].end_year, ms[1].basis),
+        (Some(2001), Some(2005), Some(Basis::Average))
+    );
+}
+
+#[test]
+fn a_name_inside_a_part_is_that_part_too() {
+    let ms = extract("本年１——５月份各工业部工业生产总值计划完成１０２．６％。");
+    assert_eq!(ms[0].indicator, None);
+}

@@ -186,10 +186,10 @@ fn era(case: &Case) -> &'static str {
 /// Recall floors: each era's share found may not fall below these (they are raised as the
 /// extractor improves, never lowered).
 const FLOORS: &[(&str, f64)] = &[
-    ("national 1954–1977", 0.227),
-    ("national 1978–1992", 0.306),
-    ("national 1993–2013", 0.805),
-    ("national 2014–2025", 0.862),
+    ("national 1954–1977", 0.465),
+    ("national 1978–1992", 0.576),
+    ("national 1993–2013", 0.813),
+    ("national 2014–2025", 0.872),
     ("provincial 2025", 0.882),
 ];
 

@@ -3,14 +3,14 @@
 
 use super::mention::{MentionKind, Reading};
 use super::scan::Pos;
-use super::structure::{Doc, SectionKind, floor_boundary};
+use super::structure::{Doc, Section, SectionKind, floor_boundary};
 use super::subject::SUBJECT_WINDOW;
 use super::years::{YearCtx, Years};
 use crate::document::Basis;
 use crate::lexicon::{
-    AVERAGE, LEVEL_FROM_ENDS, LEVEL_TO_ENDS, OUTCOME_CUES, RELATIVE_YEAR_BASES, SPAN_LEADS,
-    TARGET_AFTER, THIS_YEAR, WHOLE_YEAR, YEAR_END, contains_any, has_target_cue, is_close_quote,
-    longest_prefix_word,
+    AVERAGE, COMPARED, LEVEL_FROM_ENDS, LEVEL_TO_ENDS, OUTCOME_CUES, PER_WORDS,
+    RELATIVE_YEAR_BASES, SPAN_LEADS, TARGET_AFTER, THIS_YEAR, WHOLE_YEAR, YEAR_END, contains_any,
+    has_target_cue, is_close_quote, longest_prefix_word,
 };
 use crate::units::Unit;
 
@@ -172,7 +172,15 @@ pub(crate) fn read_year(doc: &Doc, sentence: &mut Sentence, rd: &mut Reading) {
         let base = years
             .iter()
             .rev()
-            .find(|b| b.comparative && b.clause == rd.pos.clause && b.end <= rd.fig.start)
+            .find(|b| {
+                // 2005年与2000年相比，国内生产总值增长57.3%: a base the sentence opens with
+                // holds for its clauses.
+                let compared = || {
+                    text.get(b.end..)
+                        .is_some_and(|t| COMPARED.iter().any(|w| t.starts_with(w)))
+                };
+                b.comparative && b.end <= rd.fig.start && (b.clause == rd.pos.clause || compared())
+            })
             .map(|b| b.end_year.unwrap_or(b.year));
         if let Some(b) = base.filter(|&b| b.checked_add(1).is_some_and(|n| n < y)) {
             rd.year = Some(b + 1);
@@ -211,8 +219,12 @@ pub(crate) fn read_year(doc: &Doc, sentence: &mut Sentence, rd: &mut Reading) {
             .trim_end();
         let plan = rd.section.kind == SectionKind::Target;
         let year = if LEVEL_TO_ENDS.iter().any(|w| before.ends_with(w)) {
+            if plan {
+                // 提高到12万元以上 in a plan: the level of the period's end.
+                rd.basis = Some(Basis::YearEnd);
+            }
             (!plan).then_some(last)
-        } else if LEVEL_FROM_ENDS.iter().any(|w| before.ends_with(w)) {
+        } else if opens_from(before) {
             // The level the span starts from is that of the year before it.
             first.checked_sub(1)
         } else {
@@ -233,7 +245,7 @@ pub(crate) fn read_year(doc: &Doc, sentence: &mut Sentence, rd: &mut Reading) {
         let after = text.get(rd.fig.end..).unwrap_or("");
         let after = &after[..floor_boundary(after, 12)];
         let changes_to = LEVEL_TO_ENDS.iter().any(|w| after.contains(w));
-        if LEVEL_FROM_ENDS.iter().any(|w| before.ends_with(w)) && changes_to {
+        if opens_from(before) && changes_to {
             // Against a base year the sentence names (1986年同1978年相比，…由3480亿元增加到…),
             // the earlier level is the base year's.
             let base = years
@@ -256,6 +268,16 @@ pub(crate) fn read_year(doc: &Doc, sentence: &mut Sentence, rd: &mut Reading) {
             rd.basis = Some(Basis::Year);
         }
     }
+}
+
+/// Whether the words before a figure open the level a change starts from: `由`, `从`, also
+/// before a word of measure (`从人均8.7万元`, `从每月70元`).
+fn opens_from(before: &str) -> bool {
+    let before = PER_WORDS
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+        .unwrap_or(before);
+    LEVEL_FROM_ENDS.iter().any(|w| before.ends_with(w))
 }
 
 /// Whether the figure speaks of years before the report's plan year: what a report says of
@@ -295,6 +317,18 @@ fn span_opening(text: &str, rd: &Reading) -> Option<i32> {
     (n > 1 && !rest.starts_with(['前', '后', '内', '底', '末'])).then_some(n)
 }
 
+/// Whether the figure stands in brackets opened right after the figure before it
+/// (`增长百分之四（包括村办工业为百分之六）`): another measure of that figure, not a record.
+fn variant_in_brackets(text: &str, rd: &Reading) -> bool {
+    let Some(prior) = rd.prior_real.filter(|p| p.pos.sentence == rd.pos.sentence) else {
+        return false;
+    };
+    let open = prior.mention.span.end;
+    text.get(open..rd.fig.start).is_some_and(|between| {
+        between.starts_with(['（', '(']) && !between.contains(['）', ')', '，', '。', '；'])
+    })
+}
+
 /// The classify phase: target, outcome or other, from the figure's own cues, then its section,
 /// then its sentence's cues; a target of 今年 without a year takes the plan year.
 pub(crate) fn read_kind(doc: &Doc, cues: &Cues, rd: &mut Reading) -> MentionKind {
@@ -311,6 +345,7 @@ pub(crate) fn read_kind(doc: &Doc, cues: &Cues, rd: &mut Reading) -> MentionKind
     let kind = if matches!(unit, Unit::Year | Unit::Age | Unit::Day | Unit::Hour)
         && rd.indicator.is_none()
         && rd.direction.is_none()
+        || variant_in_brackets(text, rd)
     {
         MentionKind::Other
     } else if rd.target_cue {
@@ -321,7 +356,15 @@ pub(crate) fn read_kind(doc: &Doc, cues: &Cues, rd: &mut Reading) -> MentionKind
         match rd.section.kind {
             // A review paragraph that goes on to this year's targets (`过去一年，…。今年发展主要
             // 预期目标是：…`): the sentence's own cues win over the paragraph's opening.
-            SectionKind::Outcome if cues.target && cues.this_year => MentionKind::Target,
+            // So does a sentence that plans for the plan year or later by name (`一九六五年计划草案
+            // 拟定，农业总产值比一九六四年增长百分之五左右` in a review of 1964).
+            SectionKind::Outcome
+                if cues.target
+                    && (cues.this_year
+                        || rd.year.zip(doc_years.plan).is_some_and(|(y, p)| y >= p)) =>
+            {
+                MentionKind::Target
+            }
             SectionKind::Outcome => MentionKind::Outcome,
             SectionKind::Target => match (rd.year, rd.section.year) {
                 (Some(y), Some(sy)) if y < sy => MentionKind::Outcome,
@@ -338,6 +381,26 @@ pub(crate) fn read_kind(doc: &Doc, cues: &Cues, rd: &mut Reading) -> MentionKind
             }
         }
     };
+    if kind == MentionKind::Target && rd.direction.is_none() && rd.end_year.is_none() {
+        // 到一九八五年，粮食产量计划达到三亿六千万吨 in the sixth five-year plan: the level the
+        // plan sets for its last year is a target of the plan's period.
+        let plan = match rd.section {
+            Section {
+                kind: SectionKind::Target,
+                year: Some(first),
+                end_year: Some(last),
+            } => Some((first, last)),
+            _ => doc.plan,
+        };
+        if let (Some((first, last)), Some(y)) = (plan, rd.year)
+            && y == last
+            && first < last
+        {
+            rd.year = Some(first);
+            rd.end_year = Some(last);
+            rd.basis = Some(Basis::YearEnd);
+        }
+    }
     if kind == MentionKind::Target && rd.year.is_none() && cues.this_year {
         // 今年 is the plan year.
         rd.year = if rd.section.kind == SectionKind::Outcome {

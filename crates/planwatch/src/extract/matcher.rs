@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crate::indicator::{Catalogue, Measure};
 use crate::lexicon::{
     DECREASE_SUFFIXES, INCREASE_SUFFIXES, LEADING_TIME, LEADING_VERBS, NAME_JOINS, NAME_LEADS,
-    OBJECT_VERBS, SHARE_HEADS, SPAN_SINCE, SUBJECT_OPENERS, SUBJECT_SCOPES,
+    OBJECT_VERBS, OUTPUT, SHARE_HEADS, SPAN_SINCE, SUBJECT_OPENERS, SUBJECT_SCOPES,
 };
 use crate::target::Direction;
 use crate::trie::{Node, Trie};
@@ -28,6 +28,9 @@ pub(crate) struct Matcher {
     infos: Vec<Info>,
     names: HashMap<String, u32>,
     ids: HashMap<String, u32>,
+    /// The products whose output an indicator counts, by the name before `产量` (钢 of 钢产量):
+    /// a subject that is just the product names its output (`钢三千九百万吨`, `原煤增长１７％`).
+    products: HashMap<String, u32>,
 }
 
 /// The change suffixes to try for a figure's direction, in order, each with whether only signed
@@ -117,6 +120,7 @@ impl Matcher {
             infos: Vec::new(),
             names: HashMap::new(),
             ids: HashMap::new(),
+            products: HashMap::new(),
         };
         for ind in catalogue.iter() {
             let idx = m.infos.len() as u32;
@@ -134,7 +138,15 @@ impl Matcher {
                 m.names.entry(name.to_string()).or_insert(idx);
                 m.trie.insert(name, idx);
             }
+            if let Some(product) = ind.name_zh.strip_suffix(OUTPUT).filter(|p| !p.is_empty()) {
+                m.products.entry(product.to_string()).or_insert(idx);
+            }
         }
+        // A product that is itself an indicator's name is that indicator.
+        let Matcher {
+            names, products, ..
+        } = &mut m;
+        products.retain(|p, _| !names.contains_key(p));
         m
     }
 
@@ -182,7 +194,13 @@ impl Matcher {
         }
         // Nearest to the figure first, then longest.
         found.sort_by(|a, b| b.1.cmp(&a.1).then((b.1 - b.0).cmp(&(a.1 - a.0))));
+        // Names read as a part of a whole: a name inside one is that part too (生产总值 inside
+        // 各工业部工业生产总值).
+        let mut parts: Vec<(usize, usize)> = Vec::new();
         for &(start, end, idx) in &found {
+            if parts.iter().any(|&(s, e)| s <= start && end <= e) {
+                continue;
+            }
             // A name overlapped by one starting before it (财政赤字 over 赤字占…比重) continues
             // that term: its words before are no modifier.
             let overlapped = found.iter().any(|&(s, e, _)| s < start && e > start);
@@ -196,6 +214,7 @@ impl Matcher {
             {
                 // 海洋生产总值, 能源工业增加值, 中央支持资金: a part or a kind of the total
                 // the name says, not the total.
+                parts.push((start, end));
                 continue;
             }
             if let Some(&(_, t)) = tails
@@ -226,6 +245,24 @@ impl Matcher {
             }
         }
         tails.first().map(|t| t.1)
+    }
+
+    /// The output indicator of a product a subject is just the name of (`钢`, `原煤`), given the
+    /// figure's unit and direction: its output, or the output's growth (`原煤增长１７％`). The
+    /// caller says where a bare product name counts its output (a sentence about output).
+    pub fn product_output(
+        &self,
+        subject: &str,
+        unit: Option<&Unit>,
+        direction: Option<Direction>,
+    ) -> Option<u32> {
+        let &idx = self.products.get(subject)?;
+        if self.fits(idx, unit, direction) {
+            return Some(idx);
+        }
+        // Only a change is a growth: 原煤完成９９．８％ is a share of the plan done.
+        direction?;
+        self.with_suffix(&self.info(idx).names[0], unit, direction)
     }
 
     /// The same amount counted in the figure's currency, by the catalogue's naming convention

@@ -7,12 +7,13 @@ use serde::{Deserialize, Serialize};
 use super::context::mentions;
 use super::matcher::Matcher;
 use super::mention::Found;
-use super::structure::{Doc, SectionKind, Sections, plan_period};
+use super::structure::{Doc, SectionKind, Sections};
 use super::years::{self, Years};
 use super::{Mention, MentionKind};
 use crate::dataset::Dataset;
 use crate::document::{Document, Period, Provenance};
 use crate::indicator::Catalogue;
+use crate::lexicon::plan_period;
 use crate::lexicon::{
     ADVERBS, CAUSATIVES, CHANGE_VERBS, IN_STEP_ENDS, LEAD_VERBS, LIST_COPULAS, LIST_INTROS,
     MANNERS, NEGATIONS, NOT_STATED, PREDICATES, PREVENTIONS, REFERENCE_OPENERS, RELATIONS,
@@ -354,7 +355,10 @@ fn statements_in_text(
 
 fn period(year: i32, m: &Mention) -> Period {
     match (m.end_year, m.basis) {
-        (Some(end), _) => Period::plan(year, end),
+        // A span keeps its basis: 年均 over a plan is an average, a plan's level at its end
+        // is of the year end.
+        (Some(end), Some(b)) => Period::plan(year, end).with_basis(b),
+        (Some(end), None) => Period::plan(year, end),
         (None, Some(b)) => Period::year(year).with_basis(b),
         (None, None) => Period::year(year),
     }

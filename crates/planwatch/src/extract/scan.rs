@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 
 use super::lexicon::{cjk_digit, is_cjk_numeral};
 use crate::document::Basis;
-use crate::lexicon::{DIRECTION_VERBS, POST_COMPARATORS, RANGE_JOINS};
+use crate::lexicon::{DIRECTION_VERBS, POST_COMPARATORS, RANGE_JOINS, plan_name_at};
 use crate::numerals::{Approx, scan_numeral};
 use crate::units::{Unit, scan_unit};
 
@@ -532,9 +532,14 @@ impl<'a> Scanner<'a> {
         let run_end = at + run_len;
         let after = self.rest(run_end);
         if prev == Some('第') {
+            // 第六个五年计划: a plan by its ordinal; else an ordinal.
+            let at_di = at - '第'.len_utf8();
+            if let Some(end) = self.plan_name(at_di) {
+                return end;
+            }
             return run_end.max(at + first);
         }
-        // Plan names: 十一五 … 十五五 (the Nth five-year plan).
+        // Plan names: 十一五 … 十五五, 六五计划 (the Nth five-year plan).
         if let Some(end) = self.plan_name(at) {
             return end;
         }
@@ -633,19 +638,11 @@ impl<'a> Scanner<'a> {
         self.push_num(at, num_end, with_tail(num, unit, after), cjk)
     }
 
-    /// `十四五` and the like at `at`.
+    /// A five-year plan's name at `at` (`十四五`, `六五计划`, `第六个五年计划`: see
+    /// [`plan_name_at`]), and `十四五末`, the end of its period.
     fn plan_name(&mut self, at: usize) -> Option<usize> {
-        let mut it = self.rest(at).chars();
-        if it.next()? != '十' {
-            return None;
-        }
-        let n = cjk_digit(it.next()?)?;
-        if !(1..=5).contains(&n) || it.next()? != '五' {
-            return None;
-        }
-        let ordinal = 10 + n as i32;
-        let first = 1966 + 5 * (ordinal - 3);
-        let end = at + 9;
+        let (first, last, len) = plan_name_at(self.rest(at), self.prev_char(at))?;
+        let end = at + len;
         let tail = self.rest(end).trim_start_matches(['”', '’', '"']);
         let at_end = tail.starts_with('末');
         let mark_end = if at_end {
@@ -657,7 +654,7 @@ impl<'a> Scanner<'a> {
             start: at,
             end: mark_end,
             first,
-            last: first + 4,
+            last,
             at_end,
             pos: self.pos,
         }));

@@ -7,7 +7,7 @@ use super::scan::{Event, Heading, scan};
 use super::years::{self, Years};
 use crate::lexicon::{
     HEADING_OUTCOME, HEADING_TARGET, LIST_COPULAS, LIST_INTROS, PAST, REVIEW_OPENERS, SPAN_ENDS,
-    THIS_YEAR, contains_any, is_cjk_numeral,
+    THIS_YEAR, contains_any, is_cjk_numeral, plan_period,
 };
 
 /// What part of a report the text is in.
@@ -38,6 +38,8 @@ pub(crate) struct Doc<'a> {
     pub years: Years,
     /// A statistical communiqué reviews its year throughout.
     pub communique: Option<Section>,
+    /// The five-year plan the report is on (its first and last years), as its opening says.
+    pub plan: Option<(i32, i32)>,
     /// Numbers, years, plan names, headings and items, in text order.
     pub events: Vec<Event>,
     /// Every heading, in text order.
@@ -69,6 +71,7 @@ impl<'a> Doc<'a> {
                 year: Some(y),
                 end_year: None,
             }),
+            plan: front.plan,
             events,
             headings,
             items,
@@ -150,15 +153,22 @@ fn span_before(years: Years, n: i32) -> (Option<i32>, Option<i32>) {
     }
 }
 
+/// A digit of a year as reports write them: ASCII, full-width (`１９８４年`) or Chinese, digit by
+/// digit (`一九五八年`, `一九八○年`).
+fn year_digit(c: char) -> Option<u32> {
+    c.to_digit(10)
+        .or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32))
+        .or_else(|| match c {
+            '〇' | '○' | '零' => Some(0),
+            _ => crate::lexicon::cjk_digit(c).filter(|&d| d <= 9),
+        })
+}
+
 /// A year a paragraph opens with (`2024年，`, `2022年是…`, `刚刚过去的2017年，`): four digits
 /// and `年` within its first few characters, not a date (`2024年1月`) nor the start of a span
 /// (`2012年以来`, `2021—2023年`).
 fn opening_year(rest: &str) -> Option<i32> {
-    // ASCII or full-width digits (１９８４年), as the older texts print them.
-    let digit = |c: char| {
-        c.to_digit(10)
-            .or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32))
-    };
+    let digit = year_digit;
     let mut seen = 0;
     let mut year = 0i32;
     let mut rest_after = None;
@@ -177,11 +187,15 @@ fn opening_year(rest: &str) -> Option<i32> {
                     return None;
                 }
             }
-            None if seen > 0 => {
+            None if seen == 4 => {
                 rest_after = Some(&rest[k..]);
                 break;
             }
-            None => {}
+            // 一些, 第一: a digit of a word, no year.
+            None => {
+                seen = 0;
+                year = 0;
+            }
         }
     }
     if seen != 4 {
@@ -245,15 +259,9 @@ pub(crate) fn classify_heading(text: &str, h: &Heading, doc_years: Years) -> Sec
     let mut rest = title;
     while let Some(k) = rest.find('年') {
         let head = &rest[..k];
-        let digits: String = head
-            .chars()
-            .rev()
-            .take_while(char::is_ascii_digit)
-            .collect();
+        let digits: Vec<u32> = head.chars().rev().map_while(year_digit).take(5).collect();
         if digits.len() == 4 {
-            if let Ok(y) = digits.chars().rev().collect::<String>().parse::<i32>() {
-                years.push(y);
-            }
+            years.push(digits.iter().rev().fold(0, |y, &d| y * 10 + d as i32));
         }
         rest = &rest[k + '年'.len_utf8()..];
     }
@@ -297,18 +305,6 @@ pub(crate) fn classify_heading(text: &str, h: &Heading, doc_years: Years) -> Sec
         year,
         end_year,
     }
-}
-
-/// The plan period named in `title`: `十四五` → (2021, 2025).
-pub(crate) fn plan_period(title: &str) -> Option<(i32, i32)> {
-    let k = title.find('十')?;
-    let mut it = title[k..].chars().skip(1);
-    let n = crate::lexicon::cjk_digit(it.next()?)?;
-    if !(1..=5).contains(&n) || it.next()? != '五' {
-        return None;
-    }
-    let first = 1966 + 5 * (10 + n as i32 - 3);
-    Some((first, first + 4))
 }
 
 /// Longest line read as an unnumbered heading, in characters.

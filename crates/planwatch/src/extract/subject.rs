@@ -10,12 +10,12 @@ use super::mention::{Reading, is_duration};
 use super::structure::{Doc, floor_boundary};
 use super::years::{self, YearCtx};
 use crate::lexicon::{
-    ABOUT, ADVERBS_ONLY, AS_OF, DIRECTION_NOUNS, DIRECTION_VERBS, GENERIC_HEADS, LEADING_TIME,
-    LEADING_VERBS, LEVEL_LINKS, NOT_COMPARISONS, OBJECT_ENDS, OBJECT_PREDICATES, OBJECT_VERBS,
-    OBJECT_VERBS_KEPT, OUTCOME_LINKS, RATIO_OF, RELATIONS, SPAN_ENDS, SPAN_FOLLOWERS,
-    SUBJECT_OPENERS, TARGET_ENDS, TARGET_IS, TARGET_LINKS, TARGET_OBJECTS, YEAR_OPENERS,
-    is_cjk_numeral, is_clause_break, is_close_quote, is_open_quote, link_ending,
-    longest_prefix_word, longest_suffix_word,
+    ABOUT, ADVERBS_ONLY, AS_OF, DIRECTION_NOUNS, DIRECTION_VERBS, ESTIMATE, FUTURE, GENERIC_HEADS,
+    LEADING_TIME, LEADING_VERBS, LEVEL_LINKS, NOT_COMPARISONS, NOT_OUTPUT_WORDS, OBJECT_ENDS,
+    OBJECT_PREDICATES, OBJECT_VERBS, OBJECT_VERBS_KEPT, OUTCOME_LINKS, RATIO_OF, RELATIONS,
+    SPAN_ENDS, SPAN_FOLLOWERS, SUBJECT_OPENERS, TARGET_ENDS, TARGET_IS, TARGET_LINKS,
+    TARGET_OBJECTS, YEAR_OPENERS, contains_any, is_cjk_numeral, is_clause_break, is_close_quote,
+    is_open_quote, link_ending, longest_prefix_word, longest_suffix_word,
 };
 use crate::target::{Direction, Reference, Relation};
 use crate::units::Unit;
@@ -315,7 +315,7 @@ pub(crate) fn read_lead(doc: &Doc, years: &mut [YearCtx], rd: &mut Reading) {
             }
             if w == "分别" {
                 rd.distributive = true;
-            } else if TARGET_LINKS.contains(&w) {
+            } else if TARGET_LINKS.contains(&w) || (w == FUTURE && !s.contains(ESTIMATE)) {
                 rd.target_cue = true;
             } else if OUTCOME_LINKS.contains(&w) {
                 rd.outcome_cue = true;
@@ -484,7 +484,19 @@ pub(crate) fn read_subject(doc: &Doc, years: &[YearCtx], rd: &mut Reading) {
         .subject
         .as_deref()
         .filter(|_| !rd.base_share && rd.reference.is_none())
-        .and_then(|s| matcher.resolve(s, rd.fig.unit.as_ref(), rd.direction))
+        .and_then(|s| {
+            matcher
+                .resolve(s, rd.fig.unit.as_ref(), rd.direction)
+                .or_else(|| {
+                    // 原煤增长１７％, 粮食增加了五十亿斤，达到三千七百亿斤: a bare product name
+                    // counts its output, unless its sentence speaks of another measure (新增石油地质
+                    // 储量3000万吨、天然气200亿立方米).
+                    let sentence = text.get(rd.pos.sentence_start..rd.fig.start).unwrap_or("");
+                    (!contains_any(sentence, NOT_OUTPUT_WORDS))
+                        .then(|| matcher.product_output(s, rd.fig.unit.as_ref(), rd.direction))
+                        .flatten()
+                })
+        })
         .map(|idx| matcher.info(idx).id.clone());
 }
 

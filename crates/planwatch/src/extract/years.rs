@@ -8,7 +8,7 @@
 
 use super::scan::{PlanMark, YearMark};
 use crate::document::Basis;
-use crate::lexicon::{COMPARISON_OPENERS, RANGE_JOINS, is_open_quote};
+use crate::lexicon::{ABOUT, COMPARISON_OPENERS, RANGE_JOINS, REPORTS, is_open_quote, plan_period};
 
 /// How far into a text its opening lines are looked for.
 const OPENING_BYTES: usize = 2000;
@@ -36,6 +36,9 @@ pub(crate) struct Front {
     /// The year of a statistical communiqué named by its title
     /// (`2024年国民经济和社会发展统计公报`): the document reports that year's outcomes only.
     pub communique: Option<i32>,
+    /// The five-year plan the report is on, as its opening says (`作关于…第六个五年计划的报告`,
+    /// `关于发展国民经济第一个五年计划的议案`): its first and last years.
+    pub plan: Option<(i32, i32)>,
 }
 
 /// Whether `c` is blank at a line's edge: whitespace or a byte-order mark.
@@ -111,7 +114,10 @@ fn byline_year(line: &str) -> Option<i32> {
 
 /// What the opening lines of `text` say: title years, delivery year, communiqué year.
 pub(crate) fn front(text: &str) -> Front {
-    let mut f = Front::default();
+    let mut f = Front {
+        plan: plan_reported_on(text),
+        ..Front::default()
+    };
     for line in opening_lines(text) {
         if f.communique.is_none() && f.title.is_none() && line.contains("统计公报") {
             f.communique = years_named(line).next();
@@ -144,6 +150,25 @@ pub(crate) fn front(text: &str) -> Front {
         }
     }
     f
+}
+
+/// The five-year plan named between `关于` and `报告` (or `议案`) in one of the first sentences of
+/// `text`.
+fn plan_reported_on(text: &str) -> Option<(i32, i32)> {
+    let mut at = OPENING_BYTES.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let head = &text[..at];
+    head.split(['。', '\n'])
+        .filter(|s| !s.trim().is_empty())
+        .take(OPENING_LINES)
+        .find_map(|s| {
+            let k = s.find(ABOUT)?;
+            let rest = &s[k..];
+            let j = REPORTS.iter().filter_map(|w| rest.find(w)).min()?;
+            plan_period(&rest[..j])
+        })
 }
 
 /// The document's years: those given, else those its opening lines say (a communiqué's year is
