@@ -183,9 +183,15 @@ pub fn mention_rows(text: &str, mentions: &[Mention], catalogue: &Catalogue) -> 
 /// One row per target (headline targets first) and then per outcome of the extraction of
 /// `text` as document `doc_id`, named from `catalogue`.
 pub fn record_rows(text: &str, x: Extraction, doc_id: &str, catalogue: &Catalogue) -> Rows {
-    let jurisdiction = planwatch::extract::jurisdiction_of(text).map(|j| j.code.to_string());
+    record_rows_of(Arc::from(text), x, doc_id, catalogue)
+}
+
+/// [`record_rows`] of a text already shared: the rows' dataset keeps it as it is, with no copy
+/// of its own.
+pub fn record_rows_of(text: Arc<str>, x: Extraction, doc_id: &str, catalogue: &Catalogue) -> Rows {
+    let jurisdiction = planwatch::extract::jurisdiction_of(&text).map(|j| j.code.to_string());
     let document = Document::untitled(doc_id.to_string());
-    let ds = x.into_dataset(document, catalogue, Some(Arc::from(text)));
+    let ds = x.into_dataset(document, catalogue, Some(text));
     Rows::Records(
         table::rows(&ds, catalogue)
             .into_iter()
