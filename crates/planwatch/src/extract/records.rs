@@ -719,7 +719,10 @@ pub(crate) fn statements(
     let words = clause_words();
     if s.is_empty()
         || s.len() > 180
-        || words.negations.iter().any(|f| f.find(s.as_bytes()).is_some())
+        || words
+            .negations
+            .iter()
+            .any(|f| f.find(s.as_bytes()).is_some())
     {
         return out;
     }
