@@ -41,3 +41,18 @@ for t in "" "--targets"; do
     echo "peak RSS, extract $t --jobs 2 $input: $(cat "$work/rss") KB"
   done
 done
+# The 1 GB run (PLANWATCH_BENCH_1GB=1, about 2 minutes and 6 GB of memory): the report
+# repeated to 1 GB, `extract -q` and `--targets` on one thread; wall seconds, MB/s and peak
+# RSS against the file's size. The file is deleted afterwards.
+if [ "${PLANWATCH_BENCH_1GB:-0}" = 1 ]; then
+  big="$work/big-1GB.txt"
+  : > "$big"
+  while [ "$(stat -c %s "$big")" -lt 1000000000 ]; do cat "$src" >> "$big"; done
+  size=$(stat -c %s "$big")
+  for t in "" "--targets"; do
+    /usr/bin/time -f "%e %M" -o "$work/rss" "$bin" extract -q --jobs 1 $t "$big" > /dev/null
+    read -r secs kb < "$work/rss"
+    python3 -c "s=$secs; kb=$kb; n=$size; print(f'1 GB extract ${t:-(mentions)}: {s:.1f} s, {n/1e6/s:.1f} MB/s, peak {kb/1024:.0f} MiB ({kb*1024/n:.2f}x the file)')"
+  done
+  rm -f "$big"
+fi

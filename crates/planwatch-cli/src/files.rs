@@ -62,8 +62,12 @@ impl Settings<'_> {
         let text =
             decode::decode(bytes, self.encoding).map_err(|why| Failure { why, bytes: size })?;
         let rows = if self.targets {
+            // The rows' dataset keeps the text: it is copied into its shared form (and the
+            // String freed) before the extraction, when nothing else is held, not after it,
+            // beside the extraction and the rows.
+            let text: std::sync::Arc<str> = std::sync::Arc::from(text);
             let x = self.extractor.document(&text, &input.doc_id);
-            rows::record_rows(&text, x, &input.doc_id, self.catalogue)
+            rows::record_rows_of(text, x, &input.doc_id, self.catalogue)
         } else {
             rows::mention_rows(&text, &self.extractor.mentions(&text), self.catalogue)
         };

@@ -8,7 +8,6 @@
 //! module. CSV follows the core's convention: an empty cell is a missing value, a quoted `""`
 //! an empty string.
 
-use std::fmt::Write as _;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -184,9 +183,15 @@ pub fn mention_rows(text: &str, mentions: &[Mention], catalogue: &Catalogue) -> 
 /// One row per target (headline targets first) and then per outcome of the extraction of
 /// `text` as document `doc_id`, named from `catalogue`.
 pub fn record_rows(text: &str, x: Extraction, doc_id: &str, catalogue: &Catalogue) -> Rows {
-    let jurisdiction = planwatch::extract::jurisdiction_of(text).map(|j| j.code.to_string());
+    record_rows_of(Arc::from(text), x, doc_id, catalogue)
+}
+
+/// [`record_rows`] of a text already shared: the rows' dataset keeps it as it is, with no copy
+/// of its own.
+pub fn record_rows_of(text: Arc<str>, x: Extraction, doc_id: &str, catalogue: &Catalogue) -> Rows {
+    let jurisdiction = planwatch::extract::jurisdiction_of(&text).map(|j| j.code.to_string());
     let document = Document::untitled(doc_id.to_string());
-    let ds = x.into_dataset(document, catalogue, Some(Arc::from(text)));
+    let ds = x.into_dataset(document, catalogue, Some(text));
     Rows::Records(
         table::rows(&ds, catalogue)
             .into_iter()
@@ -198,9 +203,60 @@ pub fn record_rows(text: &str, x: Extraction, doc_id: &str, catalogue: &Catalogu
     )
 }
 
+/// Appends `s` as a JSON string, escaped as `serde_json` escapes it (`"`, `\\`, and the control
+/// characters: `\b \t \n \f \r` by name, the others as `\u00xx`), without building a string
+/// of its own for each cell: the runs between escapes are copied whole.
 fn push_json_str(out: &mut String, s: &str) {
-    // A string always serializes.
-    out.push_str(&serde_json::to_string(s).unwrap_or_default());
+    out.push('"');
+    let mut from = 0;
+    for (k, &b) in s.as_bytes().iter().enumerate() {
+        let named = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            0x08 => "\\b",
+            b'\t' => "\\t",
+            b'\n' => "\\n",
+            0x0c => "\\f",
+            b'\r' => "\\r",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        // An escaped byte is ASCII: `k` and `k + 1` are character boundaries.
+        out.push_str(s.get(from..k).unwrap_or(""));
+        if named.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
+        } else {
+            out.push_str(named);
+        }
+        from = k + 1;
+    }
+    out.push_str(s.get(from..).unwrap_or(""));
+    out.push('"');
+}
+
+/// Appends `n` in decimal, as `{n}` writes it, without the formatting machinery.
+fn push_int(out: &mut String, n: i64) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        k -= 1;
+        // A digit: `m % 10` is below 10.
+        digits[k] = b'0' + u8::try_from(m % 10).unwrap_or(0);
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        out.push('-');
+    }
+    for &d in &digits[k..] {
+        out.push(char::from(d));
+    }
 }
 
 /// Appends `row` as one JSON line: `file` first, then the row's fields in order (decimals as
@@ -212,12 +268,12 @@ fn write_jsonl<R: TableRow>(out: &mut String, file: &str, row: &R) {
     push_json_str(out, file);
     for ((name, _), cell) in R::SCHEMA.iter().zip(row.cells()) {
         // Field names are plain ASCII identifiers: no escaping needed.
-        let _ = write!(out, ",\"{name}\":");
+        out.push_str(",\"");
+        out.push_str(name);
+        out.push_str("\":");
         match cell {
             Cell::Text(Some(s)) | Cell::Decimal(Some(s)) => push_json_str(out, s),
-            Cell::Integer(Some(n)) => {
-                let _ = write!(out, "{n}");
-            }
+            Cell::Integer(Some(n)) => push_int(out, n),
             _ => out.push_str("null"),
         }
     }
@@ -242,9 +298,7 @@ fn write_csv<R: TableRow>(out: &mut String, file: &str, row: &R) {
         match cell {
             Cell::Text(Some("")) | Cell::Decimal(Some("")) => out.push_str("\"\""),
             Cell::Text(Some(s)) | Cell::Decimal(Some(s)) => out.push_str(&csv_record([s])),
-            Cell::Integer(Some(n)) => {
-                let _ = write!(out, "{n}");
-            }
+            Cell::Integer(Some(n)) => push_int(out, n),
             _ => {}
         }
     }
@@ -287,6 +341,22 @@ mod tests {
             "{out}"
         );
         assert!(out.ends_with(",,,,\r\n"), "{out}");
+    }
+
+    #[test]
+    fn json_strings_and_integers_are_written_as_serde_json_writes_them() {
+        let mut all: String = (0u32..0x80).filter_map(char::from_u32).collect();
+        all.push_str("国内“生产”总值\u{2028}\u{7f}é");
+        for s in ["", "a", "\"", "\\", all.as_str(), "末尾\n"] {
+            let mut out = String::new();
+            push_json_str(&mut out, s);
+            assert_eq!(out, serde_json::to_string(s).unwrap());
+        }
+        for n in [0, 7, -7, 10, 1244, -1_000_000, i64::MAX, i64::MIN] {
+            let mut out = String::new();
+            push_int(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
     }
 
     #[test]

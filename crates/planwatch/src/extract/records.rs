@@ -1,6 +1,9 @@
 //! Document level: the headline target list and typed target and outcome records.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use memchr::memmem;
 
 use serde::{Deserialize, Serialize};
 
@@ -645,17 +648,65 @@ fn clauses(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
 /// A verb of change ending `s` after a subject, with the manner adverb before it if any
 /// (`国际收支状况持续好转`): (where the predicate starts, the predicate).
 fn bare_change(s: &str) -> Option<(usize, &str)> {
-    let v = CHANGE_VERBS.iter().find(|v| s.ends_with(**v))?;
+    let v = CHANGE_VERBS.iter().find(|v| ends(s, v))?;
     let mut k = s.len() - v.len();
-    if let Some(m) = MANNERS.iter().find(|m| s[..k].ends_with(**m)) {
+    if let Some(m) = MANNERS.iter().find(|m| ends(&s[..k], m)) {
         k -= m.len();
     }
     let subj = &s[..k];
     // 防止…下降 and the like say the opposite; adverbs before the verb are other predicates.
-    if PREVENTIONS.iter().any(|w| subj.contains(w)) || subj.ends_with(NOT_STATED) {
+    if PREVENTIONS.iter().any(|w| find(subj, w).is_some()) || subj.ends_with(NOT_STATED) {
         return None;
     }
     Some((k, &s[k..]))
+}
+
+/// Searchers for the words that every figure-less clause is searched for (the negations and
+/// the relations), built once: a clause of the running text is looked at for each of them, and
+/// the standard searcher would be built anew for each word of each clause.
+struct ClauseWords {
+    negations: Vec<memmem::Finder<'static>>,
+    relations: Vec<(memmem::Finder<'static>, &'static str)>,
+    /// `完成`, searched for from the end of every clause.
+    done: memmem::FinderRev<'static>,
+}
+
+fn clause_words() -> &'static ClauseWords {
+    static WORDS: OnceLock<ClauseWords> = OnceLock::new();
+    WORDS.get_or_init(|| ClauseWords {
+        negations: NEGATIONS
+            .iter()
+            .map(|w| memmem::Finder::new(w.as_bytes()))
+            .collect(),
+        relations: RELATIONS
+            .iter()
+            .map(|w| (memmem::Finder::new(w.text.as_bytes()), w.text))
+            .collect(),
+        done: memmem::FinderRev::new("完成".as_bytes()),
+    })
+}
+
+/// `s.find(w)` and `s.rfind(w)` over bytes (a match of a whole word of UTF-8 text starts on a
+/// character boundary, so the offsets are the same).
+fn find(s: &str, w: &str) -> Option<usize> {
+    memmem::find(s.as_bytes(), w.as_bytes())
+}
+
+fn rfind(s: &str, w: &str) -> Option<usize> {
+    memmem::rfind(s.as_bytes(), w.as_bytes())
+}
+
+/// `s.ends_with(w)` and `s.starts_with(w)` compared byte by byte, from the word's end inward:
+/// the clause is tried against each of a few dozen short words, most of which differ in their
+/// last byte, where a call to `memcmp` costs more than the comparison.
+fn ends(s: &str, w: &str) -> bool {
+    let (s, w) = (s.as_bytes(), w.as_bytes());
+    s.len() >= w.len() && s.iter().rev().zip(w.iter().rev()).all(|(a, b)| a == b)
+}
+
+fn starts(s: &str, w: &str) -> bool {
+    let (s, w) = (s.as_bytes(), w.as_bytes());
+    s.len() >= w.len() && s.iter().zip(w).all(|(a, b)| a == b)
 }
 
 /// A statement without a figure: the indicators it names (distributed over `A、B产量`), its
@@ -669,13 +720,22 @@ pub(crate) fn statements(
     let Some(s) = text.get(clause.clone()) else {
         return out;
     };
-    if s.is_empty() || s.len() > 180 || NEGATIONS.iter().any(|w| s.contains(w)) {
+    let words = clause_words();
+    if s.is_empty()
+        || s.len() > 180
+        || words
+            .negations
+            .iter()
+            .any(|f| f.find(s.as_bytes()).is_some())
+    {
         return out;
     }
     // 单位地区生产总值能耗下降完成国家下达任务: the change is the target; the task it meets is
     // set elsewhere.
-    if let Some(k) = s.rfind("完成").filter(|&k| {
-        k > 0 && s[k..].contains("下达") && ["任务", "指标", "目标"].iter().any(|w| s.ends_with(w))
+    if let Some(k) = words.done.rfind(s.as_bytes()).filter(|&k| {
+        k > 0
+            && find(&s[k..], "下达").is_some()
+            && ["任务", "指标", "目标"].iter().any(|w| s.ends_with(w))
     }) {
         return statements(text, clause.start..clause.start + k, matcher);
     }
@@ -693,25 +753,29 @@ pub(crate) fn statements(
     // Shape 1: subject + predicate at the clause end.
     let marker = PREDICATES
         .iter()
-        .filter(|w| s.ends_with(**w))
+        .filter(|w| ends(s, w))
         .map(|w| (s.len() - w.len(), *w))
         .min_by_key(|&(k, _)| k);
     // Relational: 全员劳动生产率增长高于国内生产总值增长.
-    let relation = RELATIONS
-        .iter()
-        .filter_map(|w| s.find(w.text).map(|k| (k, w.text)))
-        .min_by_key(|&(k, _)| k)
-        .filter(|&(k, w)| {
-            k > 0
-                && !s.chars().any(|c| c.is_ascii_digit())
-                && matcher.resolve(&s[k + w.len()..], None, None).is_some()
-        });
+    // (Read only when no predicate ends the clause: it is used only then.)
+    let relation = || {
+        words
+            .relations
+            .iter()
+            .filter_map(|(f, w)| f.find(s.as_bytes()).map(|k| (k, *w)))
+            .min_by_key(|&(k, _)| k)
+            .filter(|&(k, w)| {
+                k > 0
+                    && !s.chars().any(|c| c.is_ascii_digit())
+                    && matcher.resolve(&s[k + w.len()..], None, None).is_some()
+            })
+    };
     let (subject_rng, predicate): (Range<usize>, &str) = if let Some((mut k, w)) = marker {
         if IN_STEP_ENDS.iter().any(|e| w.ends_with(e)) {
             // The reference opens with 与, 同 or 和: 与经济增长同步, 和经济增长同步.
             if let Some(j) = REFERENCE_OPENERS
                 .iter()
-                .filter_map(|o| s[..k].rfind(o))
+                .filter_map(|o| rfind(&s[..k], o))
                 .max()
             {
                 k = j;
@@ -720,13 +784,13 @@ pub(crate) fn statements(
         let subj = s[..k].trim_end();
         let subj = subj.strip_suffix("保持").unwrap_or(subj);
         (clause.start..clause.start + subj.len(), &s[k..])
-    } else if let Some((k, _)) = relation {
+    } else if let Some((k, _)) = relation() {
         (clause.start..clause.start + k, &s[k..])
     } else if let Some((k, w)) = bare_change(s) {
         // 推动社会综合融资成本下降, 出口增速回落: a subject naming an indicator and a verb of
         // change.
         let mut lo = 0;
-        if let Some(v) = CAUSATIVES.iter().find(|v| s.starts_with(**v)) {
+        if let Some(v) = CAUSATIVES.iter().find(|v| starts(s, v)) {
             lo = v.len();
         }
         let subj = &s[lo..k];
@@ -739,14 +803,14 @@ pub(crate) fn statements(
         // 提高民营企业贷款占比和发债融资规模.
         let adv: usize = ADVERBS
             .iter()
-            .filter(|a| s.starts_with(**a))
+            .filter(|a| starts(s, a))
             .map(|a| a.len())
             .max()
             .unwrap_or(0);
         let rest = &s[adv..];
         let Some(v) = LEAD_VERBS
             .iter()
-            .filter(|v| rest.starts_with(**v))
+            .filter(|v| starts(rest, v))
             .max_by_key(|v| v.len())
         else {
             return out;
