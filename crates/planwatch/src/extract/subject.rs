@@ -20,6 +20,10 @@ use crate::lexicon::{
 use crate::target::{Direction, Reference, Relation};
 use crate::units::Unit;
 
+/// How far before a bare product name its sentence is read for another measure (about 100
+/// characters).
+const PRODUCT_LOOK_BACK: usize = 300;
+
 /// Subjects are looked for at most this many bytes before a figure (about 40 characters).
 pub(crate) const SUBJECT_WINDOW: usize = 120;
 
@@ -491,10 +495,12 @@ pub(crate) fn read_subject(doc: &Doc, years: &[YearCtx], rd: &mut Reading) {
                     // 原煤增长１７％, 粮食增加了五十亿斤，达到三千七百亿斤: a bare product name
                     // counts its output, unless its sentence speaks of another measure (新增石油地质
                     // 储量3000万吨、天然气200亿立方米).
-                    let sentence = text.get(rd.pos.sentence_start..rd.fig.start).unwrap_or("");
-                    (!contains_any(sentence, NOT_OUTPUT_WORDS))
-                        .then(|| matcher.product_output(s, rd.fig.unit.as_ref(), rd.direction))
-                        .flatten()
+                    // The look back is bounded, so that a long sentence stays linear.
+                    let found = matcher.product_output(s, rd.fig.unit.as_ref(), rd.direction)?;
+                    let back = rd.fig.start.saturating_sub(PRODUCT_LOOK_BACK);
+                    let lo = rd.pos.sentence_start.max(floor_boundary(text, back));
+                    let sentence = text.get(lo..rd.fig.start).unwrap_or("");
+                    (!contains_any(sentence, NOT_OUTPUT_WORDS)).then_some(found)
                 })
         })
         .map(|idx| matcher.info(idx).id.clone());
