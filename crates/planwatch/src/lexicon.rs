@@ -458,14 +458,6 @@ pub(crate) const LINK_WORDS: &[&str] = &[
     "设定为",
     "调整为",
     "确定为",
-    "拟定为",
-    "规定为",
-    "计划为",
-    "指标为",
-    "安排为",
-    "预定为",
-    "计划安排",
-    "拟定",
     "保持",
     "实现",
     "完成",
@@ -494,10 +486,17 @@ pub(crate) const LINK_WORDS: &[&str] = &[
     "总",
 ];
 
-/// [`LINK_WORDS`] compiled for looking back from a figure.
+/// Every link: [`LINK_WORDS`] and the [`TARGET_LINKS`] it does not list.
+static ALL_LINKS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut all = LINK_WORDS.to_vec();
+    all.extend(TARGET_LINKS.iter().filter(|w| !LINK_WORDS.contains(w)));
+    all
+});
+
+/// Every link compiled for looking back from a figure.
 pub(crate) static LINKS: LazyLock<Trie<u16>> = LazyLock::new(|| {
     Trie::of(
-        LINK_WORDS.iter().enumerate().map(|(k, w)| (*w, k as u16)),
+        ALL_LINKS.iter().enumerate().map(|(k, w)| (*w, k as u16)),
         true,
     )
 });
@@ -505,13 +504,14 @@ pub(crate) static LINKS: LazyLock<Trie<u16>> = LazyLock::new(|| {
 /// The longest link word `s` ends with.
 pub(crate) fn link_ending(s: &str) -> Option<&'static str> {
     let (k, _) = LINKS.longest(s)?;
-    LINK_WORDS.get(usize::from(k)).copied()
+    ALL_LINKS.get(usize::from(k)).copied()
 }
 
 /// Links after which an amount is a level, not a change (`提高到46.6%`).
 pub(crate) const LEVEL_LINKS: &[&str] = &["至", "到", "为"];
 
-/// Links that make a figure a target (`目标`, `力争`, `拟` before it).
+/// Links that make a figure a target (`目标`, `力争`, `拟` before it); the plan verbs of the older
+/// reports among them (`拟定为`, `指标为`, `计划安排`). Links too: see [`link_ending`].
 pub(crate) const TARGET_LINKS: &[&str] = &[
     "目标",
     "力争",
@@ -1074,11 +1074,6 @@ pub(crate) const PLAN_SPANS: &[&str] = &["计划", "期间", "时期", "规划"]
 /// year, `一九九五年`, nor 十五年). The first two plans ran 1953–1957 and 1958–1962; the third
 /// began in 1966.
 pub(crate) fn plan_name_at(s: &str, prev: Option<char>) -> Option<(i32, i32, usize)> {
-    let digit = |c: char| {
-        cjk_digit(c)
-            .filter(|d| (1..=9).contains(d))
-            .map(|d| d as i32)
-    };
     let years = |n: i32| {
         let first = if n <= 2 {
             1953 + 5 * (n - 1)
@@ -1087,23 +1082,19 @@ pub(crate) fn plan_name_at(s: &str, prev: Option<char>) -> Option<(i32, i32, usi
         };
         (first, first + 4)
     };
-    if prev.is_some_and(|c| digit(c).is_some() || c == '十' || c == '第') {
+    if prev.is_some_and(|c| one_to_nine(c).is_some() || c == '十' || c == '第') {
         return None;
     }
-    let mut it = s.char_indices();
-    let (_, c0) = it.next()?;
-    if c0 == '第' {
+    if let Some(rest) = s.strip_prefix('第') {
         // 第六个五年计划, 第十一个五年规划.
-        let rest = &s['第'.len_utf8()..];
         let (n, len) = ordinal_up_to_fifteen(rest)?;
         let tail = rest[len..].strip_prefix('个')?.strip_prefix("五年")?;
         let plan = ["计划", "规划"]
             .iter()
             .find(|w| tail.starts_with(*w))
             .map_or(0, |w| w.len());
-        let end = s.len() - tail.len() + plan;
         let (first, last) = years(n);
-        return Some((first, last, end));
+        return Some((first, last, s.len() - tail.len() + plan));
     }
     let (mut n, mut len) = ordinal_up_to_fifteen(s)?;
     if n > 10 && !s[len..].starts_with('五') {
@@ -1111,13 +1102,9 @@ pub(crate) fn plan_name_at(s: &str, prev: Option<char>) -> Option<(i32, i32, usi
         (n, len) = (10, '十'.len_utf8());
     }
     let after = s[len..].strip_prefix('五')?;
-    if n > 10 {
-        // 十一五 … 十五五.
-        let (first, last) = years(n);
-        return Some((first, last, len + '五'.len_utf8()));
-    }
+    // 十一五 … 十五五 stand alone; the 1st to 10th before 计划, 期间 and the like.
     let spanned = after.trim_start_matches(is_close_quote);
-    PLAN_SPANS.iter().any(|w| spanned.starts_with(w)).then(|| {
+    (n > 10 || PLAN_SPANS.iter().any(|w| spanned.starts_with(w))).then(|| {
         let (first, last) = years(n);
         (first, last, len + '五'.len_utf8())
     })
@@ -1143,18 +1130,20 @@ pub(crate) fn plan_period(title: &str) -> Option<(i32, i32)> {
 fn ordinal_up_to_fifteen(s: &str) -> Option<(i32, usize)> {
     let mut it = s.chars();
     let c = it.next()?;
-    let d = |c: char| {
-        cjk_digit(c)
-            .filter(|d| (1..=9).contains(d))
-            .map(|d| d as i32)
-    };
     if c == '十' {
-        return Some(match it.next().and_then(d).filter(|&u| u <= 5) {
+        return Some(match it.next().and_then(one_to_nine).filter(|&u| u <= 5) {
             Some(u) => (10 + u, 6),
             None => (10, 3),
         });
     }
-    d(c).map(|n| (n, c.len_utf8()))
+    one_to_nine(c).map(|n| (n, c.len_utf8()))
+}
+
+/// A Chinese digit from 一 to 九.
+fn one_to_nine(c: char) -> Option<i32> {
+    cjk_digit(c)
+        .filter(|d| (1..=9).contains(d))
+        .map(|d| d as i32)
 }
 
 /// The value of a CJK numeral digit (〇 to 九, 两, financial and traditional forms), for years

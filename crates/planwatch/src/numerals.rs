@@ -45,10 +45,10 @@
 //! Separators: `,` groups of three digits, and the full-width `，` when the digits are full-width
 //! (`２７，２０３，３１９，０００`), the number has another `，` group, a decimal point follows
 //! (`82，225.00`) or a magnitude word (`33，212万吨`); a lone `，` between half-width digits is a
-//! clause break. The middle dots `·` and `・` are decimal points between digits (`14·1`). Spaces: a number printed with a space
-//! after every digit is one number (`1 9 9 7`, `7 4 7 7 2 亿`, `8 ．8 ％`, taking the space before
-//! a unit or magnitude word but not before 年/月/日); spaces may stand before a magnitude word
-//! (`1000  万`) and after 点 (`四点 五`).
+//! clause break. The middle dots `·` and `・` are decimal points between digits (`14·1`).
+//! Spaces: a number printed with a space after every digit is one number (`1 9 9 7`,
+//! `7 4 7 7 2 亿`, `8 ．8 ％`, taking the space before a unit or magnitude word but not before
+//! 年/月/日); spaces may stand before a magnitude word (`1000  万`) and after 点 (`四点 五`).
 //!
 //! Names that only look like numbers: [`scan_numeral`] returns `None` for a Chinese numeral
 //! directly followed by another Chinese digit it cannot absorb (`十四五`, the 14th Five-Year Plan,

@@ -168,7 +168,6 @@ fn year_digit(c: char) -> Option<u32> {
 /// and `年` within its first few characters, not a date (`2024年1月`) nor the start of a span
 /// (`2012年以来`, `2021—2023年`).
 fn opening_year(rest: &str) -> Option<i32> {
-    let digit = year_digit;
     let mut seen = 0;
     let mut year = 0i32;
     let mut rest_after = None;
@@ -176,7 +175,7 @@ fn opening_year(rest: &str) -> Option<i32> {
         if seen == 0 && k >= 24 {
             return None;
         }
-        match digit(c) {
+        match year_digit(c) {
             Some(d) => {
                 if seen == 0 && rest[..k].contains(['，', '。', '：', ',']) {
                     return None;
@@ -208,7 +207,7 @@ fn opening_year(rest: &str) -> Option<i32> {
     let date = after
         .chars()
         .next()
-        .is_some_and(|c| digit(c).is_some() || is_cjk_numeral(c));
+        .is_some_and(|c| year_digit(c).is_some() || is_cjk_numeral(c));
     if date || NOT_ALONE.iter().any(|w| after.starts_with(w)) {
         return None;
     }

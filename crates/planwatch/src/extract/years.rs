@@ -46,18 +46,25 @@ pub(crate) fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
 }
 
-/// The opening lines of `text`, trimmed: those before its first line of running text.
-pub(crate) fn opening_lines(text: &str) -> impl Iterator<Item = &str> {
+/// The first [`OPENING_BYTES`] of `text` (to a character boundary).
+fn opening(text: &str) -> &str {
     let mut at = OPENING_BYTES.min(text.len());
     while !text.is_char_boundary(at) {
         at -= 1;
     }
-    if at < text.len() {
-        // A line cut short is no opening line.
-        at = text[..at].rfind('\n').unwrap_or(0);
-    }
-    text[..at]
-        .lines()
+    &text[..at]
+}
+
+/// The opening lines of `text`, trimmed: those before its first line of running text.
+pub(crate) fn opening_lines(text: &str) -> impl Iterator<Item = &str> {
+    let head = opening(text);
+    // A line cut short is no opening line.
+    let head = if head.len() < text.len() {
+        &head[..head.rfind('\n').unwrap_or(0)]
+    } else {
+        head
+    };
+    head.lines()
         .map(|l| l.trim_matches(is_blank))
         .filter(|l| !l.is_empty())
         .take(OPENING_LINES)
@@ -155,12 +162,8 @@ pub(crate) fn front(text: &str) -> Front {
 /// The five-year plan named between `关于` and `报告` (or `议案`) in one of the first sentences of
 /// `text`.
 fn plan_reported_on(text: &str) -> Option<(i32, i32)> {
-    let mut at = OPENING_BYTES.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    let head = &text[..at];
-    head.split(['。', '\n'])
+    opening(text)
+        .split(['。', '\n'])
         .filter(|s| !s.trim().is_empty())
         .take(OPENING_LINES)
         .find_map(|s| {
