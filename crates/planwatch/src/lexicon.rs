@@ -99,6 +99,12 @@ const PRE_COMPARATOR_WORDS: &[Word<Comparator>] = &[
     w("最多", Comparator::AtMost),
     w("至多", Comparator::AtMost),
     w("控制在", Comparator::AtMost),
+    // 跃上1.4万亿斤新台阶: the level reached or passed.
+    w("跃上", Comparator::AtLeast),
+    w("迈上", Comparator::AtLeast),
+    w("跨上", Comparator::AtLeast),
+    w("登上", Comparator::AtLeast),
+    w("站上", Comparator::AtLeast),
     w("大约", Comparator::Around),
     w("大概", Comparator::Around),
     Word {
@@ -137,8 +143,9 @@ table! {
 }
 
 /// Verbs that bound the amount after them only when no comparator follows it (`控制在3%` is at
-/// most 3%, `控制在3%左右` around 3%); they are no part of a figure's span.
-pub(crate) const BOUNDING_VERBS: &[&str] = &["控制在"];
+/// most 3%, `控制在3%左右` around 3%; `跃上1.4万亿斤新台阶` at least); they are no part of a
+/// figure's span. Said of a year gone, `控制在2.6%` is the figure reached.
+pub(crate) const BOUNDING_VERBS: &[&str] = &["控制在", "跃上", "迈上", "跨上", "登上", "站上"];
 
 /// Verbs that keep a level (`保持在`, `稳定在`): the amount is exact unless a comparator
 /// follows it; as a change they are stability.
@@ -238,6 +245,21 @@ table! {
     /// (`居民消费价格涨幅3%`); the phrase parser reads them as lead-ins (`增速5%`).
     DIRECTION_NOUNS: Direction = DIRECTION_NOUN_WORDS
 }
+
+/// Nouns of a rate of change ending a subject (`居民收入增速`, `居民消费价格涨幅`): the subject is
+/// the change, measured in percent, not the level it changes.
+pub(crate) const RATE_NOUNS: &[&str] = &[
+    "增速",
+    "增幅",
+    "涨幅",
+    "降幅",
+    "增长率",
+    "下降率",
+    "增长速度",
+];
+
+/// Predicates that state a rate of change's sign (`进出口总额保持正增长`).
+pub(crate) const SIGNED_GROWTH: &[&str] = &["正增长", "负增长"];
 
 /// Suffixes that turn a level's name into its increase: 国内生产总值 → 国内生产总值增长.
 pub(crate) const INCREASE_SUFFIXES: &[&str] = &[
@@ -372,6 +394,10 @@ pub(crate) const NOT_OUTPUT_WORDS: &[&str] = &[
 
 /// Heads that make a phrase a share or ratio of what it names.
 pub(crate) const SHARE_HEADS: &[&str] = &["比重", "占比", "比例", "率", "之比", "贡献"];
+
+/// Words joining a part to the whole it is a share of (`服务业增加值占国内生产总值比重`, `服务业在
+/// 国内生产总值中的比重`, `研发经费与国内生产总值之比`, `…相当于全市生产总值的比例`).
+pub(crate) const SHARE_OF: &[&str] = &["占", "在", "与", "相当于"];
 
 /// Words that end an in-step phrase, after the reference (`与经济增长同步`).
 pub(crate) const IN_STEP_ENDS: &[&str] = &["同步", "相适应", "相协调", "相匹配"];
@@ -626,6 +652,9 @@ pub(crate) const OBJECT_VERBS: &[&str] = &[
     "建立", "设立", "组织", "举办", "打造", "创建", "提供", "发放", "下达", "筹集", "落实", "来自",
     "守住", "守牢", "保障", "覆盖", "帮扶", "服务",
 ];
+
+/// Nouns that open with an object verb (`服务业增加值比重`): no verb opens them.
+pub(crate) const VERB_LED_NOUNS: &[&str] = &["服务业", "服务贸易", "服务消费", "服务外包"];
 
 /// An object verb that stays in the subject it opens (`新增就业`).
 pub(crate) const OBJECT_VERBS_KEPT: &[&str] = &["新增"];
@@ -1113,16 +1142,20 @@ pub(crate) fn plan_name_at(s: &str, prev: Option<char>) -> Option<(i32, i32, usi
 /// The plan period named in `title`: `十四五` → (2021, 2025), `第六个五年计划` and `六五计划` →
 /// (1981, 1985) (see [`plan_name_at`]), the first a text names.
 pub(crate) fn plan_period(title: &str) -> Option<(i32, i32)> {
+    plan_periods(title).next()
+}
+
+/// The periods of the five-year plans `s` names, in text order.
+pub(crate) fn plan_periods(s: &str) -> impl Iterator<Item = (i32, i32)> + '_ {
     let mut prev = None;
-    for (k, c) in title.char_indices() {
-        if (c == '第' || c == '十' || cjk_digit(c).is_some())
-            && let Some((first, last, _)) = plan_name_at(&title[k..], prev)
-        {
-            return Some((first, last));
-        }
+    s.char_indices().filter_map(move |(k, c)| {
+        let p = prev;
         prev = Some(c);
-    }
-    None
+        (c == '第' || c == '十' || cjk_digit(c).is_some())
+            .then(|| plan_name_at(&s[k..], p))
+            .flatten()
+            .map(|(first, last, _)| (first, last))
+    })
 }
 
 /// A number from 1 to 15 in Chinese numerals at the start of `s` (`六`, `十`, `十四`) and its

@@ -1926,3 +1926,133 @@ fn a_name_inside_a_part_is_that_part_too() {
     let ms = extract("本年１——５月份各工业部工业生产总值计划完成１０２．６％。");
     assert_eq!(ms[0].indicator, None);
 }
+
+#[test]
+fn a_part_that_reviews_one_plan_and_sets_the_next() {
+    let text = "二、“十三五”时期发展成就和“十四五”时期主要目标任务\n\
+                过去五年，国内生产总值年均增长5.7%。\n\
+                “十四五”时期是开启新征程的第一个五年。\n\
+                ——常住人口城镇化率提高到65%，森林覆盖率达到24.1%。";
+    let x = with_plan_year(2021).document(text, "gwr-2021");
+    let rec = |kind: &str, ind: &str, year: i32, end: Option<i32>| {
+        (kind.to_string(), ind.to_string(), year, end)
+    };
+    let mut got: Vec<_> = x
+        .outcomes
+        .iter()
+        .map(|o| rec("outcome", &o.indicator, o.period.year, o.period.end_year))
+        .chain(
+            x.targets
+                .iter()
+                .map(|t| rec("target", &t.indicator, t.period.year, t.period.end_year)),
+        )
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            rec("outcome", "gdp_growth", 2016, Some(2020)),
+            rec("target", "forest_coverage", 2021, Some(2025)),
+            rec("target", "urbanization_rate", 2021, Some(2025)),
+        ]
+    );
+    // A plan that ended before the plan year opens a review of its years.
+    let ms = with_plan_year(2016).mentions("“十二五”时期，城镇新增就业6431万人。");
+    assert_eq!(
+        (ms[0].kind, ms[0].year, ms[0].end_year),
+        (MentionKind::Outcome, Some(2011), Some(2015))
+    );
+}
+
+#[test]
+fn outcome_qualifiers_control_and_new_levels() {
+    let ex = with_plan_year(2014);
+    // 控制在 a figure of the year gone is the figure reached; of this year, a ceiling.
+    let ms = ex.mentions("去年居民消费价格涨幅控制在2.6%。\n今年居民消费价格涨幅要控制在3.5%。");
+    assert_eq!(
+        ms.iter()
+            .map(|m| (m.text.as_str(), m.kind, m.figure.comparator))
+            .collect::<Vec<_>>(),
+        [
+            ("2.6%", MentionKind::Outcome, Comparator::Exact),
+            ("3.5%", MentionKind::Target, Comparator::AtMost),
+        ]
+    );
+    // 控制在…以内 keeps its bound either way.
+    let ms = ex.mentions("去年城镇调查失业率控制在5.5%以内。");
+    assert_eq!(ms[0].figure.comparator, Comparator::AtMost);
+    // 跃上, 迈上, 跨上 a level: at least that level, the verb outside the span.
+    for (text, fig) in [
+        ("去年粮食产量首次跃上1.4万亿斤新台阶。", "1.4万亿斤"),
+        ("去年国内生产总值迈上14万亿元新台阶。", "14万亿元"),
+        ("去年国内生产总值跨上5万亿元台阶。", "5万亿元"),
+    ] {
+        let ms = ex.mentions(text);
+        assert_eq!(
+            (ms[0].text.as_str(), ms[0].figure.comparator, ms[0].kind),
+            (fig, Comparator::AtLeast, MentionKind::Outcome),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn shares_of_gdp_in_every_wording() {
+    let ex = with_plan_year(2015);
+    for (text, id) in [
+        (
+            "去年服务业增加值比重达到46.1%。",
+            "tertiary_value_added_share",
+        ),
+        (
+            "去年服务业增加值占国内生产总值比重上升到51.6%。",
+            "tertiary_value_added_share",
+        ),
+        (
+            "去年服务业在国内生产总值中的比重上升到50.5%。",
+            "tertiary_value_added_share",
+        ),
+        (
+            "去年研究与试验发展经费支出占国内生产总值比重达到2.2%。",
+            "rd_intensity",
+        ),
+        (
+            "去年研究与试验发展经费支出与国内生产总值之比超过2%。",
+            "rd_intensity",
+        ),
+        (
+            "去年全社会研发经费支出相当于全市生产总值的比例达到4.5%左右。",
+            "rd_intensity",
+        ),
+        (
+            "去年财政赤字占国内生产总值的比重降到1.5%左右。",
+            "fiscal_deficit_ratio",
+        ),
+    ] {
+        let ms = ex.mentions(text);
+        assert_eq!(ms[0].indicator.as_deref(), Some(id), "{text}");
+    }
+    // The whole must be GDP: a share of something else is no share of GDP.
+    let ms = ex.mentions("去年研发经费支出占财政支出比重达到2.2%。");
+    assert_ne!(ms[0].indicator.as_deref(), Some("rd_intensity"));
+}
+
+#[test]
+fn a_rate_of_change_is_the_change_not_the_level() {
+    let x = with_plan_year(2025).document(
+        "2025年主要预期目标是：城乡居民人均可支配收入增速高于经济增长速度；进出口总额保持正增长。",
+        "p-2025",
+    );
+    let got: Vec<(&str, &str)> = x
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.figure.comparator.code()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("disposable_income_growth", "relative"),
+            ("goods_trade_growth", "direction_only"),
+        ]
+    );
+}

@@ -195,6 +195,7 @@ pub(crate) fn read_bounds(doc: &Doc, years: &mut [YearCtx], rd: &mut Reading) {
         {
             if !post && rd.fig.comparator == Comparator::Exact {
                 rd.fig.comparator = c;
+                rd.verb_bound = BOUNDING_VERBS.contains(&w) && c == Comparator::AtMost;
             }
             rd.cursor -= w.len();
             if !BOUNDING_VERBS.contains(&w) && !post {

@@ -12,6 +12,7 @@ use crate::lexicon::{
     RELATIVE_YEAR_BASES, SPAN_LEADS, TARGET_AFTER, THIS_YEAR, WHOLE_YEAR, YEAR_END, contains_any,
     has_target_cue, is_close_quote, longest_prefix_word,
 };
+use crate::target::Comparator;
 use crate::units::Unit;
 
 /// Sentence-level cues gathered between figures.
@@ -400,6 +401,10 @@ pub(crate) fn read_kind(doc: &Doc, cues: &Cues, rd: &mut Reading) -> MentionKind
             rd.end_year = Some(last);
             rd.basis = Some(Basis::YearEnd);
         }
+    }
+    if kind == MentionKind::Outcome && rd.verb_bound {
+        // 居民消费价格涨幅控制在2.6%, said of the year gone: the figure reached, not a bound.
+        rd.fig.comparator = Comparator::Exact;
     }
     if kind == MentionKind::Target && rd.year.is_none() && cues.this_year {
         // 今年 is the plan year.

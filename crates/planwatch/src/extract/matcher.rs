@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crate::indicator::{Catalogue, Measure};
 use crate::lexicon::{
     DECREASE_SUFFIXES, INCREASE_SUFFIXES, LEADING_TIME, LEADING_VERBS, NAME_JOINS, NAME_LEADS,
-    OBJECT_VERBS, OUTPUT, SHARE_HEADS, SPAN_SINCE, SUBJECT_OPENERS, SUBJECT_SCOPES,
+    OBJECT_VERBS, OUTPUT, SHARE_HEADS, SHARE_OF, SPAN_SINCE, SUBJECT_OPENERS, SUBJECT_SCOPES,
 };
 use crate::target::Direction;
 use crate::trie::{Node, Trie};
@@ -31,6 +31,11 @@ pub(crate) struct Matcher {
     /// The products whose output an indicator counts, by the name before `产量` (钢 of 钢产量):
     /// a subject that is just the product names its output (`钢三千九百万吨`, `原煤增长１７％`).
     products: HashMap<String, u32>,
+    /// The indicators of a share of GDP, by the indicator of what they measure the share of
+    /// (`rd_expenditure` → `rd_intensity`, read from `研发经费与国内生产总值之比`), however the
+    /// text writes the share (`研究与试验发展经费支出占国内生产总值比重`, `…与国内生产总值之比`,
+    /// `服务业在国内生产总值中的比重`, `…相当于全市生产总值的比例`).
+    gdp_shares: HashMap<u32, u32>,
 }
 
 /// The change suffixes to try for a figure's direction, in order, each with whether only signed
@@ -121,6 +126,7 @@ impl Matcher {
             names: HashMap::new(),
             ids: HashMap::new(),
             products: HashMap::new(),
+            gdp_shares: HashMap::new(),
         };
         for ind in catalogue.iter() {
             let idx = m.infos.len() as u32;
@@ -147,6 +153,21 @@ impl Matcher {
             names, products, ..
         } = &mut m;
         products.retain(|p, _| !names.contains_key(p));
+        let mut shares = HashMap::new();
+        for (idx, info) in m.infos.iter().enumerate() {
+            if info.unit != Unit::Percent {
+                continue;
+            }
+            for name in &info.names {
+                if let Some(of) = m
+                    .share_of_gdp_parts(name)
+                    .and_then(|whole| m.names.get(whole).copied())
+                {
+                    shares.entry(of).or_insert(idx as u32);
+                }
+            }
+        }
+        m.gdp_shares = shares;
         m
     }
 
@@ -174,6 +195,12 @@ impl Matcher {
             if self.fits(idx, unit, direction) {
                 return Some(idx);
             }
+        }
+        if let Some(idx) = self
+            .share_of_gdp(subject)
+            .filter(|&i| self.fits(i, unit, direction))
+        {
+            return Some(idx);
         }
         let mut found: Vec<(usize, usize, u32)> = Vec::new();
         // Tails of the subject that a name continues with a change suffix: 规模以上工业增加值
@@ -245,6 +272,55 @@ impl Matcher {
             }
         }
         tails.first().map(|t| t.1)
+    }
+
+    /// The part of `subject` whose share of GDP it names (`研发经费` of `研发经费与国内生产总值之
+    /// 比`, `服务业` of `服务业在国内生产总值中的比重`), scope words (`全社会`) and a trailing
+    /// `支出` or `投入` left to the caller's lookup.
+    fn share_of_gdp_parts<'s>(&self, subject: &'s str) -> Option<&'s str> {
+        let head = SHARE_HEADS
+            .iter()
+            .filter(|h| h.chars().count() >= 2 && subject.ends_with(*h))
+            .max_by_key(|h| h.len())?;
+        let r = &subject[..subject.len() - head.len()];
+        let r = r.strip_suffix('的').unwrap_or(r);
+        let r = r.strip_suffix('中').unwrap_or(r);
+        let (k, w) = SHARE_OF
+            .iter()
+            .filter_map(|w| r.rfind(w).map(|k| (k, *w)))
+            .max_by_key(|&(k, _)| k)?;
+        let whole = &r[k + w.len()..];
+        let gdp = self.ids.get("gdp")?;
+        if self.ending_name(whole) != Some(*gdp) || k == 0 {
+            return None;
+        }
+        Some(&r[..k])
+    }
+
+    /// The share-of-GDP indicator `subject` names in any of the ways reports write a share
+    /// (see [`Matcher::gdp_shares`]), if the catalogue has one.
+    fn share_of_gdp(&self, subject: &str) -> Option<u32> {
+        let part = self.share_of_gdp_parts(subject)?;
+        let mut part = part;
+        loop {
+            let trimmed = ["支出", "投入"]
+                .iter()
+                .find_map(|w| part.strip_suffix(w))
+                .unwrap_or(part);
+            // An industry's share of GDP is its value added's (服务业在国内生产总值中的比重).
+            let value_added = format!("{part}增加值");
+            for p in [part, trimmed, value_added.as_str()] {
+                if let Some(s) = self.names.get(p).and_then(|i| self.gdp_shares.get(i)) {
+                    return Some(*s);
+                }
+            }
+            // 全社会研发经费支出: the scope before the name.
+            let scope = SUBJECT_SCOPES
+                .iter()
+                .chain(["全社会"].iter())
+                .find(|w| part.starts_with(**w) && part.len() > w.len())?;
+            part = &part[scope.len()..];
+        }
     }
 
     /// The output indicator of a product a subject is just the name of (`钢`, `原煤`), given the

@@ -143,6 +143,8 @@ pub(crate) struct Reading<'p> {
     pub(crate) cursor: usize,
     /// A share of a base (`完成年度计划的102.5%`): no value of the subject's indicator.
     pub(crate) base_share: bool,
+    /// Whether the comparator is a bounding verb's (`控制在3%`, at most as a target).
+    pub(crate) verb_bound: bool,
     /// Where the subject is looked for from.
     pub(crate) window_lo: usize,
     pub(crate) direction: Option<Direction>,
@@ -183,6 +185,7 @@ impl<'p> Reading<'p> {
             clause_lo: at,
             cursor: at,
             base_share: false,
+            verb_bound: false,
             window_lo: at,
             direction: None,
             target_cue: false,

@@ -16,11 +16,11 @@ use super::{Mention, MentionKind};
 use crate::dataset::Dataset;
 use crate::document::{Document, Period, Provenance};
 use crate::indicator::Catalogue;
-use crate::lexicon::plan_period;
+use crate::lexicon::plan_periods;
 use crate::lexicon::{
     ADVERBS, CAUSATIVES, CHANGE_VERBS, IN_STEP_ENDS, LEAD_VERBS, LIST_COPULAS, LIST_INTROS,
-    MANNERS, NEGATIONS, NOT_STATED, PREDICATES, PREVENTIONS, REFERENCE_OPENERS, RELATIONS,
-    is_clause_break, is_sentence_break,
+    MANNERS, NEGATIONS, NOT_STATED, PREDICATES, PREVENTIONS, RATE_NOUNS, REFERENCE_OPENERS,
+    RELATIONS, SIGNED_GROWTH, is_clause_break, is_sentence_break,
 };
 use crate::target::{
     Comparator, Direction, Figure, Outcome, OutcomeStatus, Reference, Relation, Target,
@@ -463,7 +463,14 @@ fn headline_blocks(doc: &Doc, found: &[Found]) -> Vec<Block> {
             let lo = all_items.partition_point(|&a| a <= h.end);
             let hi = all_items.partition_point(|&a| a < stop);
             let items = all_items.get(lo..hi.max(lo)).unwrap_or(&[]).to_vec();
-            let plan = plan_period(title);
+            // The plan whose targets the heading names (`“十三五”时期发展成就和“十四五”时期主要
+            // 目标任务`: the last named before its list words).
+            let intro = LIST_INTROS
+                .iter()
+                .filter_map(|w| title.find(w))
+                .min()
+                .unwrap_or(title.len());
+            let plan = plan_periods(&title[..intro]).last();
             let year = section_year
                 .or_else(|| last_year(title))
                 .or(plan.map(|p| p.0));
@@ -914,8 +921,13 @@ pub(crate) fn statements(
     } else {
         vec![text.get(subject_rng).unwrap_or("").to_string()]
     };
+    // A rate of change (`居民收入增速高于经济增速`, `进出口总额保持正增长`) is measured in percent:
+    // the hint picks the change, not the level.
+    let signed = SIGNED_GROWTH.iter().any(|w| find(predicate, w).is_some());
     for subj in subjects {
-        if let Some(idx) = matcher.resolve(&subj, None, dir_hint) {
+        let rate = signed || RATE_NOUNS.iter().any(|w| ends(&subj, w));
+        let unit = rate.then_some(&crate::units::Unit::Percent);
+        if let Some(idx) = matcher.resolve(&subj, unit, dir_hint) {
             let id = matcher.info(idx).id.clone();
             if !out
                 .iter()

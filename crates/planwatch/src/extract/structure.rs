@@ -102,6 +102,9 @@ pub(crate) fn paragraph_section(text: &str, start: usize, years: Years) -> Optio
             end_year,
         });
     }
+    if let Some(section) = opening_plan(rest, years) {
+        return Some(section);
+    }
     if let Some(y) = opening_year(rest) {
         let past = years.plan.is_some_and(|p| y < p);
         return Some(Section {
@@ -126,6 +129,36 @@ pub(crate) fn paragraph_section(text: &str, start: usize, years: Years) -> Optio
         },
         year: this_year.then_some(years.plan).flatten(),
         end_year: None,
+    })
+}
+
+/// The section a paragraph opening with a five-year plan's name sets (`“十四五”时期是…`,
+/// `“十二五”期间，…`): the plan's years, targets when the plan starts in the plan year or later,
+/// a review when it ended before it. It holds to the next heading or paragraph that says
+/// otherwise, as a heading does: a part headed `“十三五”时期发展成就和“十四五”时期主要目标任务`
+/// reviews one plan and sets the next.
+fn opening_plan(rest: &str, years: Years) -> Option<Section> {
+    let plan_year = years.plan?;
+    let name = rest.trim_start_matches(crate::lexicon::is_open_quote);
+    let (first, last, len) = crate::lexicon::plan_name_at(name, None)?;
+    let after = name[len..].trim_start_matches(crate::lexicon::is_close_quote);
+    if !crate::lexicon::PLAN_SPANS
+        .iter()
+        .any(|w| after.starts_with(w))
+    {
+        return None;
+    }
+    let kind = if first >= plan_year {
+        SectionKind::Target
+    } else if last < plan_year {
+        SectionKind::Outcome
+    } else {
+        return None;
+    };
+    Some(Section {
+        kind,
+        year: Some(first),
+        end_year: Some(last),
     })
 }
 
@@ -428,7 +461,10 @@ impl<'d> Sections<'d> {
             self.headings_to(line, false);
             if let Some(own) = paragraph_section(text, line, years) {
                 self.running = own;
-            } else if self.running.kind == SectionKind::Target && !ends_with_intro(text, line) {
+            } else if self.running.kind == SectionKind::Target
+                && self.running.end_year.is_none()
+                && !ends_with_intro(text, line)
+            {
                 // A list of targets holds to its paragraph's end, or to the next one's when
                 // its intro ends the line (`主要预期目标是：` and the list below).
                 self.running = Section::default();
@@ -459,6 +495,9 @@ impl<'d> Sections<'d> {
                     },
                 },
             }
+        } else if running.kind == SectionKind::Target && running.end_year.is_some() {
+            // `“十四五”时期是…` in a part that reviews the plan before: the paragraph is nearer.
+            running
         } else if heading.year.is_some()
             && !(heading.kind == SectionKind::Outcome
                 && running.kind == SectionKind::Outcome

@@ -14,8 +14,8 @@ use crate::lexicon::{
     LEADING_TIME, LEADING_VERBS, LEVEL_LINKS, NOT_COMPARISONS, NOT_OUTPUT_WORDS, OBJECT_ENDS,
     OBJECT_PREDICATES, OBJECT_VERBS, OBJECT_VERBS_KEPT, OUTCOME_LINKS, RATIO_OF, RELATIONS,
     SPAN_ENDS, SPAN_FOLLOWERS, SUBJECT_OPENERS, TARGET_ENDS, TARGET_IS, TARGET_LINKS,
-    TARGET_OBJECTS, YEAR_OPENERS, contains_any, is_cjk_numeral, is_clause_break, is_close_quote,
-    is_open_quote, link_ending, longest_prefix_word, longest_suffix_word,
+    TARGET_OBJECTS, VERB_LED_NOUNS, YEAR_OPENERS, contains_any, is_cjk_numeral, is_clause_break,
+    is_close_quote, is_open_quote, link_ending, longest_prefix_word, longest_suffix_word,
 };
 use crate::target::{Direction, Reference, Relation};
 use crate::units::Unit;
@@ -158,6 +158,7 @@ pub(crate) fn subject_of(
     let lead = longest_prefix_word(s_trim, LEADING_VERBS).or_else(|| {
         longest_prefix_word(s_trim, OBJECT_VERBS).filter(|w| !OBJECT_VERBS_KEPT.contains(w))
     });
+    let lead = lead.filter(|_| longest_prefix_word(s_trim, VERB_LED_NOUNS).is_none());
     if let Some(w) = lead {
         if s_trim.len() > w.len() {
             lo += w.len();
