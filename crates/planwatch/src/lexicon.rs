@@ -258,6 +258,15 @@ pub(crate) const RATE_NOUNS: &[&str] = &[
     "增长速度",
 ];
 
+/// What a quota met ends with (`完成国家下达目标`, `…任务`, `…约束性指标`).
+pub(crate) const QUOTA_ENDS: &[&str] = &["目标", "任务", "指标"];
+
+/// Words of a quota set from above (`国家下达`, `“十四五”考核目标`, `约束性指标`).
+pub(crate) const QUOTA_SETTERS: &[&str] = &["下达", "考核", "约束性"];
+
+/// Adverbs before the 完成 of a quota (`均完成`, `确保完成`).
+pub(crate) const QUOTA_ADVERBS: &[&str] = &["均", "全面", "确保", "坚决", "如期", "圆满", "都"];
+
 /// Predicates that state a rate of change's sign (`进出口总额保持正增长`).
 pub(crate) const SIGNED_GROWTH: &[&str] = &["正增长", "负增长"];
 

@@ -988,6 +988,8 @@ fn provincial_report_with_full_width_signs() {
             h("urban_surveyed_unemployment", "at_most", Some("5.5％")),
             h("cpi_change", "around", Some("3％")),
             h("disposable_income_growth", "in_step_with", None),
+            // 单位地区生产总值能耗完成国家下达的目标任务: a quota set by the state, no figure.
+            h("energy_intensity_change", "qualitative", None),
         ]
     );
     assert!(x.headline().all(|t| t.period.year == 2024));
@@ -1462,7 +1464,8 @@ fn provincial_work_report_targets_with_a_task_set_by_the_state() {
             h("cpi_change", "around", Some("3%")),
             h("urban_new_jobs", "exact", Some("60万人")),
             h("urban_surveyed_unemployment", "at_most", Some("5.5%")),
-            h("energy_intensity_change", "direction_only", None),
+            // 能耗下降完成国家下达任务: the quota, not the direction alone, is the target.
+            h("energy_intensity_change", "qualitative", None),
             h("grain_output", "at_least", Some("700亿斤")),
         ]
     );
@@ -2055,4 +2058,30 @@ fn a_rate_of_change_is_the_change_not_the_level() {
             ("goods_trade_growth", "direction_only"),
         ]
     );
+}
+
+#[test]
+fn a_quota_set_by_the_state_is_a_qualitative_target_of_each_indicator_it_names() {
+    let text = "二、2025年工作安排\n今年全省经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；\
+城镇新增就业50万人以上；粮食产量和粮食播种面积、单位地区生产总值能耗降低及生态环境质量指标均完成国家下达任务。\n";
+    let x = extract_document(text, "quota", planwatch::builtin::catalogue());
+    assert_eq!(
+        headline(&x),
+        [
+            h("gdp_growth", "around", Some("5.5%")),
+            h("urban_new_jobs", "at_least", Some("50万人")),
+            h("grain_output", "qualitative", None),
+            h("grain_sown_area", "qualitative", None),
+            h("energy_intensity_change", "qualitative", None),
+            h("eco_environment_quality", "qualitative", None),
+        ]
+    );
+    // The figure quoted is the quota, without the adverb before it.
+    let t = x.headline().last().unwrap();
+    assert_eq!(t.figure.text, "完成国家下达任务");
+    assert!(x.headline().all(|t| t.period.year == 2025));
+    // 完成 with no quota set from above is no target.
+    let plain = "二、2025年工作安排\n今年全省经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；粮食产量完成全年任务。\n";
+    let y = extract_document(plain, "no-quota", planwatch::builtin::catalogue());
+    assert_eq!(headline(&y), [h("gdp_growth", "around", Some("5.5%"))]);
 }

@@ -356,6 +356,24 @@ impl Matcher {
         self.fits(other, unit, None).then_some(other)
     }
 
+    /// The catalogue names in `s` as whole terms, longest first from the left, none inside
+    /// another: the indicators a list names (`粮食产量和粮食播种面积、单位地区生产总值能耗降低`).
+    pub fn names_in(&self, s: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < s.len() {
+            if let (Some((idx, len)), _) = self.trie.longest_and_node(&s[at..]) {
+                if whole_term(s, at, at + len) {
+                    out.push(idx);
+                    at += len;
+                    continue;
+                }
+            }
+            at += s[at..].chars().next().map_or(1, char::len_utf8);
+        }
+        out
+    }
+
     /// The longest catalogue name that ends exactly where `s` ends (`稳定粮食播种面积` → 粮食播种
     /// 面积), if any.
     pub fn ending_name(&self, s: &str) -> Option<u32> {

@@ -19,8 +19,9 @@ use crate::indicator::Catalogue;
 use crate::lexicon::plan_periods;
 use crate::lexicon::{
     ADVERBS, CAUSATIVES, CHANGE_VERBS, IN_STEP_ENDS, LEAD_VERBS, LIST_COPULAS, LIST_INTROS,
-    MANNERS, NEGATIONS, NOT_STATED, PREDICATES, PREVENTIONS, RATE_NOUNS, REFERENCE_OPENERS,
-    RELATIONS, SIGNED_GROWTH, is_clause_break, is_sentence_break,
+    MANNERS, NEGATIONS, NOT_STATED, PREDICATES, PREVENTIONS, QUOTA_ADVERBS, QUOTA_ENDS,
+    QUOTA_SETTERS, RATE_NOUNS, REFERENCE_OPENERS, RELATIONS, SIGNED_GROWTH, is_clause_break,
+    is_sentence_break,
 };
 use crate::target::{
     Comparator, Direction, Figure, Outcome, OutcomeStatus, Reference, Relation, Target,
@@ -737,14 +738,40 @@ pub(crate) fn statements(
     {
         return out;
     }
-    // 单位地区生产总值能耗下降完成国家下达任务: the change is the target; the task it meets is
-    // set elsewhere.
-    if let Some(k) = words.done.rfind(s.as_bytes()).filter(|&k| {
-        k > 0
-            && find(&s[k..], "下达").is_some()
-            && ["任务", "指标", "目标"].iter().any(|w| s.ends_with(w))
-    }) {
-        return statements(text, clause.start..clause.start + k, matcher);
+    // 单位地区生产总值能耗完成国家下达任务, 确保完成国家下达的“十四五”能耗强度下降目标: a quota
+    // set elsewhere and to be met, a qualitative target of each indicator the clause names
+    // before 完成 or in its object (粮食产量和粮食播种面积、…及生态环境质量指标完成…).
+    if let Some(k) = words.done.rfind(s.as_bytes()) {
+        let object = &s[k + "完成".len()..];
+        if QUOTA_ENDS.iter().any(|w| ends(object, w))
+            && QUOTA_SETTERS.iter().any(|w| find(object, w).is_some())
+        {
+            let mut lo = k;
+            while let Some(a) = QUOTA_ADVERBS.iter().find(|a| ends(&s[..lo], a)) {
+                lo -= a.len();
+            }
+            let figure = Figure {
+                comparator: Comparator::Qualitative,
+                value: None,
+                lower: None,
+                upper: None,
+                direction: None,
+                reference: None,
+                text: s[k..].to_string(),
+            };
+            let quote = trim_start(text, clause.start, clause.end)..clause.end;
+            for idx in matcher
+                .names_in(&s[..lo])
+                .into_iter()
+                .chain(matcher.names_in(object))
+            {
+                let id = &matcher.info(idx).id;
+                if !out.iter().any(|(i, _, _)| i == id) {
+                    out.push((id.clone(), figure.clone(), quote.clone()));
+                }
+            }
+            return out;
+        }
     }
     // 受A回落、B收缩等影响: each cause is a statement of its own.
     if let Some(inner) = s.strip_prefix('受').and_then(|r| r.strip_suffix("影响")) {
