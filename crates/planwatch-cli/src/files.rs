@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use planwatch::extract::Extractor;
+use planwatch::extract::{Extractor, Unwrapped};
 use planwatch::indicator::Catalogue;
 use rayon::prelude::*;
 
@@ -113,11 +113,16 @@ impl Settings<'_> {
     ) -> Result<u64, Failure> {
         let (text, size) = self.text_of(input)?;
         let (name, doc_id, catalogue) = (&input.name, &input.doc_id, self.catalogue);
+        // The text as given is read for its jurisdiction and then held only as the extractor
+        // reads it (its soft wraps removed, the only copy during the extraction).
         if self.targets {
-            let x = self.extractor.document(&text, doc_id);
-            rows::write_record_rows(&text, x, doc_id, catalogue, name, format, emit);
+            let jurisdiction = rows::jurisdiction(&text);
+            let text = Unwrapped::new(text);
+            let x = self.extractor.document_unwrapped(&text, doc_id);
+            rows::write_record_rows(&text, jurisdiction, x, catalogue, name, format, emit);
         } else {
-            let mentions = self.extractor.mentions(&text);
+            let text = Unwrapped::new(text);
+            let mentions = self.extractor.mentions_unwrapped(&text);
             rows::write_mention_rows(&text, &mentions, catalogue, name, format, emit);
         }
         Ok(size)

@@ -11,8 +11,8 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use planwatch::document::{CharIndex, Document, Provenance};
-use planwatch::extract::{Extraction, Mention};
+use planwatch::document::{Document, Provenance};
+use planwatch::extract::{Extraction, Mention, Unwrapped};
 use planwatch::indicator::Catalogue;
 use planwatch::table::{self, Cell, Kind, MentionRow, TableRow, csv_record};
 
@@ -189,7 +189,7 @@ pub fn record_rows(text: &str, x: Extraction, doc_id: &str, catalogue: &Catalogu
 /// [`record_rows`] of a text already shared: the rows' dataset keeps it as it is, with no copy
 /// of its own.
 pub fn record_rows_of(text: Arc<str>, x: Extraction, doc_id: &str, catalogue: &Catalogue) -> Rows {
-    let jurisdiction = planwatch::extract::jurisdiction_of(&text).map(|j| j.code.to_string());
+    let jurisdiction = jurisdiction(&text);
     let document = Document::untitled(doc_id.to_string());
     let ds = x.into_dataset(document, catalogue, Some(text));
     Rows::Records(
@@ -243,15 +243,17 @@ impl<'e> Chunks<'e> {
 /// Writes the rows of [`mention_rows`] in `format`, each naming `file`, as they are formed:
 /// `emit` gets them in pieces of about [`CHUNK`] bytes, the same bytes as [`Rows::write`] of
 /// all of them.
+/// `text` is the text the mentions were read from, as [`Unwrapped`]: their offsets are in the
+/// text as given.
 pub fn write_mention_rows(
-    text: &str,
+    text: &Unwrapped,
     mentions: &[Mention],
     catalogue: &Catalogue,
     file: &str,
     format: Format,
     emit: &mut dyn FnMut(String),
 ) {
-    let chars = CharIndex::new(text);
+    let chars = text.chars();
     let at = |b: usize| chars.char_offset(b).unwrap_or(0);
     let mut chunks = Chunks::new(format, emit);
     for row in table::iter_mention_rows(mentions, catalogue, at) {
@@ -262,24 +264,29 @@ pub fn write_mention_rows(
 
 /// Writes the rows of [`record_rows`] in `format`, each naming `file`, as they are formed:
 /// `emit` gets them in pieces of about [`CHUNK`] bytes, the same bytes as [`Rows::write`] of
-/// all of them. The extraction's mentions are freed first: the records do not need them.
+/// all of them. `text` is the text of `x`, as [`Unwrapped`], and `jurisdiction` the code
+/// [`planwatch::extract::jurisdiction_of`] reads in the text as given (see [`jurisdiction`]).
+/// The rows' `document` is the extraction's. The extraction's mentions are freed first: the
+/// records do not need them.
 pub fn write_record_rows(
-    text: &str,
+    text: &Unwrapped,
+    jurisdiction: Option<String>,
     x: Extraction,
-    doc_id: &str,
     catalogue: &Catalogue,
     file: &str,
     format: Format,
     emit: &mut dyn FnMut(String),
 ) {
     let Extraction {
-        targets, outcomes, ..
+        document,
+        targets,
+        outcomes,
+        ..
     } = x;
-    let jurisdiction = planwatch::extract::jurisdiction_of(text).map(|j| j.code.to_string());
-    let chars = CharIndex::new(text);
+    let chars = text.chars();
     let span = |p: &Provenance| chars.span(p);
     let mut chunks = Chunks::new(format, emit);
-    for row in table::iter_record_rows(&targets, &outcomes, doc_id, catalogue, span) {
+    for row in table::iter_record_rows(&targets, &outcomes, &document, catalogue, span) {
         let row = RecordRow {
             jurisdiction: jurisdiction.clone(),
             row,
@@ -287,6 +294,12 @@ pub fn write_record_rows(
         chunks.push(file, &row);
     }
     chunks.finish();
+}
+
+/// The `jurisdiction` of the record rows of `text` (the text as given): the code
+/// [`planwatch::extract::jurisdiction_of`] reads in its opening lines.
+pub fn jurisdiction(text: &str) -> Option<String> {
+    planwatch::extract::jurisdiction_of(text).map(|j| j.code.to_string())
 }
 
 /// Appends `s` as a JSON string, escaped as `serde_json` escapes it (`"`, `\\`, and the control
@@ -454,8 +467,10 @@ mod tests {
         let text = planwatch::builtin::TEXT.repeat(10);
         let ex = planwatch::builtin::extractor();
         let cat = planwatch::builtin::catalogue();
-        let mentions = ex.mentions(&text);
-        let x = ex.document(&text, "doc");
+        // The copies are joined by a soft wrap: spans after the first copy are mapped back.
+        let u = Unwrapped::new(text.clone());
+        let mentions = ex.mentions_unwrapped(&u);
+        let x = ex.document_unwrapped(&u, "doc");
         for format in [Format::Jsonl, Format::Csv] {
             let all = |rows: Rows| {
                 let mut out = String::new();
@@ -464,7 +479,12 @@ mod tests {
             };
             let check = |pieces: &[String], all: String| {
                 assert_eq!(pieces.concat(), all);
-                assert!(pieces.len() >= 2, "{format:?}: {} pieces of {} bytes", pieces.len(), all.len());
+                assert!(
+                    pieces.len() >= 2,
+                    "{format:?}: {} pieces of {} bytes",
+                    pieces.len(),
+                    all.len()
+                );
                 let eol = if format == Format::Csv { "\r\n" } else { "\n" };
                 let (last, full) = pieces.split_last().unwrap();
                 for p in full {
@@ -474,20 +494,22 @@ mod tests {
                 assert!(last.ends_with(eol));
             };
             let mut pieces = Vec::new();
-            write_mention_rows(&text, &mentions, cat, "a.txt", format, &mut |p| {
-                pieces.push(p)
-            });
+            write_mention_rows(&u, &mentions, cat, "a.txt", format, &mut |p| pieces.push(p));
             check(&pieces, all(mention_rows(&text, &mentions, cat)));
 
             let mut pieces = Vec::new();
             let records = record_rows(&text, x.clone(), "doc", cat);
-            write_record_rows(&text, x.clone(), "doc", cat, "a.txt", format, &mut |p| {
+            let j = jurisdiction(&text);
+            write_record_rows(&u, j, x.clone(), cat, "a.txt", format, &mut |p| {
                 pieces.push(p)
             });
             check(&pieces, all(records));
         }
         let mut pieces = Vec::new();
-        write_mention_rows("", &[], cat, "a.txt", Format::Jsonl, &mut |p| pieces.push(p));
+        let empty = Unwrapped::new(String::new());
+        write_mention_rows(&empty, &[], cat, "a.txt", Format::Jsonl, &mut |p| {
+            pieces.push(p)
+        });
         assert!(pieces.is_empty());
     }
 
