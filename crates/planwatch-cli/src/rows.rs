@@ -229,7 +229,9 @@ impl<'e> Chunks<'e> {
             Format::Csv => write_csv(&mut self.out, file, row),
         }
         if self.out.len() >= CHUNK {
-            (self.emit)(std::mem::take(&mut self.out));
+            // A piece is a chunk and less than a row more: reserved once, not grown to twice that.
+            let next = String::with_capacity(CHUNK + CHUNK / 16);
+            (self.emit)(std::mem::replace(&mut self.out, next));
         }
     }
 
@@ -281,8 +283,12 @@ pub fn write_record_rows(
         document,
         targets,
         outcomes,
+        mentions,
+        unresolved,
         ..
     } = x;
+    // Fields left in a destructured value are freed only when it goes out of scope.
+    drop((mentions, unresolved));
     let chars = text.chars();
     let span = |p: &Provenance| chars.span(p);
     let mut chunks = Chunks::new(format, emit);

@@ -139,7 +139,11 @@ pub fn run(
     let mut failed = 0;
     let mut result = Ok(());
     pool.in_place_scope(|scope| {
-        let (tx, rx) = mpsc::channel::<(usize, Message)>();
+        // Bounded: a worker that formats faster than the output takes its rows waits, rather
+        // than piling up pieces. The writer takes every message as it comes (writing it or
+        // keeping it for its turn), and drops the receiver when it stops, so no send waits for
+        // ever.
+        let (tx, rx) = mpsc::sync_channel::<(usize, Message)>(window);
         let (mut next_submit, mut next_write) = (0, 0);
         // The inputs after the one being written: their pieces so far, and whether they are done.
         let mut waiting: BTreeMap<usize, Waiting> = BTreeMap::new();
