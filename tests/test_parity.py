@@ -138,6 +138,15 @@ PARITY: dict[str, Optional[str]] = {
     "extract::Extraction::headline": "Extraction.headline",
     "extract::extract_document": "extract_document",
     "extract::extract_for": "extract_document",
+    "extract::Extractor::mentions_unwrapped": "extract",  # extract(text) holds the text once the same way
+    "extract::Extractor::document_unwrapped": "extract_document",  # likewise for extract_document
+    "extract::Unwrapped::new": None,  # the command's text held once; Python passes str
+    "extract::Unwrapped::text": None,  # the command's text held once; Python passes str
+    "extract::Unwrapped::given_len": None,  # the command's text held once; Python passes str
+    "extract::Unwrapped::given": None,  # the command's text held once; Python passes str
+    "extract::Unwrapped::chars": None,  # the command's text held once; Python passes str
+    "extract::GivenChars::char_offset": "Mention.start",  # Python gets the char offsets
+    "extract::GivenChars::span": "Mention.start",  # Python gets the char offsets
     # figure
     "figure::parse_target": "parse_target",
     "figure::parse_figure": "parse_figure",
@@ -197,6 +206,8 @@ PARITY: dict[str, Optional[str]] = {
     "table::Columns::is_empty": "Dataset.__len__",
     "table::MentionRow::new": "Mention.to_dict",
     "table::mention_rows": "MentionList.to_jsonl",
+    "table::iter_mention_rows": "MentionList.to_jsonl",  # the command streams the same rows
+    "table::iter_record_rows": "Dataset.to_jsonl",  # the command streams the same rows
     "table::ScorecardRow::new": "ScoreRow.to_dict",
     "table::scorecard_rows": "Scorecard.to_dicts",
     "table::panel_rows": "Panel.to_dicts",
@@ -337,6 +348,11 @@ def test_most_operations_have_a_counterpart() -> None:
         "document::Provenance::locate",
         "error::LoadError::in_file",
         "error::ParseError::new",
+        "extract::Unwrapped::chars",
+        "extract::Unwrapped::given",
+        "extract::Unwrapped::given_len",
+        "extract::Unwrapped::new",
+        "extract::Unwrapped::text",
         "figure::Figure::resolve_reference",
         "numerals::is_ordinal_or_name",
         "numerals::scan_numeral",

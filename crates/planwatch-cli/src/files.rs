@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use planwatch::extract::Extractor;
+use planwatch::extract::{Extractor, Unwrapped};
 use planwatch::indicator::Catalogue;
 use rayon::prelude::*;
 
@@ -57,10 +57,7 @@ impl Settings<'_> {
     }
 
     fn rows_of(&self, input: &Input) -> Result<(Rows, u64), Failure> {
-        let bytes = decode::read(&input.source).map_err(|why| Failure { why, bytes: 0 })?;
-        let size = bytes.len() as u64;
-        let text =
-            decode::decode(bytes, self.encoding).map_err(|why| Failure { why, bytes: size })?;
+        let (text, size) = self.text_of(input)?;
         let rows = if self.targets {
             // The rows' dataset keeps the text: it is copied into its shared form (and the
             // String freed) before the extraction, when nothing else is held, not after it,
@@ -72,6 +69,63 @@ impl Settings<'_> {
             rows::mention_rows(&text, &self.extractor.mentions(&text), self.catalogue)
         };
         Ok((rows, size))
+    }
+
+    /// Reads and decodes `input`: its text and its size in bytes.
+    fn text_of(&self, input: &Input) -> Result<(String, u64), Failure> {
+        let bytes = decode::read(&input.source).map_err(|why| Failure { why, bytes: 0 })?;
+        let size = bytes.len() as u64;
+        let text =
+            decode::decode(bytes, self.encoding).map_err(|why| Failure { why, bytes: size })?;
+        Ok((text, size))
+    }
+
+    /// Reads, decodes and extracts `input`, and writes its rows in `format` (each naming
+    /// `input.name`) as they are formed: `emit` gets them in pieces of about [`rows::CHUNK`]
+    /// bytes, once the extraction is done, so an input that cannot be read, decoded or
+    /// extracted emits nothing. Its size in bytes. The rows of a file are never all held at
+    /// once: the same bytes as [`Settings::rows`] written with [`Rows::write`], in less memory.
+    ///
+    /// # Errors
+    /// The input cannot be read or decoded (or the extractor panicked on it).
+    pub fn stream(
+        &self,
+        input: &Input,
+        format: Format,
+        emit: &mut dyn FnMut(String),
+    ) -> Result<u64, Failure> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.stream_of(input, format, emit)
+        }))
+        .unwrap_or_else(|_| {
+            Err(Failure {
+                why: "internal error: the extractor panicked on this input".into(),
+                bytes: input.size.unwrap_or(0),
+            })
+        })
+    }
+
+    fn stream_of(
+        &self,
+        input: &Input,
+        format: Format,
+        emit: &mut dyn FnMut(String),
+    ) -> Result<u64, Failure> {
+        let (text, size) = self.text_of(input)?;
+        let (name, doc_id, catalogue) = (&input.name, &input.doc_id, self.catalogue);
+        // The text as given is read for its jurisdiction and then held only as the extractor
+        // reads it (its soft wraps removed, the only copy during the extraction).
+        if self.targets {
+            let jurisdiction = rows::jurisdiction(&text);
+            let text = Unwrapped::new(text);
+            let x = self.extractor.document_unwrapped(&text, doc_id);
+            rows::write_record_rows(&text, jurisdiction, x, catalogue, name, format, emit);
+        } else {
+            let text = Unwrapped::new(text);
+            let mentions = self.extractor.mentions_unwrapped(&text);
+            rows::write_mention_rows(&text, &mentions, catalogue, name, format, emit);
+        }
+        Ok(size)
     }
 }
 
@@ -136,6 +190,24 @@ pub fn out_collision(dir: &Path, inputs: &[Input], format: Format) -> Option<Str
 /// # Errors
 /// The folder or the file cannot be created or written: which, and why.
 pub fn write_file(path: &Path, format: Format, fields: &[&str], body: &str) -> Result<(), String> {
+    let mut f = create_file(path, format, fields)?;
+    let write = |f: &mut std::io::BufWriter<std::fs::File>| -> std::io::Result<()> {
+        f.write_all(body.as_bytes())?;
+        f.flush()
+    };
+    write(&mut f).map_err(|e| write_error(path, &e))
+}
+
+/// Creates one output file, and its folders, with the CSV header (for CSV) written: the rows
+/// are written after it (and the writer flushed) by the caller.
+///
+/// # Errors
+/// The folder or the file cannot be created or written: which, and why.
+pub fn create_file(
+    path: &Path,
+    format: Format,
+    fields: &[&str],
+) -> Result<std::io::BufWriter<std::fs::File>, String> {
     let mut head = String::new();
     if format == Format::Csv {
         rows::write_csv_header(&mut head, fields);
@@ -144,13 +216,17 @@ pub fn write_file(path: &Path, format: Format, fields: &[&str], body: &str) -> R
         std::fs::create_dir_all(parent)
             .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     }
-    let write = |path: &Path| -> std::io::Result<()> {
+    let create = || -> std::io::Result<std::io::BufWriter<std::fs::File>> {
         let mut f = std::io::BufWriter::new(std::fs::File::create(path)?);
         f.write_all(head.as_bytes())?;
-        f.write_all(body.as_bytes())?;
-        f.flush()
+        Ok(f)
     };
-    write(path).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    create().map_err(|e| write_error(path, &e))
+}
+
+/// Why output file `path` could not be written.
+pub fn write_error(path: &Path, e: &std::io::Error) -> String {
+    format!("cannot write {}: {e}", path.display())
 }
 
 #[cfg(test)]

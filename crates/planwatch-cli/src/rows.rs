@@ -11,8 +11,8 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use planwatch::document::Document;
-use planwatch::extract::{Extraction, Mention};
+use planwatch::document::{Document, Provenance};
+use planwatch::extract::{Extraction, Mention, Unwrapped};
 use planwatch::indicator::Catalogue;
 use planwatch::table::{self, Cell, Kind, MentionRow, TableRow, csv_record};
 
@@ -189,7 +189,7 @@ pub fn record_rows(text: &str, x: Extraction, doc_id: &str, catalogue: &Catalogu
 /// [`record_rows`] of a text already shared: the rows' dataset keeps it as it is, with no copy
 /// of its own.
 pub fn record_rows_of(text: Arc<str>, x: Extraction, doc_id: &str, catalogue: &Catalogue) -> Rows {
-    let jurisdiction = planwatch::extract::jurisdiction_of(&text).map(|j| j.code.to_string());
+    let jurisdiction = jurisdiction(&text);
     let document = Document::untitled(doc_id.to_string());
     let ds = x.into_dataset(document, catalogue, Some(text));
     Rows::Records(
@@ -201,6 +201,111 @@ pub fn record_rows_of(text: Arc<str>, x: Extraction, doc_id: &str, catalogue: &C
             })
             .collect(),
     )
+}
+
+/// About how many bytes of formatted rows are gathered before they are handed on: the rows of
+/// a file are written as they are formed, in pieces of this size, never all at once.
+pub const CHUNK: usize = 1 << 18;
+
+/// Rows formatted into a piece of output, handed to `emit` each time it holds [`CHUNK`] bytes.
+struct Chunks<'e> {
+    out: String,
+    format: Format,
+    emit: &'e mut dyn FnMut(String),
+}
+
+impl<'e> Chunks<'e> {
+    fn new(format: Format, emit: &'e mut dyn FnMut(String)) -> Self {
+        Chunks {
+            out: String::new(),
+            format,
+            emit,
+        }
+    }
+
+    fn push<R: TableRow>(&mut self, file: &str, row: &R) {
+        match self.format {
+            Format::Jsonl => write_jsonl(&mut self.out, file, row),
+            Format::Csv => write_csv(&mut self.out, file, row),
+        }
+        if self.out.len() >= CHUNK {
+            // A piece is a chunk and less than a row more: reserved once, not grown to twice that.
+            let next = String::with_capacity(CHUNK + CHUNK / 16);
+            (self.emit)(std::mem::replace(&mut self.out, next));
+        }
+    }
+
+    fn finish(self) {
+        if !self.out.is_empty() {
+            (self.emit)(self.out);
+        }
+    }
+}
+
+/// Writes the rows of [`mention_rows`] in `format`, each naming `file`, as they are formed:
+/// `emit` gets them in pieces of about [`CHUNK`] bytes, the same bytes as [`Rows::write`] of
+/// all of them.
+/// `text` is the text the mentions were read from, as [`Unwrapped`]: their offsets are in the
+/// text as given.
+pub fn write_mention_rows(
+    text: &Unwrapped,
+    mentions: &[Mention],
+    catalogue: &Catalogue,
+    file: &str,
+    format: Format,
+    emit: &mut dyn FnMut(String),
+) {
+    let chars = text.chars();
+    let at = |b: usize| chars.char_offset(b).unwrap_or(0);
+    let mut chunks = Chunks::new(format, emit);
+    for row in table::iter_mention_rows(mentions, catalogue, at) {
+        chunks.push(file, &row);
+    }
+    chunks.finish();
+}
+
+/// Writes the rows of [`record_rows`] in `format`, each naming `file`, as they are formed:
+/// `emit` gets them in pieces of about [`CHUNK`] bytes, the same bytes as [`Rows::write`] of
+/// all of them. `text` is the text of `x`, as [`Unwrapped`], and `jurisdiction` the code
+/// [`planwatch::extract::jurisdiction_of`] reads in the text as given (see [`jurisdiction`]).
+/// The rows' `document` is the extraction's. The extraction's mentions are freed first: the
+/// records do not need them.
+pub fn write_record_rows(
+    text: &Unwrapped,
+    jurisdiction: Option<String>,
+    x: Extraction,
+    catalogue: &Catalogue,
+    file: &str,
+    format: Format,
+    emit: &mut dyn FnMut(String),
+) {
+    let Extraction {
+        document,
+        targets,
+        outcomes,
+        mentions,
+        unresolved,
+        ..
+    } = x;
+    // Fields left in a destructured value are freed only when it goes out of scope.
+    drop((mentions, unresolved));
+    let chars = text.chars();
+    let span = |p: &Provenance| chars.span(p);
+    let mut chunks = Chunks::new(format, emit);
+    for row in table::iter_record_rows(&targets, &outcomes, &document, catalogue, span) {
+        let row = RecordRow {
+            jurisdiction: jurisdiction.clone(),
+            row,
+        };
+        chunks.push(file, &row);
+    }
+    chunks.finish();
+}
+
+/// The `jurisdiction` of the record rows of `text` (the text as given): the code
+/// [`planwatch::extract::jurisdiction_of`] reads in its opening lines.
+pub fn jurisdiction(text: &str) -> Option<String> {
+    planwatch::extract::jurisdiction_of(text).map(|j| j.code.to_string())
 }
 
 /// Appends `s` as a JSON string, escaped as `serde_json` escapes it (`"`, `\\`, and the control
@@ -357,6 +462,61 @@ mod tests {
             push_int(&mut out, n);
             assert_eq!(out, n.to_string());
         }
+    }
+
+    /// Rows written as they are formed, in pieces, are the bytes of all the rows written at
+    /// once, in both formats and both tables; a text whose rows pass a piece's size is cut
+    /// into pieces, each but the last a piece long and less than a row more, each ending with a
+    /// row.
+    #[test]
+    fn rows_written_in_pieces_are_the_rows_written_at_once() {
+        let text = planwatch::builtin::TEXT.repeat(10);
+        let ex = planwatch::builtin::extractor();
+        let cat = planwatch::builtin::catalogue();
+        // The copies are joined by a soft wrap: spans after the first copy are mapped back.
+        let u = Unwrapped::new(text.clone());
+        let mentions = ex.mentions_unwrapped(&u);
+        let x = ex.document_unwrapped(&u, "doc");
+        for format in [Format::Jsonl, Format::Csv] {
+            let all = |rows: Rows| {
+                let mut out = String::new();
+                rows.write(0..rows.len(), "a.txt", format, &mut out);
+                out
+            };
+            let check = |pieces: &[String], all: String| {
+                assert_eq!(pieces.concat(), all);
+                assert!(
+                    pieces.len() >= 2,
+                    "{format:?}: {} pieces of {} bytes",
+                    pieces.len(),
+                    all.len()
+                );
+                let eol = if format == Format::Csv { "\r\n" } else { "\n" };
+                let (last, full) = pieces.split_last().unwrap();
+                for p in full {
+                    assert!((CHUNK..CHUNK + 4096).contains(&p.len()), "{}", p.len());
+                    assert!(p.ends_with(eol));
+                }
+                assert!(last.ends_with(eol));
+            };
+            let mut pieces = Vec::new();
+            write_mention_rows(&u, &mentions, cat, "a.txt", format, &mut |p| pieces.push(p));
+            check(&pieces, all(mention_rows(&text, &mentions, cat)));
+
+            let mut pieces = Vec::new();
+            let records = record_rows(&text, x.clone(), "doc", cat);
+            let j = jurisdiction(&text);
+            write_record_rows(&u, j, x.clone(), cat, "a.txt", format, &mut |p| {
+                pieces.push(p)
+            });
+            check(&pieces, all(records));
+        }
+        let mut pieces = Vec::new();
+        let empty = Unwrapped::new(String::new());
+        write_mention_rows(&empty, &[], cat, "a.txt", Format::Jsonl, &mut |p| {
+            pieces.push(p)
+        });
+        assert!(pieces.is_empty());
     }
 
     #[test]

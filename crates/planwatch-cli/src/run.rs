@@ -1,10 +1,12 @@
 //! The run: inputs read and extracted in parallel, written in input order.
 //!
 //! Files are handed to a pool of `--jobs` threads, at most `window` of them at a time counted
-//! from the next one to be written; finished files wait in a reorder buffer until every file
-//! before them is written. So at most `window` files (their text and their rows) are in memory
-//! at once, whatever the size of the corpus, and the output is the same bytes whatever the
-//! number of threads.
+//! from the next one to be written. A worker sends a file's rows in pieces as it formats them:
+//! the file being written has its pieces written as they come, and the pieces of the files
+//! after it wait in a reorder buffer until every file before them is written. So at most
+//! `window` files (their text and their rows) are in memory at once, whatever the size of the
+//! corpus, the rows of the file being written are never all held at once, whatever its size,
+//! and the output is the same bytes whatever the number of threads.
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
@@ -25,39 +27,67 @@ struct Job<'a> {
     config: &'a Extract,
 }
 
-/// What became of one input.
+/// What became of one input, once its rows are all written.
 enum Done {
-    /// The rows, formatted (stream output), or empty (written to its own file).
-    Ok { output: String, bytes: u64 },
+    /// Its rows are written (to the stream, in the pieces before this, or to its own file).
+    Ok { bytes: u64 },
     /// The input failed: why.
     Failed { why: String, bytes: u64 },
 }
 
-impl Job<'_> {
-    /// Reads, decodes and extracts one input; its formatted rows.
-    fn rows(&self, input: &Input) -> Result<(String, u64), Failure> {
-        let (rows, size) = self.settings.rows(input)?;
-        let mut out = String::new();
-        rows.write(0..rows.len(), &input.name, self.config.format, &mut out);
-        Ok((out, size))
-    }
+/// What a worker tells the writer about an input: a piece of its rows, then what became of it.
+enum Message {
+    /// Formatted rows (stream output), in order.
+    Rows(String),
+    /// The input is done: no more pieces follow.
+    Done(Done),
+}
 
-    fn run(&self, input: &Input) -> Done {
-        match (self.rows(input), &self.config.out_dir) {
-            (Err(Failure { why, bytes }), _) => Done::Failed { why, bytes },
-            (Ok((output, bytes)), None) => Done::Ok { output, bytes },
-            (Ok((body, bytes)), Some(dir)) => {
-                let path = files::out_path(dir, &input.out_stem, self.config.format);
-                match files::write_file(&path, self.config.format, self.settings.fields(), &body) {
-                    Ok(()) => Done::Ok {
-                        output: String::new(),
-                        bytes,
-                    },
-                    Err(why) => Done::Failed { why, bytes },
+impl Job<'_> {
+    /// Reads, decodes and extracts one input, sending its formatted rows in pieces as they are
+    /// formed (stream output) or writing them to its own file; then what became of it.
+    fn run(&self, input: &Input, send: &mut dyn FnMut(Message)) -> Done {
+        let format = self.config.format;
+        let Some(dir) = &self.config.out_dir else {
+            let mut emit = |piece: String| send(Message::Rows(piece));
+            return match self.settings.stream(input, format, &mut emit) {
+                Ok(bytes) => Done::Ok { bytes },
+                Err(Failure { why, bytes }) => Done::Failed { why, bytes },
+            };
+        };
+        let path = files::out_path(dir, &input.out_stem, format);
+        let fields = self.settings.fields();
+        // Created with the first piece of rows, or after the extraction when it has none: an
+        // input that fails has no file.
+        let mut file = None;
+        let mut emit = |piece: String| {
+            let f = file.get_or_insert_with(|| files::create_file(&path, format, fields));
+            if let Ok(w) = f {
+                if let Err(e) = w.write_all(piece.as_bytes()) {
+                    *f = Err(files::write_error(&path, &e));
                 }
             }
+        };
+        let bytes = match self.settings.stream(input, format, &mut emit) {
+            Ok(bytes) => bytes,
+            Err(Failure { why, bytes }) => return Done::Failed { why, bytes },
+        };
+        let written = file
+            .unwrap_or_else(|| files::create_file(&path, format, fields))
+            .and_then(|mut w| w.flush().map_err(|e| files::write_error(&path, &e)));
+        match written {
+            Ok(()) => Done::Ok { bytes },
+            Err(why) => Done::Failed { why, bytes },
         }
     }
+}
+
+/// An input's pieces of rows that came before it is its turn to be written, and what became
+/// of it, once known.
+#[derive(Default)]
+struct Waiting {
+    pieces: Vec<String>,
+    done: Option<Done>,
 }
 
 fn progress(inputs: &[Input], quiet: bool) -> ProgressBar {
@@ -109,34 +139,59 @@ pub fn run(
     let mut failed = 0;
     let mut result = Ok(());
     pool.in_place_scope(|scope| {
-        let (tx, rx) = mpsc::channel::<(usize, Done)>();
+        // Bounded: a worker that formats faster than the output takes its rows waits, rather
+        // than piling up pieces. The writer takes every message as it comes (writing it or
+        // keeping it for its turn), and drops the receiver when it stops, so no send waits for
+        // ever.
+        let (tx, rx) = mpsc::sync_channel::<(usize, Message)>(window);
         let (mut next_submit, mut next_write) = (0, 0);
-        let mut waiting: BTreeMap<usize, Done> = BTreeMap::new();
+        // The inputs after the one being written: their pieces so far, and whether they are done.
+        let mut waiting: BTreeMap<usize, Waiting> = BTreeMap::new();
+        // Writes a piece of the input being written, unless the output failed already.
+        let mut write = |piece: &str, result: &mut std::io::Result<()>| {
+            if result.is_ok() {
+                *result = out.write_all(piece.as_bytes());
+            }
+        };
         while next_write < inputs.len() {
             while next_submit < inputs.len() && next_submit < next_write + window {
                 let (i, tx, job) = (next_submit, tx.clone(), &job);
                 let input = &inputs[i];
                 scope.spawn(move |_| {
-                    // A panic in the extractor fails this input only (`Settings::rows`), so
-                    // every file answers the writer, which waits for each.
-                    let done = job.run(input);
                     // A failed send means the writer stopped (an output error): nothing to do.
-                    let _ = tx.send((i, done));
+                    let mut send = |m: Message| {
+                        let _ = tx.send((i, m));
+                    };
+                    // A panic in the extractor fails this input only (`Settings::stream`), so
+                    // every file answers the writer, which waits for each.
+                    let done = job.run(input, &mut send);
+                    send(Message::Done(done));
                 });
                 next_submit += 1;
             }
-            let Ok((i, done)) = rx.recv() else { break };
-            waiting.insert(i, done);
-            while let Some(done) = waiting.remove(&next_write) {
+            let Ok((i, message)) = rx.recv() else { break };
+            let mut done = match message {
+                Message::Rows(piece) if i == next_write => {
+                    write(&piece, &mut result);
+                    None
+                }
+                Message::Rows(piece) => {
+                    waiting.entry(i).or_default().pieces.push(piece);
+                    None
+                }
+                Message::Done(done) if i == next_write => Some(done),
+                Message::Done(done) => {
+                    waiting.entry(i).or_default().done = Some(done);
+                    None
+                }
+            };
+            // The input being written is done: on to the next, whose pieces so far are written
+            // now, and so on while those are done too.
+            while let Some(d) = done.take() {
                 let input = &inputs[next_write];
                 next_write += 1;
-                match done {
-                    Done::Ok { output, bytes } => {
-                        if result.is_ok() {
-                            result = out.write_all(output.as_bytes());
-                        }
-                        bar.inc(input.size.unwrap_or(bytes));
-                    }
+                match d {
+                    Done::Ok { bytes } => bar.inc(input.size.unwrap_or(bytes)),
                     Done::Failed { why, bytes } => {
                         failed += 1;
                         bar.suspend(|| eprintln!("planwatch: {}: {why}", input.name));
@@ -144,6 +199,12 @@ pub fn run(
                     }
                 }
                 bar.set_message(format!("{next_write}/{}", inputs.len()));
+                if let Some(w) = waiting.remove(&next_write) {
+                    for piece in &w.pieces {
+                        write(piece, &mut result);
+                    }
+                    done = w.done;
+                }
             }
             if result.is_err() {
                 // Stop handing out files; those in flight finish and are dropped.

@@ -383,7 +383,8 @@ impl<'a> CharIndex<'a> {
     /// ```
     pub fn new(text: &'a str) -> Self {
         let bytes = text.as_bytes();
-        let mut blocks = Vec::with_capacity(bytes.len() / Self::BLOCK + 1);
+        // One entry per block and one for the end: no growth, which would double the index.
+        let mut blocks = Vec::with_capacity(bytes.len().div_ceil(Self::BLOCK) + 1);
         let mut chars = 0usize;
         for chunk in bytes.chunks(Self::BLOCK) {
             blocks.push(chars);

@@ -83,7 +83,7 @@ use crate::jurisdiction::Jurisdiction;
 use crate::panel::{Panel, PanelRow};
 use crate::quantity::Quantity;
 use crate::scorecard::ScoreRow;
-use crate::target::{Direction, Figure};
+use crate::target::{Direction, Figure, Outcome, Target};
 use crate::units::Unit;
 
 /// The type of a column.
@@ -675,7 +675,12 @@ fn names_of(ind: Option<&Indicator>) -> (Option<String>, Option<String>) {
     )
 }
 
-fn row(rec: Record<'_>, document: &str, catalogue: &Catalogue, chars: &CharIndex<'_>) -> Row {
+fn row(
+    rec: Record<'_>,
+    document: &str,
+    catalogue: &Catalogue,
+    span: Option<(usize, usize)>,
+) -> Row {
     let Record {
         kind,
         indicator,
@@ -685,7 +690,6 @@ fn row(rec: Record<'_>, document: &str, catalogue: &Catalogue, chars: &CharIndex
         provenance,
     } = rec;
     let (name_zh, name_en) = names_of(catalogue.get(indicator));
-    let span = provenance.and_then(|p| chars.span(p));
     let FigureColumns {
         comparator,
         value,
@@ -765,7 +769,42 @@ fn row(rec: Record<'_>, document: &str, catalogue: &Catalogue, chars: &CharIndex
 /// ```
 pub fn rows(ds: &Dataset, catalogue: &Catalogue) -> Vec<Row> {
     let chars = CharIndex::new(ds.text.as_deref().unwrap_or(""));
-    let targets = ds.targets.iter().map(|t| Record {
+    iter_record_rows(
+        &ds.targets,
+        &ds.outcomes,
+        &ds.document.id,
+        catalogue,
+        |p: &Provenance| chars.span(p),
+    )
+    .collect()
+}
+
+/// The rows of [`rows`], one at a time, of `targets` and then `outcomes` of document
+/// `document`: a caller that writes each row as it comes holds one row, not the table. `span`
+/// gives a provenance's code-point offsets (absent when it gives none), such as
+/// [`CharIndex::span`] over the text.
+///
+/// ```
+/// use planwatch::document::{CharIndex, Provenance};
+/// let text = "二、2024年主要预期目标 国内生产总值增长5%左右。";
+/// let x = planwatch::builtin::extractor().document(text, "doc");
+/// let chars = CharIndex::new(text);
+/// let cat = planwatch::builtin::catalogue();
+/// let mut rows =
+///     planwatch::table::iter_record_rows(&x.targets, &x.outcomes, "doc", cat, |p: &Provenance| chars.span(p));
+/// let r = rows.next().unwrap();
+/// assert_eq!((r.indicator.as_str(), r.quote.as_deref(), r.start, r.end),
+///            ("gdp_growth", Some("主要预期目标 国内生产总值增长5%左右"), Some(7), Some(26)));
+/// assert!(rows.next().is_none());
+/// ```
+pub fn iter_record_rows<'a>(
+    targets: &'a [Target],
+    outcomes: &'a [Outcome],
+    document: &'a str,
+    catalogue: &'a Catalogue,
+    span: impl Fn(&Provenance) -> Option<(usize, usize)> + 'a,
+) -> impl Iterator<Item = Row> + 'a {
+    let targets = targets.iter().map(|t| Record {
         kind: "target",
         indicator: &t.indicator,
         period: &t.period,
@@ -773,7 +812,7 @@ pub fn rows(ds: &Dataset, catalogue: &Catalogue) -> Vec<Row> {
         status: None,
         provenance: t.provenance.as_ref(),
     });
-    let outcomes = ds.outcomes.iter().map(|o| Record {
+    let outcomes = outcomes.iter().map(|o| Record {
         kind: "outcome",
         indicator: &o.indicator,
         period: &o.period,
@@ -781,10 +820,10 @@ pub fn rows(ds: &Dataset, catalogue: &Catalogue) -> Vec<Row> {
         status: Some(o.status.code().to_string()),
         provenance: o.provenance.as_ref(),
     });
-    targets
-        .chain(outcomes)
-        .map(|r| row(r, &ds.document.id, catalogue, &chars))
-        .collect()
+    targets.chain(outcomes).map(move |r| {
+        let at = r.provenance.and_then(&span);
+        row(r, document, catalogue, at)
+    })
 }
 
 /// One row of the mention table: a figure found in a text, where it is (code points) and what
@@ -901,14 +940,36 @@ impl TableRow for MentionRow {
 /// ```
 pub fn mention_rows(text: &str, mentions: &[Mention], catalogue: &Catalogue) -> Vec<MentionRow> {
     let chars = CharIndex::new(text);
-    let at = |b: usize| chars.char_offset(b).unwrap_or(0);
-    mentions
-        .iter()
-        .map(|m| {
-            let subject = m.subject_span.as_ref().map(|s| (at(s.start), at(s.end)));
-            MentionRow::new(m, (at(m.span.start), at(m.span.end)), subject, catalogue)
-        })
-        .collect()
+    iter_mention_rows(mentions, catalogue, |b: usize| {
+        chars.char_offset(b).unwrap_or(0)
+    })
+    .collect()
+}
+
+/// The rows of [`mention_rows`], one at a time: a caller that writes each row as it comes
+/// holds one row, not the table. `at` gives the code-point offset of a byte offset of the text,
+/// such as [`CharIndex::char_offset`] over it.
+///
+/// ```
+/// use planwatch::document::CharIndex;
+/// let text = "城镇新增就业1244万人";
+/// let ms = planwatch::builtin::extract(text);
+/// let chars = CharIndex::new(text);
+/// let cat = planwatch::builtin::catalogue();
+/// let mut rows = planwatch::table::iter_mention_rows(&ms, cat, |b| chars.char_offset(b).unwrap_or(0));
+/// let r = rows.next().unwrap();
+/// assert_eq!((r.start, r.end, r.subject_span), (6, 12, Some((0, 6))));
+/// assert!(rows.next().is_none());
+/// ```
+pub fn iter_mention_rows<'a>(
+    mentions: &'a [Mention],
+    catalogue: &'a Catalogue,
+    at: impl Fn(usize) -> usize + 'a,
+) -> impl Iterator<Item = MentionRow> + 'a {
+    mentions.iter().map(move |m| {
+        let subject = m.subject_span.as_ref().map(|s| (at(s.start), at(s.end)));
+        MentionRow::new(m, (at(m.span.start), at(m.span.end)), subject, catalogue)
+    })
 }
 
 /// One row of the scorecard table: the [`ScoreRow`] flattened, with numbers a frame can

@@ -169,6 +169,9 @@ use years::Years;
 
 pub use mention::{Mention, MentionKind};
 pub use records::{Extraction, extract_document, extract_for};
+pub use wrap::{GivenChars, Unwrapped};
+
+use std::borrow::Cow;
 
 /// A reusable extractor: a catalogue compiled for matching subjects.
 ///
@@ -267,14 +270,39 @@ impl Extractor {
     /// ```
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
         if let Some(j) = wrap::join(text) {
-            return context::mentions(&Doc::new(&j.text, &self.matcher, self.years))
+            let given = |r: std::ops::Range<usize>| text.get(r).map(Cow::Borrowed);
+            return context::mentions(&Doc::new(j.text(), &self.matcher, self.years))
                 .into_iter()
-                .map(|f| j.mention(text, f.mention))
+                .map(|f| j.mention(&given, f.mention))
                 .collect();
         }
         context::mentions(&Doc::new(text, &self.matcher, self.years))
             .into_iter()
             .map(|f| f.mention)
+            .collect()
+    }
+
+    /// Every mention of the text `u` was made from, in text order: [`Extractor::mentions`] of
+    /// it, read from `u` alone, so that the text as given need not be held beside its joined
+    /// copy.
+    ///
+    /// ```
+    /// use planwatch::extract::Unwrapped;
+    /// let ex = planwatch::builtin::extractor();
+    /// let given = "今年，我们要坚持稳中求进工作总基调，全年城镇新增就\n业1200万人以上。";
+    /// let ms = ex.mentions_unwrapped(&Unwrapped::new(given.to_string()));
+    /// assert_eq!(ms, ex.mentions(given));
+    /// assert_eq!((ms[0].subject.as_deref(), ms[0].subject_span.clone()), (Some("城镇新增就业"), Some(60..79)));
+    /// ```
+    pub fn mentions_unwrapped(&self, u: &Unwrapped) -> Vec<Mention> {
+        let found = context::mentions(&Doc::new(u.text(), &self.matcher, self.years));
+        if !u.joined() {
+            return found.into_iter().map(|f| f.mention).collect();
+        }
+        let given = |r: std::ops::Range<usize>| u.given(r);
+        found
+            .into_iter()
+            .map(|f| u.mention(&given, f.mention))
             .collect()
     }
 
@@ -287,10 +315,33 @@ impl Extractor {
     /// ```
     pub fn document(&self, text: &str, doc_id: &str) -> Extraction {
         if let Some(j) = wrap::join(text) {
-            let x = records::build(&j.text, doc_id, &self.matcher, self.years);
-            return j.extraction(text, x);
+            let x = records::build(j.text(), doc_id, &self.matcher, self.years);
+            let given = |r: std::ops::Range<usize>| text.get(r).map(Cow::Borrowed);
+            return j.extraction(&given, x);
         }
         records::build(text, doc_id, &self.matcher, self.years)
+    }
+
+    /// The targets and outcomes of the document `u` was made from: [`Extractor::document`] of
+    /// it, read from `u` alone, so that the text as given need not be held beside its joined
+    /// copy.
+    ///
+    /// ```
+    /// use planwatch::extract::Unwrapped;
+    /// let ex = planwatch::builtin::extractor();
+    /// let given = "2024年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就\n业1200万人以上。";
+    /// let x = ex.document_unwrapped(&Unwrapped::new(given.to_string()), "doc");
+    /// assert_eq!(x, ex.document(given, "doc"));
+    /// let quote = &x.targets[1].provenance.as_ref().unwrap().quote;
+    /// assert_eq!((x.targets[1].indicator.as_str(), quote.as_str()), ("urban_new_jobs", "城镇新增就\n业1200万人以上"));
+    /// ```
+    pub fn document_unwrapped(&self, u: &Unwrapped, doc_id: &str) -> Extraction {
+        let x = records::build(u.text(), doc_id, &self.matcher, self.years);
+        if !u.joined() {
+            return x;
+        }
+        let given = |r: std::ops::Range<usize>| u.given(r);
+        u.extraction(&given, x)
     }
 }
 
