@@ -258,6 +258,9 @@ pub(crate) const RATE_NOUNS: &[&str] = &[
     "增长速度",
 ];
 
+/// Words of a stretch beyond a target just set (`增长7%以上、力争达到8%`).
+pub(crate) const STRETCH: &[&str] = &["力争", "争取", "努力"];
+
 /// What a quota met ends with (`完成国家下达目标`, `…任务`, `…约束性指标`).
 pub(crate) const QUOTA_ENDS: &[&str] = &["目标", "任务", "指标"];
 
@@ -580,6 +583,9 @@ pub(crate) const OUTCOME_LINKS: &[&str] =
 pub(crate) const AS_OF: &[&str] = &["截至", "截止"];
 
 /// Time words that open a subject phrase and belong to the year context, not the subject.
+/// The word that opens a part of the figure before it (`其中用于项目建设1542亿元`).
+pub(crate) const PART_OPENER: &str = "其中";
+
 pub(crate) const LEADING_TIME: &[&str] = &[
     "过去一年",
     "截至目前",
@@ -806,7 +812,7 @@ pub(crate) const SUBJECT_SCOPES: &[&str] = &[
 ];
 
 /// Words ending a time phrase of a span (`五年来`, `2012年以来`, `十三五时期`).
-pub(crate) const SPAN_SINCE: &[&str] = &["年来", "年间", "以来", "期间", "时期", "期内"];
+pub(crate) const SPAN_SINCE: &[&str] = &["年来", "年间", "年内", "以来", "期间", "时期", "期内"];
 
 /// Function words that may stand just before an indicator's name (`国家预算内和预算外的基本建设
 /// 投资`, `今年再减少农村贫困人口`).

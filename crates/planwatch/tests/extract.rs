@@ -2085,3 +2085,60 @@ fn a_quota_set_by_the_state_is_a_qualitative_target_of_each_indicator_it_names()
     let y = extract_document(plain, "no-quota", planwatch::builtin::catalogue());
     assert_eq!(headline(&y), [h("gdp_growth", "around", Some("5.5%"))]);
 }
+
+#[test]
+fn a_name_with_a_modifier_is_a_part_not_the_total() {
+    let text = "2024年工作回顾\n实物商品网上零售额增长11.1%，跨境电商进出口增长180％。\
+项目民间投资增长11.9%。规模以上民营工业增加值增长11.5%。能源工业增长8%。对东盟进出口增长13.8%。\
+新发行地方政府专项债券2157亿元，其中用于项目建设1542亿元。农畜产品加工业总产值增长10%以上。\
+电动汽车、锂电池、光伏产品“新三样”出口增长近30%。五年内全国工农业总产值增长百分之三十八。\n";
+    let ms = extract(text);
+    let got: Vec<(&str, Option<&str>)> = ms
+        .iter()
+        .map(|m| (m.text.as_str(), m.indicator.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("11.1%", None),
+            ("180％", None),
+            ("11.9%", None),
+            ("11.5%", None),
+            ("8%", None),
+            ("13.8%", None),
+            ("2157亿元", Some("local_special_bonds")),
+            // 其中 with words of its own: a part, which takes no subject from before.
+            ("1542亿元", None),
+            ("10%以上", None),
+            // A quoted name names the list before it.
+            ("近30%", Some("new_three_exports_growth")),
+            // 五年内 is a time, not a modifier.
+            ("百分之三十八", Some("gross_output_agri_industry_growth")),
+        ]
+    );
+}
+
+#[test]
+fn a_list_shares_its_last_comparator_and_a_stretch_is_no_target_of_its_own() {
+    let text = "2025年工作安排\n经济社会发展主要预期目标是：地区生产总值增长7%以上、力争达到8%，\
+全社会固定资产投资增长15%以上、力争达到20%，城乡居民人均可支配收入分别增长5%和7%左右，\
+城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内。\n";
+    let x = extract_document(text, "stretch", planwatch::builtin::catalogue());
+    assert_eq!(
+        headline(&x),
+        [
+            h("gdp_growth", "at_least", Some("7%")),
+            h("fixed_asset_investment_growth", "at_least", Some("15%")),
+            h("urban_disposable_income_growth", "around", Some("5%")),
+            h("rural_disposable_income_growth", "around", Some("7%")),
+            h("urban_surveyed_unemployment", "at_most", Some("5%")),
+            h("cpi_change", "at_most", Some("3%")),
+        ]
+    );
+    // The stretch figure makes no record anywhere else either.
+    assert!(
+        x.targets
+            .iter()
+            .all(|t| t.figure.text != "8%" && t.figure.text != "20%")
+    );
+}

@@ -190,7 +190,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("national 1978–1992", 0.576),
     ("national 1993–2013", 0.822),
     ("national 2014–2025", 0.920),
-    ("provincial 2025", 0.936),
+    ("provincial 2025", 0.943),
 ];
 
 #[test]

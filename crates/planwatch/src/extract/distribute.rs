@@ -7,10 +7,11 @@ use super::MentionKind;
 use super::matcher::Matcher;
 use super::mention::{Found, is_duration};
 use crate::lexicon::{
-    CONJUNCTIONS, SHARE_CLAUSE_HEADS, SHARED_HEADS, TOWN_AND_COUNTRY, is_close_quote, is_open_quote,
+    CONJUNCTIONS, DIRECTION_NOUNS, DIRECTION_VERBS, POST_COMPARATORS, SHARE_CLAUSE_HEADS,
+    SHARED_HEADS, TOWN_AND_COUNTRY, is_close_quote, is_open_quote,
 };
 use crate::quantity::Quantity;
-use crate::target::Direction;
+use crate::target::{Comparator, Direction};
 use crate::units::Unit;
 
 /// Distributive lists: `A、B和C分别增长x、y和z` gives each figure its own subject; elided units
@@ -158,6 +159,7 @@ pub(crate) fn apply_group(text: &str, matcher: &Matcher, found: &mut [Found], i:
             }
         }
     }
+    share_trailing_comparator(text, found, i, j);
     let direction = found[i].mention.figure.direction;
     let year = found[i].mention.year;
     let basis = found[i].mention.basis;
@@ -238,11 +240,30 @@ pub(crate) fn apply_group(text: &str, matcher: &Matcher, found: &mut [Found], i:
     } else {
         vec![(found[i].mention.subject.clone(), subj_span.clone()); n]
     };
+    // 城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内: a direction that only the last
+    // conjunct's noun of change gives (no verb of change before the figures) is that conjunct's.
+    let noun_only = conjuncts.len() == n
+        && direction.is_some()
+        && subj_span.as_ref().is_some_and(|r| {
+            let lead = text.get(r.end..found[i].mention.span.start).unwrap_or("x");
+            let noun = text
+                .get(r.clone())
+                .and_then(|s| DIRECTION_NOUNS.ending(s))
+                .map(|w| w.value);
+            noun == direction && !DIRECTION_VERBS.words.iter().any(|w| lead.contains(w.text))
+        });
     for (k, (s, r)) in subjects.into_iter().enumerate() {
         let f = &mut found[i + k];
+        let own = if noun_only {
+            s.as_deref()
+                .and_then(|s| DIRECTION_NOUNS.ending(s))
+                .map(|w| w.value)
+        } else {
+            direction
+        };
         f.mention.subject = s;
         f.mention.subject_span = r;
-        f.mention.figure.direction = direction;
+        f.mention.figure.direction = own;
         if k > 0 {
             f.mention.year = year;
             f.mention.basis = basis;
@@ -253,7 +274,7 @@ pub(crate) fn apply_group(text: &str, matcher: &Matcher, found: &mut [Found], i:
             .mention
             .subject
             .as_deref()
-            .and_then(|s| matcher.resolve(s, unit.as_ref(), direction))
+            .and_then(|s| matcher.resolve(s, unit.as_ref(), own))
             .map(|idx| matcher.info(idx).id.clone());
     }
 }
@@ -372,4 +393,33 @@ pub(crate) fn split_conjuncts(text: &str, r: Range<usize>) -> Vec<Range<usize>> 
         out.push(r.start + lo..r.start + s.len());
     }
     out
+}
+
+/// A comparator written after the last figure of a list joined by 和, 、 or 及 (`分别增长5%和7%
+/// 左右`, `分别为30%、40%以上`) is the list's: the bare figures before it take it.
+fn share_trailing_comparator(text: &str, found: &mut [Found], i: usize, j: usize) {
+    let last = &found[j - 1].mention.figure;
+    let Some(word) = POST_COMPARATORS.ending(&last.text) else {
+        return;
+    };
+    let comparator = last.comparator;
+    if comparator != word.value {
+        return;
+    }
+    let joined = (i + 1..j).all(|k| {
+        text.get(found[k - 1].mention.span.end..found[k].mention.span.start)
+            .is_some_and(|gap| CONJUNCTIONS.contains(&gap.trim()))
+    });
+    let bare = found[i..j - 1].iter().all(|f| {
+        let fig = &f.mention.figure;
+        fig.comparator == Comparator::Exact
+            && fig.value.is_some()
+            && POST_COMPARATORS.ending(&fig.text).is_none()
+            && fig.text == text.get(f.mention.span.clone()).unwrap_or("")
+    });
+    if joined && bare {
+        for f in &mut found[i..j - 1] {
+            f.mention.figure.comparator = comparator;
+        }
+    }
 }

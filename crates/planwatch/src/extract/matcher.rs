@@ -73,7 +73,11 @@ fn whole_term(subject: &str, start: usize, end: usize) -> bool {
 /// 和) or a word of all (`各部门`).
 fn names_a_part(before: &str) -> bool {
     let cjk = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
-    let mut r = before.trim_end_matches(crate::extract::years::is_blank);
+    // A blank between words ends the phrase before the name (`主要预期目标 国内生产总值`).
+    if before.ends_with(crate::extract::years::is_blank) {
+        return false;
+    }
+    let mut r = before;
     loop {
         let Some(last) = r.chars().next_back() else {
             return false;
@@ -221,13 +225,32 @@ impl Matcher {
         }
         // Nearest to the figure first, then longest.
         found.sort_by(|a, b| b.1.cmp(&a.1).then((b.1 - b.0).cmp(&(a.1 - a.0))));
+        // Whether the words before a name make it a part: a quoted name (电动汽车、锂电池、光伏
+        // 产品“新三样”出口) names what is before it.
+        let modified = |start: usize| {
+            !subject[start..].starts_with(['“', '「', '"']) && names_a_part(&subject[..start])
+        };
+        // A suffixed tail is no name of its own inside a longer name (网上零售额 of
+        // 实物商品网上零售额增长), nor when the words before make it a part.
+        let tail_is_part = |start: usize| {
+            found
+                .iter()
+                .any(|&(s, e, _)| s < start && e == subject.len())
+                || (modified(start) && !found.iter().any(|&(s, e, _)| s < start && e > start))
+        };
         // Names read as a part of a whole: a name inside one is that part too (生产总值 inside
         // 各工业部工业生产总值).
         let mut parts: Vec<(usize, usize)> = Vec::new();
+        // Names tried and not taken: a name inside one is a word of that term, not a term of its
+        // own (网上零售额 inside 实物商品网上零售额).
+        let mut tried: Vec<(usize, usize)> = Vec::new();
         for &(start, end, idx) in &found {
-            if parts.iter().any(|&(s, e)| s <= start && end <= e) {
+            if parts.iter().any(|&(s, e)| s <= start && end <= e)
+                || tried.iter().any(|&(s, e)| s <= start && end <= e)
+            {
                 continue;
             }
+            tried.push((start, end));
             // A name overlapped by one starting before it (财政赤字 over 赤字占…比重) continues
             // that term: its words before are no modifier.
             let overlapped = found.iter().any(|&(s, e, _)| s < start && e > start);
@@ -235,7 +258,7 @@ impl Matcher {
             // share or contribution the phrase ends with, not the name inside it.
             let of_a_share = subject[end..].contains('的')
                 && SHARE_HEADS.iter().any(|h| subject[end..].contains(h));
-            if (!overlapped && names_a_part(&subject[..start]))
+            if (!overlapped && modified(start))
                 || subject[end..].starts_with(AGGREGATES)
                 || of_a_share
             {
@@ -246,7 +269,7 @@ impl Matcher {
             }
             if let Some(&(_, t)) = tails
                 .first()
-                .filter(|t| t.0 < start && end == subject.len())
+                .filter(|t| t.0 < start && end == subject.len() && !tail_is_part(t.0))
             {
                 return Some(t);
             }
@@ -271,7 +294,8 @@ impl Matcher {
                 }
             }
         }
-        tails.first().map(|t| t.1)
+        // 项目民间投资增长, 对东盟进出口增长: a suffixed name read as a part is that part too.
+        tails.first().filter(|t| !tail_is_part(t.0)).map(|t| t.1)
     }
 
     /// The part of `subject` whose share of GDP it names (`研发经费` of `研发经费与国内生产总值之

@@ -142,7 +142,7 @@
 //!   (`…分别增长7.7%、8.9%，占规模以上工业增加值比重分别为34.6%和16.3%`) measures the amounts
 //!   just before it in its sentence (`装备制造业增加值占规模以上工业增加值比重`); a level stated
 //!   before its change (`比重为56.7%，比上年提高0.4个百分点`) is an outcome with it. A change
-//!   that meets a task set elsewhere (`能耗下降完成国家下达任务`) is a direction-only target.
+//!   that meets a task set elsewhere (`能耗下降完成国家下达任务`) is a qualitative target: a quota set from above.
 //!
 //! Limits: a wrap after a short line or inside a heading still ends the paragraph; a per-person
 //! amount (`21.6万元/人`) is read as its currency; an amount in dollars does not take an

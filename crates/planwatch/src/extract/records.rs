@@ -20,8 +20,8 @@ use crate::lexicon::plan_periods;
 use crate::lexicon::{
     ADVERBS, CAUSATIVES, CHANGE_VERBS, IN_STEP_ENDS, LEAD_VERBS, LIST_COPULAS, LIST_INTROS,
     MANNERS, NEGATIONS, NOT_STATED, PREDICATES, PREVENTIONS, QUOTA_ADVERBS, QUOTA_ENDS,
-    QUOTA_SETTERS, RATE_NOUNS, REFERENCE_OPENERS, RELATIONS, SIGNED_GROWTH, is_clause_break,
-    is_sentence_break,
+    QUOTA_SETTERS, RATE_NOUNS, REFERENCE_OPENERS, RELATIONS, SIGNED_GROWTH, STRETCH,
+    is_clause_break, is_sentence_break,
 };
 use crate::target::{
     Comparator, Direction, Figure, Outcome, OutcomeStatus, Reference, Relation, Target,
@@ -214,14 +214,29 @@ pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher, years: Years) -
                 }
                 continue;
             }
+            let clause_targets = targets.len();
+            let mut before = clause.start;
             for k in inside {
                 let m = &found[k].mention;
                 let year = block.year.or(m.year);
+                let lead = text.get(before..m.span.start).unwrap_or("");
+                before = m.span.end;
                 if let (Some(ind), Some(y)) = (&m.indicator, year) {
+                    // 地区生产总值增长7%以上、力争达到8%: the stretch of the target just set is
+                    // no target of its own.
+                    let period = block.period(y, Some(m));
+                    if STRETCH.iter().any(|w| lead.contains(w))
+                        && targets[clause_targets..]
+                            .iter()
+                            .any(|t| &t.indicator == ind && t.period == period)
+                    {
+                        in_headline[k] = true;
+                        continue;
+                    }
                     let quote = clause_quote(text, &clause, m);
                     targets.push(Target {
                         indicator: ind.clone(),
-                        period: block.period(y, Some(m)),
+                        period,
                         figure: m.figure.clone(),
                         provenance: Some(provenance(doc_id, text, quote)),
                     });

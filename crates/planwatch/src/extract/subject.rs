@@ -12,8 +12,8 @@ use super::years::{self, YearCtx};
 use crate::lexicon::{
     ABOUT, ADVERBS_ONLY, AS_OF, DIRECTION_NOUNS, DIRECTION_VERBS, ESTIMATE, FUTURE, GENERIC_HEADS,
     LEADING_TIME, LEADING_VERBS, LEVEL_LINKS, NOT_COMPARISONS, NOT_OUTPUT_WORDS, OBJECT_ENDS,
-    OBJECT_PREDICATES, OBJECT_VERBS, OBJECT_VERBS_KEPT, OUTCOME_LINKS, RATIO_OF, RELATIONS,
-    SPAN_ENDS, SPAN_FOLLOWERS, SUBJECT_OPENERS, TARGET_ENDS, TARGET_IS, TARGET_LINKS,
+    OBJECT_PREDICATES, OBJECT_VERBS, OBJECT_VERBS_KEPT, OUTCOME_LINKS, PART_OPENER, RATIO_OF,
+    RELATIONS, SPAN_ENDS, SPAN_FOLLOWERS, SUBJECT_OPENERS, TARGET_ENDS, TARGET_IS, TARGET_LINKS,
     TARGET_OBJECTS, VERB_LED_NOUNS, YEAR_OPENERS, contains_any, is_cjk_numeral, is_clause_break,
     is_close_quote, is_open_quote, link_ending, longest_prefix_word, longest_suffix_word,
 };
@@ -451,7 +451,15 @@ pub(crate) fn read_subject(doc: &Doc, years: &[YearCtx], rd: &mut Reading) {
         let duration_before = rd.prior_last.filter(|p| {
             p.pos.clause == rd.pos.clause && is_duration(p) && p.mention.subject.is_some()
         });
-        if rd.subject.is_none() && (!rd.distributive || raw.trim().is_empty()) {
+        // 其中用于项目建设1542亿元: a part of the previous figure, told by its own words; it
+        // takes no subject from before.
+        let part_told = raw.trim_start().strip_prefix(PART_OPENER).is_some_and(|r| {
+            r.chars()
+                .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+                .count()
+                >= 2
+        });
+        if rd.subject.is_none() && !part_told && (!rd.distributive || raw.trim().is_empty()) {
             if let Some(p) = duration_before.or(prior_in_sentence) {
                 // Ellipsis: the subject of the previous figure of the sentence.
                 rd.subject = p.mention.subject.clone();
