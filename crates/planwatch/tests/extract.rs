@@ -2142,3 +2142,35 @@ fn a_list_shares_its_last_comparator_and_a_stretch_is_no_target_of_its_own() {
             .all(|t| t.figure.text != "8%" && t.figure.text != "20%")
     );
 }
+
+#[test]
+fn the_parts_after_qizhong_are_of_the_wholes_kind_and_period() {
+    // The parts take the kind and year of the whole before them (no cue of their own said so).
+    let text = "今年拟安排财政赤字2.18万亿元，比去年增加5600亿元。其中，中央财政赤字1.4万亿元，\
+地方财政赤字7800亿元。\n";
+    let ms = with_plan_year(2016).mentions(text);
+    assert_eq!(
+        rows(&ms),
+        [
+            "2.18万亿元|2.18|12|CNY|exact||财政赤字|fiscal_deficit|2016|target",
+            "5600亿元|5600|8|CNY|exact|increase|财政赤字|fiscal_deficit_change|2016|target",
+            "1.4万亿元|1.4|12|CNY|exact||中央财政赤字|central_fiscal_deficit|2016|target",
+            "7800亿元|7800|8|CNY|exact||地方财政赤字|local_fiscal_deficit|2016|target",
+        ]
+    );
+    // Parts of a plan span's figure are of the span; the level a part starts from is the
+    // year's before it.
+    let text = "2016年政府工作报告\n“十三五”时期主要目标任务\n到2020年，国内生产总值达到92.7万亿元。\
+其中，服务业增加值由34.2万亿元增加到52.3万亿元。\n";
+    let x = extract_document(text, "plan", planwatch::builtin::catalogue());
+    let period = |r: &planwatch::target::Target| (r.period.year, r.period.end_year);
+    let targets: Vec<_> = x
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.figure.text.as_str(), period(t)))
+        .collect();
+    assert!(
+        targets.contains(&("tertiary_value_added", "52.3万亿元", (2016, Some(2020)))),
+        "{targets:?}"
+    );
+}

@@ -187,9 +187,9 @@ fn era(case: &Case) -> &'static str {
 /// extractor improves, never lowered).
 const FLOORS: &[(&str, f64)] = &[
     ("national 1954–1977", 0.465),
-    ("national 1978–1992", 0.576),
+    ("national 1978–1992", 0.591),
     ("national 1993–2013", 0.822),
-    ("national 2014–2025", 0.920),
+    ("national 2014–2025", 0.926),
     ("provincial 2025", 0.943),
 ];
 

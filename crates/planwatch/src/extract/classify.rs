@@ -273,7 +273,7 @@ pub(crate) fn read_year(doc: &Doc, sentence: &mut Sentence, rd: &mut Reading) {
 
 /// Whether the words before a figure open the level a change starts from: `由`, `从`, also
 /// before a word of measure (`从人均8.7万元`, `从每月70元`).
-fn opens_from(before: &str) -> bool {
+pub(crate) fn opens_from(before: &str) -> bool {
     let before = PER_WORDS
         .iter()
         .find_map(|w| before.strip_suffix(w))
@@ -288,6 +288,11 @@ fn in_the_past(rd: &Reading, years: Years) -> bool {
         (Some(y), Some(p)) => rd.end_year.unwrap_or(y) < p,
         _ => false,
     }
+}
+
+/// Whether the figure speaks of a year after the report's plan year.
+fn in_the_future(rd: &Reading, years: Years) -> bool {
+    rd.year.zip(years.plan).is_some_and(|(y, p)| y > p)
 }
 
 /// The years of a span of `n` years: in a review of a year, the `n` years to it; else, in a
@@ -372,7 +377,9 @@ pub(crate) fn read_kind(doc: &Doc, cues: &Cues, rd: &mut Reading) -> MentionKind
                 _ => MentionKind::Target,
             },
             SectionKind::Unknown => {
-                if cues.target {
+                // 到2020年，国内生产总值达到92.7万亿元 in a report of 2016: a year after the plan
+                // year has no outcome yet.
+                if cues.target || in_the_future(rd, doc_years) {
                     MentionKind::Target
                 } else if cues.outcome || in_the_past(rd, doc_years) {
                     MentionKind::Outcome

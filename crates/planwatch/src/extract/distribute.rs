@@ -7,8 +7,8 @@ use super::MentionKind;
 use super::matcher::Matcher;
 use super::mention::{Found, is_duration};
 use crate::lexicon::{
-    CONJUNCTIONS, DIRECTION_NOUNS, DIRECTION_VERBS, POST_COMPARATORS, SHARE_CLAUSE_HEADS,
-    SHARED_HEADS, TOWN_AND_COUNTRY, is_close_quote, is_open_quote,
+    CONJUNCTIONS, DIRECTION_NOUNS, DIRECTION_VERBS, PART_OPENER, POST_COMPARATORS,
+    SHARE_CLAUSE_HEADS, SHARED_HEADS, TOWN_AND_COUNTRY, is_close_quote, is_open_quote,
 };
 use crate::quantity::Quantity;
 use crate::target::{Comparator, Direction};
@@ -48,7 +48,73 @@ pub(crate) fn distribute(text: &str, matcher: &Matcher, found: &mut Vec<Found>) 
     }
     found.retain(|f| !f.bare);
     share_numerators(matcher, found);
+    parts_of_the_whole(text, found);
     level_before_its_change(found);
+}
+
+/// The figures of a sentence opened by `其中` that no cue of their own made a target or outcome
+/// are parts of the last target or outcome before the sentence in its paragraph, the whole
+/// (`今年拟安排财政赤字2.18万亿元。其中，中央财政赤字1.4万亿元，地方财政赤字7800亿元`): of its
+/// kind and year. Parts of a span's figure (`第六个五年计划规定，一九八五年工农业总产值达到
+/// 八千七百一十亿元。其中，农业总产值由二千一百八十七亿元增加到二千六百六十亿元`) are of the span,
+/// and the level a part starts from (`由…`) is the year's before the span.
+pub(crate) fn parts_of_the_whole(text: &str, found: &mut [Found]) {
+    let mut whole: Option<usize> = None;
+    let mut part_sentence = None;
+    for k in 0..found.len() {
+        let pos = found[k].pos;
+        if part_sentence != Some(pos.sentence) {
+            let opening = text.get(pos.sentence_start..found[k].mention.span.start);
+            let opens = opening.is_some_and(|o| {
+                o.trim_start_matches(super::years::is_blank)
+                    .starts_with(PART_OPENER)
+            });
+            part_sentence = opens.then_some(pos.sentence);
+        }
+        let Some(w) = whole.filter(|&w| {
+            part_sentence.is_some()
+                && found[w].pos.paragraph_start == pos.paragraph_start
+                && found[w].pos.sentence != pos.sentence
+        }) else {
+            if found[k].mention.kind != MentionKind::Other && !is_duration(&found[k]) {
+                whole = Some(k);
+            }
+            continue;
+        };
+        let (wk, wy, we, wb) = {
+            let m = &found[w].mention;
+            (m.kind, m.year, m.end_year, m.basis)
+        };
+        let f = &mut found[k];
+        if f.mention.kind != MentionKind::Other || is_duration(f) {
+            continue;
+        }
+        let before = text.get(f.region.start..f.mention.span.start).unwrap_or("");
+        match (wy, we) {
+            (Some(first), Some(_)) if f.mention.end_year.is_none() => {
+                if super::classify::opens_from(before.trim_end()) {
+                    f.mention.kind = MentionKind::Outcome;
+                    f.mention.year = first.checked_sub(1);
+                    f.mention.basis = Some(crate::document::Basis::Year);
+                } else {
+                    f.mention.kind = wk;
+                    (f.mention.year, f.mention.end_year) = (wy, we);
+                    // A level at the span's end; a change over it as the whole's.
+                    f.mention.basis = if f.mention.figure.direction.is_none() {
+                        Some(crate::document::Basis::YearEnd)
+                    } else {
+                        wb
+                    };
+                }
+            }
+            _ => {
+                f.mention.kind = wk;
+                if f.mention.year.is_none() {
+                    f.mention.year = wy;
+                }
+            }
+        }
+    }
 }
 
 /// A share clause with its numerator elided (`…分别增长7.7%、8.9%，占规模以上工业增加值比重分别为

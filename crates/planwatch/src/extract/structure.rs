@@ -360,7 +360,7 @@ fn with_plain_headings(text: &str, events: Vec<Event>) -> Vec<Event> {
         let numbered = body.starts_with(|c: char| is_cjk_numeral(c) || c == '（' || c == '(')
             && body.contains(['、', '）', ')']);
         let punctuated = body.contains([
-            '。', '，', '；', '：', '！', '？', ',', ';', ':', '!', '?', '“', '”', '%', '％',
+            '。', '，', '；', '：', '！', '？', ',', ';', ':', '!', '?', '%', '％',
         ]);
         if numbered
             || punctuated
