@@ -396,6 +396,10 @@ pub(crate) const SHARE_VERBS: &[&str] = &["恢复到", "恢复至", "相当于",
 /// product, whose bare name in a list of outputs stands for its output.
 pub(crate) const OUTPUT: &str = "产量";
 
+/// Output words standing without their product (`粮食连续五年增产，总产量10570亿斤`, `粮食播种面积
+/// 4157万亩、产量1146.1万吨`): the product is the last one the sentence names before them.
+pub(crate) const BARE_OUTPUTS: &[&str] = &["总产量", "年产量", "产量", "总产"];
+
 /// Words of a sentence about another measure of products than their output, in which a bare
 /// product name does not count its output (`新增石油地质储量3000万吨、天然气200亿立方米`,
 /// `钢：全部建成后增加的年产能力将为六百一十万吨`).

@@ -2174,3 +2174,24 @@ fn the_parts_after_qizhong_are_of_the_wholes_kind_and_period() {
         "{targets:?}"
     );
 }
+
+#[test]
+fn output_without_its_product_is_the_last_named_products() {
+    let text = "2024年工作回顾\n粮食播种面积4157万亩、产量1146.1万吨。粮食连续五年增产，总产量10570亿斤。\
+原油增产50万吨，总产达到2.1亿吨。今年全社会总产量要提高。\n";
+    let x = extract_document(text, "outputs", planwatch::builtin::catalogue());
+    let outcomes: Vec<_> = x
+        .outcomes
+        .iter()
+        .map(|o| (o.indicator.as_str(), o.figure.text.as_str(), o.period.year))
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            ("grain_sown_area", "4157万亩", 2024),
+            ("grain_output", "1146.1万吨", 2024),
+            ("grain_output", "10570亿斤", 2024),
+            ("crude_oil_output", "2.1亿吨", 2024),
+        ]
+    );
+}

@@ -365,6 +365,24 @@ impl Matcher {
         self.with_suffix(&self.info(idx).names[0], unit, direction)
     }
 
+    /// The product named last in `s` as a whole term (`粮食播种面积4157万亩、` → 粮食), if any.
+    pub fn last_product_in<'s>(&self, s: &'s str) -> Option<&'s str> {
+        let mut bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).collect();
+        bounds.push(s.len());
+        for k in (0..bounds.len() - 1).rev() {
+            let start = bounds[k];
+            // Product names are short: at most six characters.
+            let ends = &bounds[k + 1..bounds.len().min(k + 7)];
+            for &end in ends.iter().rev() {
+                let name = &s[start..end];
+                if self.products.contains_key(name) && whole_term(s, start, end) {
+                    return Some(name);
+                }
+            }
+        }
+        None
+    }
+
     /// The same amount counted in the figure's currency, by the catalogue's naming convention
     /// (`goods_trade` in US dollars is `goods_trade_usd`).
     fn in_currency(&self, idx: u32, unit: Option<&Unit>) -> Option<u32> {

@@ -10,12 +10,13 @@ use super::mention::{Reading, is_duration};
 use super::structure::{Doc, floor_boundary};
 use super::years::{self, YearCtx};
 use crate::lexicon::{
-    ABOUT, ADVERBS_ONLY, AS_OF, DIRECTION_NOUNS, DIRECTION_VERBS, ESTIMATE, FUTURE, GENERIC_HEADS,
-    LEADING_TIME, LEADING_VERBS, LEVEL_LINKS, NOT_COMPARISONS, NOT_OUTPUT_WORDS, OBJECT_ENDS,
-    OBJECT_PREDICATES, OBJECT_VERBS, OBJECT_VERBS_KEPT, OUTCOME_LINKS, PART_OPENER, RATIO_OF,
-    RELATIONS, SPAN_ENDS, SPAN_FOLLOWERS, SUBJECT_OPENERS, TARGET_ENDS, TARGET_IS, TARGET_LINKS,
-    TARGET_OBJECTS, VERB_LED_NOUNS, YEAR_OPENERS, contains_any, is_cjk_numeral, is_clause_break,
-    is_close_quote, is_open_quote, link_ending, longest_prefix_word, longest_suffix_word,
+    ABOUT, ADVERBS_ONLY, AS_OF, BARE_OUTPUTS, DIRECTION_NOUNS, DIRECTION_VERBS, ESTIMATE, FUTURE,
+    GENERIC_HEADS, LEADING_TIME, LEADING_VERBS, LEVEL_LINKS, NOT_COMPARISONS, NOT_OUTPUT_WORDS,
+    OBJECT_ENDS, OBJECT_PREDICATES, OBJECT_VERBS, OBJECT_VERBS_KEPT, OUTCOME_LINKS, PART_OPENER,
+    RATIO_OF, RELATIONS, SPAN_ENDS, SPAN_FOLLOWERS, SUBJECT_OPENERS, TARGET_ENDS, TARGET_IS,
+    TARGET_LINKS, TARGET_OBJECTS, VERB_LED_NOUNS, YEAR_OPENERS, contains_any, is_cjk_numeral,
+    is_clause_break, is_close_quote, is_open_quote, link_ending, longest_prefix_word,
+    longest_suffix_word,
 };
 use crate::target::{Direction, Reference, Relation};
 use crate::units::Unit;
@@ -505,10 +506,19 @@ pub(crate) fn read_subject(doc: &Doc, years: &[YearCtx], rd: &mut Reading) {
                     // counts its output, unless its sentence speaks of another measure (新增石油地质
                     // 储量3000万吨、天然气200亿立方米).
                     // The look back is bounded, so that a long sentence stays linear.
-                    let found = matcher.product_output(s, rd.fig.unit.as_ref(), rd.direction)?;
                     let back = rd.fig.start.saturating_sub(PRODUCT_LOOK_BACK);
                     let lo = rd.pos.sentence_start.max(floor_boundary(text, back));
                     let sentence = text.get(lo..rd.fig.start).unwrap_or("");
+                    // 粮食连续五年增产，总产量10570亿斤: output without its product is the
+                    // output of the product the sentence named last.
+                    let product = if BARE_OUTPUTS.contains(&s) {
+                        let named = rd.subj_range.as_ref().map_or(rd.fig.start, |r| r.start);
+                        matcher.last_product_in(text.get(lo..named.max(lo)).unwrap_or(""))?
+                    } else {
+                        s
+                    };
+                    let found =
+                        matcher.product_output(product, rd.fig.unit.as_ref(), rd.direction)?;
                     (!contains_any(sentence, NOT_OUTPUT_WORDS)).then_some(found)
                 })
         })
