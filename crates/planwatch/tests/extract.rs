@@ -2195,3 +2195,31 @@ fn output_without_its_product_is_the_last_named_products() {
         ]
     );
 }
+
+#[test]
+fn a_list_is_respective_without_fenbie_when_its_subject_cannot_hold_it() {
+    let ex = with_plan_year(2010);
+    let text = "过去一年，城镇居民人均可支配收入17175元，农村居民人均纯收入5153元，实际增长9.8%和8.5%。\
+城镇居民人均可支配收入和农村居民人均纯收入实际增长8.4％和11.4％。国内生产总值增长9.1%和9.2%。\n";
+    let got: Vec<_> = ex
+        .mentions(text)
+        .iter()
+        .map(|m| (m.text.clone(), m.indicator.clone().unwrap_or_default()))
+        .collect();
+    let want = [
+        ("17175元", "urban_disposable_income"),
+        ("5153元", "rural_net_income"),
+        ("9.8%", "urban_disposable_income_growth"),
+        ("8.5%", "rural_net_income_growth"),
+        ("8.4％", "urban_disposable_income_growth"),
+        ("11.4％", "rural_net_income_growth"),
+        // One name for two figures: nothing to distribute over.
+        ("9.1%", "gdp_growth"),
+        ("9.2%", "gdp_growth"),
+    ];
+    let want: Vec<_> = want
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(got, want);
+}

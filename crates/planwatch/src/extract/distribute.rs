@@ -17,6 +17,7 @@ use crate::units::Unit;
 /// Distributive lists: `A、B和C分别增长x、y和z` gives each figure its own subject; elided units
 /// are shared backward (`分别下降0.2个和0.1个百分点`), and the group shares direction and year.
 pub(crate) fn distribute(text: &str, matcher: &Matcher, found: &mut Vec<Found>) {
+    implicit_respectively(text, matcher, found);
     let mut i = 0;
     while i < found.len() {
         if !found[i].distributive {
@@ -114,6 +115,73 @@ pub(crate) fn parts_of_the_whole(text: &str, found: &mut [Found]) {
                 }
             }
         }
+    }
+}
+
+/// The figures of a list joined by `和` or `、` (`实际增长8.4%和8%`) that all read one subject are
+/// respective without `分别` when that subject cannot hold them all: when it is a list of as
+/// many names, each an indicator (`城镇居民人均可支配收入和农村居民人均纯收入实际增长8.4%和11.4%`),
+/// or when it was only inherited from the figure before and the sentence's figures before the
+/// list name as many different subjects (`城镇居民人均可支配收入15781元，农村居民人均纯收入4761元，
+/// 实际增长8.4%和8%`). Such a list is marked distributive, for the pass that distributes.
+fn implicit_respectively(text: &str, matcher: &Matcher, found: &mut [Found]) {
+    let mut i = 0;
+    while i < found.len() {
+        let mut j = i + 1;
+        while j < found.len()
+            && found[j].pos.sentence == found[i].pos.sentence
+            && !found[j].distributive
+            && !found[j].bare
+            && found[j].mention.subject.is_some()
+            && found[j].mention.subject == found[i].mention.subject
+            && text
+                .get(found[j - 1].mention.span.end..found[j].mention.span.start)
+                .is_some_and(|gap| matches!(gap, "和" | "、"))
+        {
+            j += 1;
+        }
+        let n = j - i;
+        if n < 2 || found[i].distributive || found[i].bare {
+            i = j;
+            continue;
+        }
+        let head = &found[i];
+        let unit = head.mention.figure.value.as_ref().map(|q| q.unit().clone());
+        let direction = head.mention.figure.direction;
+        let own_list = head.region.clone();
+        let names: Vec<Range<usize>> = split_conjuncts(text, own_list)
+            .into_iter()
+            .filter(|r| {
+                text.get(r.clone())
+                    .is_some_and(|c| matcher.resolve(c, unit.as_ref(), direction).is_some())
+            })
+            .collect();
+        let sentence = head.pos.sentence;
+        let before: Vec<&Found> = found[..i]
+            .iter()
+            .rev()
+            .take_while(|f| f.pos.sentence == sentence)
+            .take(n)
+            .collect();
+        let inherited = before.len() == n
+            && before[0].mention.subject_span == head.mention.subject_span
+            && before[0].mention.subject == head.mention.subject
+            && (1..n).all(|k| {
+                before[k].mention.subject.is_some()
+                    && (0..k).all(|m| before[m].mention.subject != before[k].mention.subject)
+            });
+        if names.len() == n {
+            found[i].distributive = true;
+            let span = names[0].start..names[n - 1].end;
+            found[i].mention.subject = text.get(span.clone()).map(str::to_string);
+            found[i].mention.subject_span = Some(span);
+        } else if inherited {
+            found[i].distributive = true;
+            found[i].mention.subject = None;
+            found[i].mention.subject_span = None;
+            found[i].region = found[i].region.start..found[i].region.start;
+        }
+        i = j;
     }
 }
 
