@@ -592,6 +592,10 @@ pub(crate) const PART_OPENER: &str = "其中";
 
 pub(crate) const LEADING_TIME: &[&str] = &[
     "过去一年",
+    // 平均每年增长8.3％: how the figure is counted, not what it counts.
+    "平均每年",
+    "每年平均",
+    "年均",
     "截至目前",
     "截至年末",
     "截至年底",
@@ -867,6 +871,22 @@ pub(crate) const YEAR_END: &[&str] = &["年末", "年底"];
 
 /// Words saying an average: `平均`, `年均`.
 pub(crate) const AVERAGE: &[&str] = &["平均", "年均"];
+
+/// Words of a clause that count what a span of years added, not where it ended
+/// (`新建高速铁路1.2万公里`, `累计建成…`).
+pub(crate) const FLOW_WORDS: &[&str] = &[
+    "新增",
+    "新建",
+    "累计",
+    "建成",
+    "改造",
+    "新开工",
+    "合计",
+    "共计",
+    "总计",
+    "减少",
+    "增加",
+];
 
 /// Endings of the words before the later level of a change over a span of years
 /// (`从一九八○年至一九八五年，原煤产量由六亿二千万吨增加到八亿五千万吨`: 增加到, 提高至).

@@ -2223,3 +2223,37 @@ fn a_list_is_respective_without_fenbie_when_its_subject_cannot_hold_it() {
         .collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_review_of_five_years_sums_flows_and_states_where_things_ended() {
+    // The paragraph's review of five years follows a short sentence naming the time.
+    let text = "2016年政府工作报告\n2015年是“十二五”收官之年。过去五年，我国发展成就举世瞩目。\
+国内生产总值年均增长7.8%。城镇新增就业人数超过6400万人。基本养老保险覆盖率超过80%。\
+高速铁路超过1.9万公里。\n\
+国内生产总值2000年达89404亿元，平均每年增长8.3％。\n";
+    let x = extract_document(text, "review", planwatch::builtin::catalogue());
+    let got: Vec<_> = x
+        .outcomes
+        .iter()
+        .map(|o| {
+            (
+                o.indicator.as_str(),
+                o.figure.text.as_str(),
+                o.period.year,
+                o.period.end_year,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("gdp_growth", "7.8%", 2011, Some(2015)),
+            ("urban_new_jobs", "超过6400万人", 2011, Some(2015)),
+            ("pension_coverage_rate", "超过80%", 2015, None),
+            ("hsr_length", "超过1.9万公里", 2015, None),
+            ("gdp", "89404亿元", 2000, None),
+            ("gdp_growth", "8.3％", 2000, None),
+        ],
+        "{got:#?}"
+    );
+}

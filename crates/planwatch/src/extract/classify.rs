@@ -8,7 +8,7 @@ use super::subject::SUBJECT_WINDOW;
 use super::years::{YearCtx, Years};
 use crate::document::Basis;
 use crate::lexicon::{
-    AVERAGE, COMPARED, LEVEL_FROM_ENDS, LEVEL_TO_ENDS, OUTCOME_CUES, PER_WORDS,
+    AVERAGE, COMPARED, FLOW_WORDS, LEVEL_FROM_ENDS, LEVEL_TO_ENDS, OUTCOME_CUES, PER_WORDS,
     RELATIVE_YEAR_BASES, SPAN_LEADS, TARGET_AFTER, THIS_YEAR, WHOLE_YEAR, YEAR_END, contains_any,
     has_target_cue, is_close_quote, longest_prefix_word,
 };
@@ -203,6 +203,20 @@ pub(crate) fn read_year(doc: &Doc, sentence: &mut Sentence, rd: &mut Reading) {
         rd.end_year = rd.section.end_year;
         rd.basis = Some(Basis::Cumulative);
     }
+    if averaged
+        && rd.end_year.is_none()
+        && let Some(p) = rd.prior_real.filter(|p| {
+            p.pos.sentence == rd.pos.sentence
+                && p.mention.end_year.is_some()
+                && p.mention.end_year == rd.year
+                && p.mention.figure.direction.is_some()
+        })
+    {
+        // 比2002年增长65.5%，年均增长10.6%: the average over the span of the change before it.
+        rd.year = p.mention.year;
+        rd.end_year = p.mention.end_year;
+        rd.basis = Some(Basis::Cumulative);
+    }
     if averaged && rd.end_year.is_some() && rd.basis == Some(Basis::Cumulative) {
         // 十四五时期年均增长7%: an average over the period.
         rd.basis = Some(Basis::Average);
@@ -228,6 +242,18 @@ pub(crate) fn read_year(doc: &Doc, sentence: &mut Sentence, rd: &mut Reading) {
         } else if opens_from(before) {
             // The level the span starts from is that of the year before it.
             first.checked_sub(1)
+        } else if !plan
+            && rd.fig.unit.as_ref().is_some_and(is_a_state)
+            && span_opening(text, rd).is_none()
+            && !text
+                .get(rd.pos.clause_start..rd.fig.start)
+                .is_some_and(|s| contains_any(s, AVERAGE))
+            && !flow_before(text, rd)
+        {
+            // 基本养老保险覆盖率超过80%, 高速铁路超过1.9万公里 in a review of five years: a rate
+            // or a network is not summed over years; it is what was reached, at the span's end
+            // (not 新建高速铁路1.2万公里, a flow).
+            Some(last)
         } else {
             None
         };
@@ -288,6 +314,35 @@ fn in_the_past(rd: &Reading, years: Years) -> bool {
         (Some(y), Some(p)) => rd.end_year.unwrap_or(y) < p,
         _ => false,
     }
+}
+
+/// Whether a figure in this unit, with no change, states where something stands rather than how
+/// much of it a span of years added: a rate, a length, an area, a yearly output.
+fn is_a_state(unit: &Unit) -> bool {
+    matches!(
+        unit,
+        Unit::Percent
+            | Unit::Kilometre
+            | Unit::Mu
+            | Unit::Hectare
+            | Unit::Jin
+            | Unit::Dan
+            | Unit::Ton
+    )
+}
+
+/// How far back in its sentence a figure's flow words are looked for, in bytes.
+const FLOW_LOOK_BACK: usize = 120;
+
+/// Whether the figure's sentence, shortly before it, counts a flow (`…五年间的实际产量合计，粮食
+/// 为一万六千五百八十亿斤`).
+fn flow_before(text: &str, rd: &Reading) -> bool {
+    let lo = rd.pos.sentence_start.max(floor_boundary(
+        text,
+        rd.fig.start.saturating_sub(FLOW_LOOK_BACK),
+    ));
+    text.get(lo..rd.fig.start)
+        .is_some_and(|s| contains_any(s, FLOW_WORDS))
 }
 
 /// Whether the figure speaks of a year after the report's plan year.

@@ -102,6 +102,16 @@ pub(crate) fn paragraph_section(text: &str, start: usize, years: Years) -> Optio
             end_year,
         });
     }
+    if let Some(n) = after_a_short_sentence(rest).and_then(past_years) {
+        // 2015年是“十二五”收官之年。过去五年，…: a short sentence naming the time, then the
+        // review of the span.
+        let (year, end_year) = span_before(years, n);
+        return Some(Section {
+            kind: SectionKind::Outcome,
+            year,
+            end_year,
+        });
+    }
     if let Some(section) = opening_plan(rest, years) {
         return Some(section);
     }
@@ -245,6 +255,22 @@ fn opening_year(rest: &str) -> Option<i32> {
         return None;
     }
     (1900..=2100).contains(&year).then_some(year)
+}
+
+/// Longest first sentence of a paragraph that may stand before its opening time phrase, in
+/// characters.
+const SHORT_SENTENCE_CHARS: usize = 24;
+
+/// What follows the paragraph's first sentence when that is short and states no figure
+/// (`2015年是“十二五”收官之年。`).
+fn after_a_short_sentence(rest: &str) -> Option<&str> {
+    let head = &rest[..floor_boundary(rest, SHORT_SENTENCE_CHARS * 3 + 3)];
+    let end = head.find('。')?;
+    let first = &rest[..end];
+    if first.chars().count() > SHORT_SENTENCE_CHARS || first.contains(['\n', '%', '％', '，']) {
+        return None;
+    }
+    Some(rest[end + '。'.len_utf8()..].trim_start_matches(years::is_blank))
 }
 
 /// The count of a span of years `s` opens with: `过去五年`, `过去5年`, `过去的五年` (not
