@@ -709,6 +709,19 @@ struct ClauseWords {
     relations: Vec<(memmem::Finder<'static>, &'static str)>,
     /// `完成`, searched for from the end of every clause.
     done: memmem::FinderRev<'static>,
+    /// The characters a negation or relation starts with, by the low 12 bits of their code
+    /// points: a clause with none of them is not searched for those words.
+    firsts: [u64; 64],
+}
+
+impl ClauseWords {
+    /// Whether a negation or a relation may stand in `s`.
+    fn may_hold(&self, s: &str) -> bool {
+        s.chars().any(|c| {
+            let low = c as usize & 0xFFF;
+            self.firsts[low >> 6] >> (low & 63) & 1 == 1
+        })
+    }
 }
 
 fn clause_words() -> &'static ClauseWords {
@@ -723,6 +736,18 @@ fn clause_words() -> &'static ClauseWords {
             .map(|w| (memmem::Finder::new(w.text.as_bytes()), w.text))
             .collect(),
         done: memmem::FinderRev::new("完成".as_bytes()),
+        firsts: {
+            let mut set = [0u64; 64];
+            let words = NEGATIONS.iter().copied();
+            for c in words
+                .chain(RELATIONS.iter().map(|w| w.text))
+                .filter_map(|w| w.chars().next())
+            {
+                let low = c as usize & 0xFFF;
+                set[low >> 6] |= 1 << (low & 63);
+            }
+            set
+        },
     })
 }
 
@@ -761,9 +786,12 @@ pub(crate) fn statements(
         return out;
     };
     let words = clause_words();
-    if s.is_empty()
-        || s.len() > 180
-        || words
+    if s.is_empty() || s.len() > 180 {
+        return out;
+    }
+    let may_hold = words.may_hold(s);
+    if may_hold
+        && words
             .negations
             .iter()
             .any(|f| f.find(s.as_bytes()).is_some())
@@ -825,6 +853,9 @@ pub(crate) fn statements(
     // Relational: 全员劳动生产率增长高于国内生产总值增长.
     // (Read only when no predicate ends the clause: it is used only then.)
     let relation = || {
+        if !may_hold {
+            return None;
+        }
         words
             .relations
             .iter()

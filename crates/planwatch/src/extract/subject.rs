@@ -253,7 +253,7 @@ pub(crate) fn object_after(text: &str, from: usize) -> Option<Range<usize>> {
     // 12项重点任务全面推进: the predicate after the noun is not part of it.
     let t = OBJECT_PREDICATES
         .iter()
-        .filter_map(|w| t.find(w).filter(|&k| k >= 6))
+        .filter_map(|w| memchr::memmem::find(t.as_bytes(), w.as_bytes()).filter(|&k| k >= 6))
         .min()
         .map_or(t, |k| &t[..k]);
     if t.is_empty() {

@@ -68,9 +68,9 @@ fn cuts(text: &str) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut cuts: Vec<Range<usize>> = Vec::new();
     let mut line_start = 0usize;
-    let mut i = 0usize;
-    while let Some(off) = b.get(i..).and_then(|r| r.iter().position(|&x| x == b'\n')) {
-        let nl = i + off;
+    // Each line's end is found once: the end of the line after a break is the next break.
+    let mut at = memchr::memchr(b'\n', b);
+    while let Some(nl) = at {
         let cut_start = if nl > 0 && b.get(nl - 1) == Some(&b'\r') {
             nl - 1
         } else {
@@ -78,10 +78,11 @@ fn cuts(text: &str) -> Vec<Range<usize>> {
         };
         let line = text.get(line_start..cut_start).unwrap_or("");
         let next_start = nl + 1;
-        let next_end = b
+        at = b
             .get(next_start..)
-            .and_then(|r| r.iter().position(|&x| x == b'\n'))
-            .map_or(b.len(), |k| next_start + k);
+            .and_then(|r| memchr::memchr(b'\n', r))
+            .map(|k| next_start + k);
+        let next_end = at.unwrap_or(b.len());
         let next = text.get(next_start..next_end).unwrap_or("");
         let soft = line.chars().next_back().is_some_and(wraps_word)
             && next.chars().next().is_some_and(wraps_word)
@@ -93,7 +94,6 @@ fn cuts(text: &str) -> Vec<Range<usize>> {
             cuts.push(cut_start..next_start);
         }
         line_start = next_start;
-        i = next_start;
     }
     cuts
 }
