@@ -961,6 +961,14 @@ pub(crate) const OUTCOME_CUES: &[&str] = &[
     "截至",
 ];
 
+/// Words between a list of names and a figure that make the figure the list's total
+/// (`保障性住房、棚户区改造住房共1000万套`).
+pub(crate) const LIST_TOTALS: &[&str] = &["共", "合计", "总计", "总共"];
+
+/// Words that speak of a part of the year already gone (`今年以来`, `今年一季度`, `1至2月份`):
+/// what they count is no plan.
+pub(crate) const PART_OF_YEAR_GONE: &[&str] = &["以来", "季度", "月份", "上半年", "前两个月"];
+
 /// Words after a figure that make it a target: `高于5%左右的预期目标`.
 pub(crate) const TARGET_AFTER: &[&str] = &[
     "的预期目标",

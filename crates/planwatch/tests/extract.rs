@@ -2257,3 +2257,89 @@ fn a_review_of_five_years_sums_flows_and_states_where_things_ended() {
         "{got:#?}"
     );
 }
+
+/// (kind, indicator, figure text, year, end year) of every record of `x`, targets first.
+fn records_of(x: &Extraction) -> Vec<(&'static str, String, String, i32, Option<i32>)> {
+    let t = x.targets.iter().map(|t| {
+        let p = t.period;
+        (
+            "target",
+            t.indicator.clone(),
+            t.figure.text.clone(),
+            p.year,
+            p.end_year,
+        )
+    });
+    let o = x.outcomes.iter().map(|o| {
+        let p = o.period;
+        (
+            "outcome",
+            o.indicator.clone(),
+            o.figure.text.clone(),
+            p.year,
+            p.end_year,
+        )
+    });
+    t.chain(o).collect()
+}
+
+#[test]
+fn a_list_of_names_shares_a_rate_and_with_jun_an_amount() {
+    let text = "2011年政府工作报告\n一、 过去五年工作回顾\n单位国内生产总值能耗、水耗均下降20%以上。\
+农村居民人均纯收入由2476元增加到4140元。\n\
+二、“十二五”时期主要目标\n城镇居民人均可支配收入和农村居民人均纯收入年均实际增长超过7%。\
+中央和地方财政赤字8000亿元。\n";
+    let x = extract_document(text, "shared", planwatch::builtin::catalogue());
+    let got = records_of(&x);
+    let want = [
+        (
+            "target",
+            "urban_disposable_income_growth",
+            "超过7%",
+            2011,
+            Some(2015),
+        ),
+        (
+            "target",
+            "rural_net_income_growth",
+            "超过7%",
+            2011,
+            Some(2015),
+        ),
+        // An amount after a list without 均 is its total: no record of either part.
+        (
+            "outcome",
+            "energy_intensity_change",
+            "20%以上",
+            2006,
+            Some(2010),
+        ),
+        // The heading is read with a space after its number: the levels are of the span's ends.
+        ("outcome", "rural_net_income", "2476元", 2005, None),
+        ("outcome", "rural_net_income", "4140元", 2010, None),
+    ];
+    let want: Vec<_> = want
+        .iter()
+        .map(|&(k, i, f, y, e)| (k, i.to_string(), f.to_string(), y, e))
+        .collect();
+    assert_eq!(got, want, "{got:#?}");
+}
+
+#[test]
+fn a_figure_of_this_year_is_a_plan() {
+    let text = "2014年政府工作报告\n创新扶贫开发方式。今年再减少农村贫困人口1000万人以上。\
+今年以来，城镇新增就业300万人。\n";
+    let x = extract_document(text, "this-year", planwatch::builtin::catalogue());
+    let got = records_of(&x);
+    assert_eq!(
+        got,
+        [(
+            "target",
+            "rural_poor_reduction".to_string(),
+            "1000万人以上".to_string(),
+            2014,
+            None
+        )],
+        "{got:#?}"
+    );
+}

@@ -187,9 +187,9 @@ fn era(case: &Case) -> &'static str {
 /// extractor improves, never lowered).
 const FLOORS: &[(&str, f64)] = &[
     ("national 1954–1977", 0.465),
-    ("national 1978–1992", 0.591),
-    ("national 1993–2013", 0.863),
-    ("national 2014–2025", 0.926),
+    ("national 1978–1992", 0.605),
+    ("national 1993–2013", 0.875),
+    ("national 2014–2025", 0.936),
     ("provincial 2025", 0.953),
 ];
 

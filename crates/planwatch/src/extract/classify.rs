@@ -8,9 +8,9 @@ use super::subject::SUBJECT_WINDOW;
 use super::years::{YearCtx, Years};
 use crate::document::Basis;
 use crate::lexicon::{
-    AVERAGE, COMPARED, FLOW_WORDS, LEVEL_FROM_ENDS, LEVEL_TO_ENDS, OUTCOME_CUES, PER_WORDS,
-    RELATIVE_YEAR_BASES, SPAN_LEADS, TARGET_AFTER, TARGET_CUES, THIS_YEAR, WHOLE_YEAR, YEAR_END,
-    contains_any, is_close_quote, longest_prefix_word,
+    AVERAGE, COMPARED, FLOW_WORDS, LEVEL_FROM_ENDS, LEVEL_TO_ENDS, OUTCOME_CUES, PART_OF_YEAR_GONE,
+    PER_WORDS, RELATIVE_YEAR_BASES, SPAN_LEADS, TARGET_AFTER, TARGET_CUES, THIS_YEAR, WHOLE_YEAR,
+    YEAR_END, contains_any, is_close_quote, longest_prefix_word,
 };
 use crate::target::Comparator;
 use crate::units::Unit;
@@ -376,6 +376,20 @@ fn flow_before(text: &str, rd: &Reading) -> bool {
         .is_some_and(|s| contains_any(s, FLOW_WORDS))
 }
 
+/// Whether the figure's sentence speaks of this year (`今年再减少农村贫困人口1000万人以上`), the
+/// plan year, with no word of a part of it gone (`今年以来`, `今年一季度`): delivered as the
+/// year opens, a report says of this year what it plans.
+fn of_this_year(text: &str, cues: &Cues, rd: &Reading, years: Years) -> bool {
+    cues.this_year
+        && !cues.outcome
+        && rd.year.is_some()
+        && rd.year == years.plan
+        && rd.end_year.is_none()
+        && !text
+            .get(rd.pos.sentence_start..rd.fig.start)
+            .is_some_and(|s| contains_any(s, PART_OF_YEAR_GONE))
+}
+
 /// Whether the figure speaks of a year after the report's plan year.
 fn in_the_future(rd: &Reading, years: Years) -> bool {
     rd.year.zip(years.plan).is_some_and(|(y, p)| y > p)
@@ -465,7 +479,10 @@ pub(crate) fn read_kind(doc: &Doc, cues: &Cues, rd: &mut Reading) -> MentionKind
             SectionKind::Unknown => {
                 // 到2020年，国内生产总值达到92.7万亿元 in a report of 2016: a year after the plan
                 // year has no outcome yet.
-                if cues.target || in_the_future(rd, doc_years) {
+                if cues.target
+                    || in_the_future(rd, doc_years)
+                    || of_this_year(text, cues, rd, doc_years)
+                {
                     MentionKind::Target
                 } else if cues.outcome || in_the_past(rd, doc_years) {
                     MentionKind::Outcome

@@ -7,7 +7,7 @@ use super::MentionKind;
 use super::matcher::Matcher;
 use super::mention::{Found, is_duration};
 use crate::lexicon::{
-    CONJUNCTIONS, DIRECTION_NOUNS, DIRECTION_VERBS, PART_OPENER, POST_COMPARATORS,
+    CONJUNCTIONS, DIRECTION_NOUNS, DIRECTION_VERBS, LIST_TOTALS, PART_OPENER, POST_COMPARATORS,
     SHARE_CLAUSE_HEADS, SHARED_HEADS, TOWN_AND_COUNTRY, is_close_quote, is_open_quote,
 };
 use crate::quantity::Quantity;
@@ -555,5 +555,125 @@ fn share_trailing_comparator(text: &str, found: &mut [Found], i: usize, j: usize
         for f in &mut found[i..j - 1] {
             f.mention.figure.comparator = comparator;
         }
+    }
+}
+
+/// What a figure whose subject is a list of names (`A和B…`) states of them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) enum Shared {
+    /// One indicator, or no list: the figure's own reading holds.
+    #[default]
+    One,
+    /// Each name's indicator has the figure (`城镇居民人均可支配收入和农村居民人均纯收入年均实际
+    /// 增长超过7%`, `单位国内生产总值能耗、水耗均下降20%以上`), in text order; with where the
+    /// list starts.
+    Each(Vec<String>, usize),
+    /// The figure is the names' total (`中央和地方财政赤字8000亿元`, `保障性住房、棚户区改造住房共
+    /// 1000万套`): of no one indicator.
+    Sum,
+}
+
+/// What a figure states of the names its subject lists. A rate or a change cannot be a sum, so
+/// a list before one shares it; an amount after a list is its total unless `均` or `都` says
+/// each. Every name must be an indicator of its own (with `均`, those that are take the figure),
+/// and the list no name as a whole.
+pub(crate) fn shared_indicators(text: &str, matcher: &Matcher, f: &Found) -> Shared {
+    let m = &f.mention;
+    if f.distributive || m.kind == MentionKind::Other {
+        return Shared::One;
+    }
+    let Some(span) = m.subject_span.clone() else {
+        return Shared::One;
+    };
+    let lead = text.get(span.end..m.span.start).unwrap_or("");
+    let each = lead.char_indices().any(|(k, c)| {
+        c == '都' || (c == '均' && !lead[..k].ends_with(['年', '平', '人', '户', '亩', '日', '月']))
+    });
+    // `保障性住房、棚户区改造住房共1000万套`: the list's total.
+    let total = !each
+        && LIST_TOTALS.iter().any(|w| {
+            lead.match_indices(w).any(|(k, _)| {
+                // Not the 共 of 公共, 共同, 共享.
+                *w != "共"
+                    || !lead[..k].ends_with('公')
+                        && !lead[k + w.len()..].starts_with(['同', '享', '建', '识', '有', '赢'])
+            })
+        });
+    if m.indicator.is_none() && !each {
+        return Shared::One;
+    }
+    // With `均` or `共`, the subject may have stopped at the list's last name (`能耗、水耗`): the
+    // region holds the list.
+    let span = if (each || total) && f.region.start < span.start && f.region.end >= span.end {
+        f.region.start..span.end
+    } else {
+        span
+    };
+    let Some(whole) = text.get(span.clone()) else {
+        return Shared::One;
+    };
+    if total {
+        // A total of names the catalogue knows, at least two (not `经济和文化部门的基本建设投资
+        // 总额共为…`, one name with a list in its modifier).
+        let unit = m.figure.value.as_ref().map(Quantity::unit);
+        let named = |r: &Range<usize>| {
+            text.get(r.clone())
+                .and_then(|c| matcher.resolve(c, unit, m.figure.direction))
+        };
+        let conjuncts = split_conjuncts(text, span.clone());
+        let mut known: Vec<u32> = conjuncts.iter().filter_map(named).collect();
+        known.dedup();
+        let whole_named = matcher.exact(whole, unit, m.figure.direction).is_some();
+        return if known.len() > 1 && !whole_named {
+            Shared::Sum
+        } else {
+            Shared::One
+        };
+    }
+    let unit = m.figure.value.as_ref().map(|q| q.unit().clone());
+    let rate = m.figure.direction.is_some()
+        || m.figure.value.is_none()
+        || matches!(unit, Some(Unit::Percent | Unit::PercentagePoint));
+    let direction = m.figure.direction;
+    let list_start = span.start;
+    let conjuncts = split_conjuncts(text, span);
+    let n = conjuncts.len();
+    if !(2..=8).contains(&n) || matcher.exact(whole, unit.as_ref(), direction).is_some() {
+        return Shared::One;
+    }
+    let first = text.get(conjuncts[0].clone()).unwrap_or("");
+    let last = text.get(conjuncts[n - 1].clone()).unwrap_or("");
+    let mut ids: Vec<String> = Vec::with_capacity(n);
+    for (k, r) in conjuncts.iter().enumerate() {
+        let own = text.get(r.clone()).unwrap_or("");
+        let full = if k + 1 < n {
+            with_shared_head(matcher, own, last, unit.as_ref(), direction)
+        } else if k > 0 {
+            with_shared_modifier(matcher, own, first, unit.as_ref(), direction)
+        } else {
+            own.to_string()
+        };
+        let Some(idx) = matcher.resolve(&full, unit.as_ref(), direction) else {
+            // With `均` each name has the figure: those the catalogue knows take it.
+            if each {
+                continue;
+            }
+            return Shared::One;
+        };
+        let id = &matcher.info(idx).id;
+        if ids.contains(id) {
+            return Shared::One;
+        }
+        ids.push(id.clone());
+    }
+    if ids.len() < 2 && m.indicator.is_some()
+        || m.indicator.as_ref().is_some_and(|own| !ids.contains(own)) && !each
+    {
+        return Shared::One;
+    }
+    if rate || each {
+        Shared::Each(ids, list_start)
+    } else {
+        Shared::Sum
     }
 }

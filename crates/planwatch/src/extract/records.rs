@@ -8,6 +8,7 @@ use memchr::memmem;
 use serde::{Deserialize, Serialize};
 
 use super::context::mentions;
+use super::distribute::{Shared, shared_indicators};
 use super::matcher::Matcher;
 use super::mention::Found;
 use super::structure::{Doc, SectionKind, Sections};
@@ -192,6 +193,11 @@ pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher, years: Years) -
             b.year = years.plan;
         }
     }
+    // The indicators of figures that a list of names shares (`A和B均增长5%`), by figure.
+    let shared: Vec<Shared> = found
+        .iter()
+        .map(|f| shared_indicators(text, matcher, f))
+        .collect();
     let mut targets = Vec::new();
     let mut in_headline = vec![false; found.len()];
     for block in &blocks {
@@ -221,7 +227,13 @@ pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher, years: Years) -
                 let year = block.year.or(m.year);
                 let lead = text.get(before..m.span.start).unwrap_or("");
                 before = m.span.end;
-                if let (Some(ind), Some(y)) = (&m.indicator, year) {
+                let Some(y) = year else { continue };
+                let (ids, list_start) = match &shared[k] {
+                    Shared::One => (m.indicator.as_slice(), m.span.start),
+                    Shared::Each(ids, at) => (ids.as_slice(), *at),
+                    Shared::Sum => (&[][..], m.span.start),
+                };
+                for ind in ids {
                     // 地区生产总值增长7%以上、力争达到8%: the stretch of the target just set is
                     // no target of its own.
                     let period = block.period(y, Some(m));
@@ -233,7 +245,8 @@ pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher, years: Years) -
                         in_headline[k] = true;
                         continue;
                     }
-                    let quote = clause_quote(text, &clause, m);
+                    let mut quote = clause_quote(text, &clause, m);
+                    quote.start = quote.start.min(list_start.max(clause.start));
                     targets.push(Target {
                         indicator: ind.clone(),
                         period,
@@ -256,10 +269,15 @@ pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher, years: Years) -
         if in_headline[k] || m.kind == MentionKind::Other {
             continue;
         }
-        match (m.indicator.is_some() && m.year.is_some(), m.kind) {
+        let n = match &shared[k] {
+            Shared::One => usize::from(m.indicator.is_some()),
+            Shared::Each(ids, _) => ids.len(),
+            Shared::Sum => 0,
+        };
+        match (n > 0 && m.year.is_some(), m.kind) {
             (false, _) => to_unresolved += 1,
-            (true, MentionKind::Target) => to_targets += 1,
-            (true, MentionKind::Outcome) => to_outcomes += 1,
+            (true, MentionKind::Target) => to_targets += n,
+            (true, MentionKind::Outcome) => to_outcomes += n,
             (true, MentionKind::Other) => {}
         }
     }
@@ -271,26 +289,37 @@ pub(crate) fn build(text: &str, doc_id: &str, matcher: &Matcher, years: Years) -
         if in_headline[k] || m.kind == MentionKind::Other {
             continue;
         }
-        let (Some(ind), Some(y)) = (&m.indicator, m.year) else {
+        let (ids, list_start) = match &shared[k] {
+            Shared::One => (m.indicator.as_slice(), m.span.start),
+            Shared::Each(ids, at) => (ids.as_slice(), *at),
+            Shared::Sum => (&[][..], m.span.start),
+        };
+        let (false, Some(y)) = (ids.is_empty(), m.year) else {
             unresolved.push(m.clone());
             continue;
         };
-        let prov = Some(provenance(doc_id, text, lead_span(f)));
-        match m.kind {
-            MentionKind::Target => targets.push(Target {
-                indicator: ind.clone(),
-                period: period(y, m),
-                figure: m.figure.clone(),
-                provenance: prov,
-            }),
-            MentionKind::Outcome => outcomes.push(Outcome {
-                indicator: ind.clone(),
-                period: period(y, m),
-                figure: m.figure.clone(),
-                status: OutcomeStatus::Preliminary,
-                provenance: prov,
-            }),
-            MentionKind::Other => {}
+        let mut quote = lead_span(f);
+        if list_start >= f.pos.sentence_start {
+            quote.start = quote.start.min(list_start);
+        }
+        for ind in ids {
+            let prov = Some(provenance(doc_id, text, quote.clone()));
+            match m.kind {
+                MentionKind::Target => targets.push(Target {
+                    indicator: ind.clone(),
+                    period: period(y, m),
+                    figure: m.figure.clone(),
+                    provenance: prov,
+                }),
+                MentionKind::Outcome => outcomes.push(Outcome {
+                    indicator: ind.clone(),
+                    period: period(y, m),
+                    figure: m.figure.clone(),
+                    status: OutcomeStatus::Preliminary,
+                    provenance: prov,
+                }),
+                MentionKind::Other => {}
+            }
         }
     }
     // Text order (statements and figures were gathered in two passes).

@@ -664,8 +664,12 @@ impl<'a> Scanner<'a> {
     /// The end of a heading's title: the next whitespace or sentence break, at most 80
     /// characters on.
     fn heading_end(&self, from: usize) -> usize {
-        let mut end = from;
-        for (k, c) in self.rest(from).chars().enumerate() {
+        // A title may stand a space or two after its number (`一、 过去五年工作回顾`, as web
+        // pages print it); it ends at the next blank.
+        let rest = self.rest(from);
+        let title = rest.trim_start_matches([' ', '\u{3000}', '\u{a0}', '\t']);
+        let mut end = from + (rest.len() - title.len());
+        for (k, c) in title.chars().enumerate() {
             if k >= 80 || c.is_whitespace() || matches!(c, '。' | '！' | '？') {
                 break;
             }
