@@ -73,11 +73,8 @@ impl Settings<'_> {
 
     /// Reads and decodes `input`: its text and its size in bytes.
     fn text_of(&self, input: &Input) -> Result<(String, u64), Failure> {
-        let bytes = decode::read(&input.source).map_err(|why| Failure { why, bytes: 0 })?;
-        let size = bytes.len() as u64;
-        let text =
-            decode::decode(bytes, self.encoding).map_err(|why| Failure { why, bytes: size })?;
-        Ok((text, size))
+        decode::read_text(&input.source, self.encoding)
+            .map_err(|(why, bytes)| Failure { why, bytes })
     }
 
     /// Reads, decodes and extracts `input`, and writes its rows in `format` (each naming

@@ -1247,7 +1247,7 @@ pub(crate) fn is_cjk_numeral(c: char) -> bool {
 pub(crate) fn longest_suffix_word<'a>(s: &str, list: &'a [&'a str]) -> Option<&'a str> {
     list.iter()
         .copied()
-        .filter(|w| s.ends_with(w))
+        .filter(|w| ends_with(s, w))
         .max_by_key(|w| w.len())
 }
 
@@ -1255,8 +1255,21 @@ pub(crate) fn longest_suffix_word<'a>(s: &str, list: &'a [&'a str]) -> Option<&'
 pub(crate) fn longest_prefix_word<'a>(s: &str, list: &'a [&'a str]) -> Option<&'a str> {
     list.iter()
         .copied()
-        .filter(|w| s.starts_with(w))
+        .filter(|w| starts_with(s, w))
         .max_by_key(|w| w.len())
+}
+
+/// `s.ends_with(w)` and `s.starts_with(w)` compared byte by byte from the end that must match:
+/// a text is tried against each of a list of short words, most of which differ from it in the
+/// first byte compared, where a call to `memcmp` costs more than the comparison.
+fn ends_with(s: &str, w: &str) -> bool {
+    let (s, w) = (s.as_bytes(), w.as_bytes());
+    s.len() >= w.len() && s.iter().rev().zip(w.iter().rev()).all(|(a, b)| a == b)
+}
+
+fn starts_with(s: &str, w: &str) -> bool {
+    let (s, w) = (s.as_bytes(), w.as_bytes());
+    s.len() >= w.len() && s.iter().zip(w).all(|(a, b)| a == b)
 }
 
 /// Whether any word of `list` occurs in `s`.

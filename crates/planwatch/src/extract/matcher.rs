@@ -21,12 +21,12 @@ pub(crate) struct Info {
     pub measure: Measure,
 }
 
-/// A character trie of every indicator name and alias, plus an exact-name table.
+/// A character trie of every indicator name and alias (each with the first indicator that
+/// has it), which is also the exact-name table.
 #[derive(Clone, Debug)]
 pub(crate) struct Matcher {
     trie: Trie<u32>,
     infos: Vec<Info>,
-    names: HashMap<String, u32>,
     ids: HashMap<String, u32>,
     /// The products whose output an indicator counts, by the name before `产量` (钢 of 钢产量):
     /// a subject that is just the product names its output (`钢三千九百万吨`, `原煤增长１７％`).
@@ -127,7 +127,6 @@ impl Matcher {
         let mut m = Matcher {
             trie: Trie::forward(),
             infos: Vec::new(),
-            names: HashMap::new(),
             ids: HashMap::new(),
             products: HashMap::new(),
             gdp_shares: HashMap::new(),
@@ -145,7 +144,6 @@ impl Matcher {
                 if name.is_empty() {
                     continue;
                 }
-                m.names.entry(name.to_string()).or_insert(idx);
                 m.trie.insert(name, idx);
             }
             if let Some(product) = ind.name_zh.strip_suffix(OUTPUT).filter(|p| !p.is_empty()) {
@@ -153,20 +151,19 @@ impl Matcher {
             }
         }
         // A product that is itself an indicator's name is that indicator.
-        let Matcher {
-            names, products, ..
-        } = &mut m;
-        products.retain(|p, _| !names.contains_key(p));
+        let Matcher { trie, products, .. } = &mut m;
+        products.retain(|p, _| {
+            trie.follow(trie.root(), p)
+                .and_then(|n| trie.value(n))
+                .is_none()
+        });
         let mut shares = HashMap::new();
         for (idx, info) in m.infos.iter().enumerate() {
             if info.unit != Unit::Percent {
                 continue;
             }
             for name in &info.names {
-                if let Some(of) = m
-                    .share_of_gdp_parts(name)
-                    .and_then(|whole| m.names.get(whole).copied())
-                {
+                if let Some(of) = m.share_of_gdp_parts(name).and_then(|whole| m.named(whole)) {
                     shares.entry(of).or_insert(idx as u32);
                 }
             }
@@ -178,6 +175,12 @@ impl Matcher {
     /// The length of the longest name `s` starts with (0 if none).
     pub fn prefix_len(&self, s: &str) -> usize {
         self.trie.longest(s).map_or(0, |(_, len)| len)
+    }
+
+    /// The indicator named exactly `name` (the first to have it), if any.
+    fn named(&self, name: &str) -> Option<u32> {
+        let node = self.trie.follow(self.trie.root(), name)?;
+        self.trie.value(node)
     }
 
     pub fn info(&self, idx: u32) -> &Info {
@@ -195,7 +198,7 @@ impl Matcher {
         if subject.is_empty() {
             return None;
         }
-        if let Some(&idx) = self.names.get(subject) {
+        if let Some(idx) = self.named(subject) {
             if self.fits(idx, unit, direction) {
                 return Some(idx);
             }
@@ -334,7 +337,7 @@ impl Matcher {
             // An industry's share of GDP is its value added's (服务业在国内生产总值中的比重).
             let value_added = format!("{part}增加值");
             for p in [part, trimmed, value_added.as_str()] {
-                if let Some(s) = self.names.get(p).and_then(|i| self.gdp_shares.get(i)) {
+                if let Some(s) = self.named(p).and_then(|i| self.gdp_shares.get(&i)) {
                     return Some(*s);
                 }
             }
@@ -459,27 +462,17 @@ impl Matcher {
         )
     }
 
-    /// `name` + a change suffix, if the catalogue knows it and it fits.
+    /// `name` + a change suffix, if the catalogue knows it and it fits: the suffixes are read
+    /// on from where `name` ends in the trie, which holds every name (with its first
+    /// indicator, as `names` does), not looked up whole one by one.
     fn with_suffix(
         &self,
         name: &str,
         unit: Option<&Unit>,
         direction: Option<Direction>,
     ) -> Option<u32> {
-        let mut key = String::with_capacity(name.len() + 18);
-        for (suffixes, signed_only) in suffix_lists(direction) {
-            for s in suffixes {
-                key.clear();
-                key.push_str(name);
-                key.push_str(s);
-                if let Some(&idx) = self.names.get(&key) {
-                    if self.fits(idx, unit, direction) && (!signed_only || self.is_signed(idx)) {
-                        return Some(idx);
-                    }
-                }
-            }
-        }
-        None
+        let node = self.trie.follow(self.trie.root(), name)?;
+        self.suffixed_at(node, unit, direction)
     }
 
     /// Exact lookup of a composed name (a distributed head: 基本养老 + 保险参保人数).
@@ -489,7 +482,7 @@ impl Matcher {
         unit: Option<&Unit>,
         direction: Option<Direction>,
     ) -> Option<u32> {
-        let idx = *self.names.get(name)?;
+        let idx = self.named(name)?;
         self.fits(idx, unit, direction).then_some(idx)
     }
 

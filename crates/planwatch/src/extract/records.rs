@@ -736,20 +736,58 @@ fn bare_change(s: &str) -> Option<(usize, &str)> {
 struct ClauseWords {
     negations: Vec<memmem::Finder<'static>>,
     relations: Vec<(memmem::Finder<'static>, &'static str)>,
-    /// `完成`, searched for from the end of every clause.
+    /// `完成`, searched for from the end of a clause that holds `完`.
     done: memmem::FinderRev<'static>,
     /// The characters a negation or relation starts with, by the low 12 bits of their code
     /// points: a clause with none of them is not searched for those words.
-    firsts: [u64; 64],
+    firsts: CharSet,
+    /// The characters a predicate or a verb of change ends with: a clause that ends with none
+    /// of them has neither at its end.
+    lasts: CharSet,
+    /// The characters an adverb or a lead verb starts with: a clause that opens with none of
+    /// them has no verb and object (shape 2).
+    opens: CharSet,
+}
+
+/// A set of characters by the low 12 bits of their code points: a character outside it is
+/// none of the characters put in (one inside may be another with the same low bits).
+struct CharSet([u64; 64]);
+
+impl CharSet {
+    fn of(chars: impl Iterator<Item = char>) -> Self {
+        let mut set = [0u64; 64];
+        for c in chars {
+            let low = c as usize & 0xFFF;
+            set[low >> 6] |= 1 << (low & 63);
+        }
+        CharSet(set)
+    }
+
+    fn may_hold(&self, c: char) -> bool {
+        let low = c as usize & 0xFFF;
+        self.0[low >> 6] >> (low & 63) & 1 == 1
+    }
+}
+
+/// What one pass over a clause's characters tells: whether a negation or a relation may stand
+/// in it, and whether `完成` may.
+struct ClauseScan {
+    may_hold: bool,
+    done: bool,
 }
 
 impl ClauseWords {
-    /// Whether a negation or a relation may stand in `s`.
-    fn may_hold(&self, s: &str) -> bool {
-        s.chars().any(|c| {
-            let low = c as usize & 0xFFF;
-            self.firsts[low >> 6] >> (low & 63) & 1 == 1
-        })
+    /// Whether a negation or a relation may stand in `s`, and whether `完` does.
+    fn scan(&self, s: &str) -> ClauseScan {
+        let mut scan = ClauseScan {
+            may_hold: false,
+            done: false,
+        };
+        for c in s.chars() {
+            scan.may_hold |= self.firsts.may_hold(c);
+            scan.done |= c == '完';
+        }
+        scan
     }
 }
 
@@ -765,18 +803,25 @@ fn clause_words() -> &'static ClauseWords {
             .map(|w| (memmem::Finder::new(w.text.as_bytes()), w.text))
             .collect(),
         done: memmem::FinderRev::new("完成".as_bytes()),
-        firsts: {
-            let mut set = [0u64; 64];
-            let words = NEGATIONS.iter().copied();
-            for c in words
+        firsts: CharSet::of(
+            NEGATIONS
+                .iter()
+                .copied()
                 .chain(RELATIONS.iter().map(|w| w.text))
-                .filter_map(|w| w.chars().next())
-            {
-                let low = c as usize & 0xFFF;
-                set[low >> 6] |= 1 << (low & 63);
-            }
-            set
-        },
+                .filter_map(|w| w.chars().next()),
+        ),
+        lasts: CharSet::of(
+            PREDICATES
+                .iter()
+                .chain(CHANGE_VERBS)
+                .filter_map(|w| w.chars().next_back()),
+        ),
+        opens: CharSet::of(
+            ADVERBS
+                .iter()
+                .chain(LEAD_VERBS)
+                .filter_map(|w| w.chars().next()),
+        ),
     })
 }
 
@@ -818,7 +863,16 @@ pub(crate) fn statements(
     if s.is_empty() || s.len() > 180 {
         return out;
     }
-    let may_hold = words.may_hold(s);
+    let ClauseScan { may_hold, done } = words.scan(s);
+    // Every statement below is one of: a quota to meet (完成), causes (受…影响), a predicate or
+    // a verb of change at the clause's end, a relation, or [adverb] verb + object at its start.
+    // A clause that can be none of them states nothing.
+    let (first, last) = (s.chars().next(), s.chars().next_back());
+    let ends_in_predicate = last.is_some_and(|c| words.lasts.may_hold(c));
+    let opens_with_verb = first.is_some_and(|c| words.opens.may_hold(c));
+    if !(may_hold || done || ends_in_predicate || opens_with_verb || first == Some('受')) {
+        return out;
+    }
     if may_hold
         && words
             .negations
@@ -830,7 +884,7 @@ pub(crate) fn statements(
     // 单位地区生产总值能耗完成国家下达任务, 确保完成国家下达的“十四五”能耗强度下降目标: a quota
     // set elsewhere and to be met, a qualitative target of each indicator the clause names
     // before 完成 or in its object (粮食产量和粮食播种面积、…及生态环境质量指标完成…).
-    if let Some(k) = words.done.rfind(s.as_bytes()) {
+    if let Some(k) = done.then(|| words.done.rfind(s.as_bytes())).flatten() {
         let object = &s[k + "完成".len()..];
         if QUOTA_ENDS.iter().any(|w| ends(object, w))
             && QUOTA_SETTERS.iter().any(|w| find(object, w).is_some())
@@ -876,7 +930,7 @@ pub(crate) fn statements(
     // Shape 1: subject + predicate at the clause end.
     let marker = PREDICATES
         .iter()
-        .filter(|w| ends(s, w))
+        .filter(|w| ends_in_predicate && ends(s, w))
         .map(|w| (s.len() - w.len(), *w))
         .min_by_key(|&(k, _)| k);
     // Relational: 全员劳动生产率增长高于国内生产总值增长.
@@ -912,7 +966,7 @@ pub(crate) fn statements(
         (clause.start..clause.start + subj.len(), &s[k..])
     } else if let Some((k, _)) = relation() {
         (clause.start..clause.start + k, &s[k..])
-    } else if let Some((k, w)) = bare_change(s) {
+    } else if let Some((k, w)) = ends_in_predicate.then(|| bare_change(s)).flatten() {
         // 推动社会综合融资成本下降, 出口增速回落: a subject naming an indicator and a verb of
         // change.
         let mut lo = 0;
@@ -927,6 +981,9 @@ pub(crate) fn statements(
     } else {
         // Shape 2: [adverb] verb + object: 努力提高居民收入在国民收入分配中的比重,
         // 提高民营企业贷款占比和发债融资规模.
+        if !opens_with_verb {
+            return out;
+        }
         let adv: usize = ADVERBS
             .iter()
             .filter(|a| starts(s, a))

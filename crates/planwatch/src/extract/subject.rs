@@ -251,17 +251,34 @@ pub(crate) fn object_after(text: &str, from: usize) -> Option<Range<usize>> {
     // 20个主要指标中: 中 closes the noun.
     let t = s.strip_suffix('中').filter(|t| !t.is_empty()).unwrap_or(s);
     // 12项重点任务全面推进: the predicate after the noun is not part of it.
-    let t = OBJECT_PREDICATES
-        .iter()
-        .filter_map(|w| memchr::memmem::find(t.as_bytes(), w.as_bytes()).filter(|&k| k >= 6))
-        .min()
-        .map_or(t, |k| &t[..k]);
+    let t = first_occurrence_from(t, OBJECT_PREDICATES, 6).map_or(t, |k| &t[..k]);
     if t.is_empty() {
         return None;
     }
     let start = end - s.len();
     Some(start..start + t.len())
 }
+
+/// The least of the first occurrences in `t` of the words of `words` that are at `from` or
+/// after (a word whose first occurrence is before `from` is not looked for further), read in
+/// one pass over `t`'s characters rather than searched for word by word. At most 64 words.
+fn first_occurrence_from(t: &str, words: &[&str], from: usize) -> Option<usize> {
+    // The words found before `from`, by index.
+    let mut seen = 0u64;
+    for (k, c) in t.char_indices() {
+        for (i, w) in words.iter().enumerate().take(64) {
+            if seen >> i & 1 == 0 && w.starts_with(c) && t[k..].starts_with(w) {
+                if k >= from {
+                    return Some(k);
+                }
+                seen |= 1 << i;
+            }
+        }
+    }
+    None
+}
+
+const _: () = assert!(OBJECT_PREDICATES.len() <= 64);
 
 /// The lead phase: walks back from the figure over its verb of change, comparators, links and
 /// attached years, a named base of points (`高于全省0.7个百分点`) and a comparison base
