@@ -1666,10 +1666,11 @@ fn the_title_is_found_wherever_the_opening_lines_put_it() {
 fn a_byline_gives_the_delivery_year_as_plan_year() {
     let text = "政府工作报告\n——2023年3月5日在第十四届全国人民代表大会第一次会议上\n\
                 今年国内生产总值增长5%左右。去年城镇新增就业1206万人。";
+    // 今年 in a report delivered in 2023, with no word of a part of the year gone, is that year's plan.
     assert_eq!(
         year_kind(&extract(text)),
         [
-            ("5%左右", Some(2023), MentionKind::Other),
+            ("5%左右", Some(2023), MentionKind::Target),
             ("1206万人", Some(2022), MentionKind::Outcome),
         ]
     );
