@@ -2344,3 +2344,48 @@ fn a_figure_of_this_year_is_a_plan() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_sentence_list_of_the_years_targets_is_read_beside_a_heading_naming_a_plans_targets() {
+    // A later section heading names the five-year plan's targets; the year's own list stands in
+    // a sentence of an earlier part. Both are read, the qualitative item with the rest.
+    let text = "二、2006年工作安排\n综合考虑各种因素，2006年国民经济和社会发展的主要预期目标是：\
+国内生产总值增长8%左右；城镇新增就业900万人；国际收支基本平衡。\n\
+三、关于“十一五”规划\n（三）“十一五”时期经济社会发展的主要目标\n\
+国内生产总值年均增长7.5%。\n";
+    let x = extract_document(text, "plan-heading", planwatch::builtin::catalogue());
+    let got: Vec<(String, &'static str, Option<String>, i32)> = x
+        .headline()
+        .map(|t| {
+            let v = t.figure.value.as_ref().map(|q| q.to_string());
+            (
+                t.indicator.clone(),
+                t.figure.comparator.code(),
+                v,
+                t.period.year,
+            )
+        })
+        .collect();
+    assert!(
+        got.contains(&("balance_of_payments".to_string(), "qualitative", None, 2006)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(
+            "gdp_growth".to_string(),
+            "around",
+            Some("8%".to_string()),
+            2006
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(
+            "urban_new_jobs".to_string(),
+            "exact",
+            Some("900万人".to_string()),
+            2006
+        )),
+        "{got:?}"
+    );
+}

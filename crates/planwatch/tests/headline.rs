@@ -188,7 +188,7 @@ fn era(case: &Case) -> &'static str {
 const FLOORS: &[(&str, f64)] = &[
     ("national 1954–1977", 0.465),
     ("national 1978–1992", 0.605),
-    ("national 1993–2013", 0.875),
+    ("national 1993–2013", 0.877),
     ("national 2014–2025", 0.936),
     ("provincial 2025", 0.953),
 ];

@@ -570,8 +570,10 @@ fn headline_blocks(doc: &Doc, found: &[Found]) -> Vec<Block> {
             }
         }
     }
-    if blocks.is_empty() {
-        // …主要预期目标是：A；B。
+    // …主要预期目标是：A；B。 Read beside a section heading's list: a heading naming a plan's
+    // targets (（三）“十一五”时期…主要目标) does not hide this year's list in a sentence.
+    let heading_blocks = std::mem::take(&mut blocks);
+    {
         for intro in LIST_INTROS {
             let mut from = 0;
             while let Some(k) = text.get(from..).and_then(|s| s.find(intro)) {
@@ -620,6 +622,13 @@ fn headline_blocks(doc: &Doc, found: &[Found]) -> Vec<Block> {
             }
         }
     }
+    let within = |b: &Block| {
+        heading_blocks
+            .iter()
+            .any(|h| h.range.start <= b.range.start && b.range.start < h.range.end)
+    };
+    blocks.retain(|b| !within(b));
+    blocks.extend(heading_blocks);
     if blocks.is_empty() {
         blocks = part_blocks;
     }
