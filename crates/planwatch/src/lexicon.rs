@@ -500,6 +500,7 @@ pub(crate) const LINK_WORDS: &[&str] = &[
     "设定为",
     "调整为",
     "确定为",
+    "安排",
     "保持",
     "实现",
     "完成",
@@ -773,6 +774,9 @@ pub(crate) const REVIEW_OPENERS: &[&str] = &[
 
 /// The word of the plan year (`今年`).
 pub(crate) const THIS_YEAR: &str = "今年";
+
+/// The year before the plan year, as a heading says it (`去年工作回顾`).
+pub(crate) const LAST_YEAR: &str = "去年";
 
 /// Words that may come before an indicator's name in its subject phrase without making it a
 /// part of the total (`全省地区生产总值`, `我国粮食产量`, `地方一般公共预算收入`); any other

@@ -2389,3 +2389,49 @@ fn a_sentence_list_of_the_years_targets_is_read_beside_a_heading_naming_a_plans_
         "{got:?}"
     );
 }
+
+#[test]
+fn a_heading_of_this_year_or_last_year_dates_its_part_by_the_byline() {
+    // The report names no year but in its byline: 今年 in a heading of plans is the year it was
+    // delivered in, 去年 in a heading of a review the year before.
+    let text = "政府工作报告\n——2023年3月5日在第十四届全国人民代表大会第一次会议上\n\
+一、去年工作回顾\n国内生产总值增长3%。\n\
+二、对今年政府工作的建议\n积极的财政政策要加力提效。赤字率拟按3%安排。\n";
+    let x = extract_document(text, "bylined", planwatch::builtin::catalogue());
+    let got: Vec<(&str, &str, Option<i32>)> = x
+        .mentions
+        .iter()
+        .map(|m| (m.text.as_str(), m.kind.code(), m.year))
+        .collect();
+    assert_eq!(
+        got,
+        [("3%", "outcome", Some(2022)), ("3%", "target", Some(2023))]
+    );
+    let t = &x.targets[0];
+    assert_eq!(
+        (
+            t.indicator.as_str(),
+            t.period.year,
+            t.figure.comparator.code()
+        ),
+        ("fiscal_deficit_ratio", 2023, "exact")
+    );
+}
+
+#[test]
+fn an_amount_arranged_is_its_subjects() {
+    // 安排 links a budget line to its amount, with 拟 (a plan) or without.
+    let ms = with_plan_year(2007)
+        .mentions("今年中央财政赤字拟安排2450亿元。中央预算内投资安排5000亿元。");
+    let got: Vec<(&str, Option<&str>, &str)> = ms
+        .iter()
+        .map(|m| (m.text.as_str(), m.indicator.as_deref(), m.kind.code()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2450亿元", Some("central_fiscal_deficit"), "target"),
+            ("5000亿元", Some("central_budget_investment"), "target"),
+        ]
+    );
+}

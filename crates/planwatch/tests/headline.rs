@@ -188,8 +188,8 @@ fn era(case: &Case) -> &'static str {
 const FLOORS: &[(&str, f64)] = &[
     ("national 1954–1977", 0.465),
     ("national 1978–1992", 0.605),
-    ("national 1993–2013", 0.877),
-    ("national 2014–2025", 0.936),
+    ("national 1993–2013", 0.886),
+    ("national 2014–2025", 0.955),
     ("provincial 2025", 0.953),
 ];
 

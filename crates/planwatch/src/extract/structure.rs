@@ -6,8 +6,8 @@ use super::matcher::Matcher;
 use super::scan::{Event, Heading, scan};
 use super::years::{self, Years};
 use crate::lexicon::{
-    HEADING_OUTCOME, HEADING_TARGET, LIST_COPULAS, LIST_INTROS, PAST, REVIEW_OPENERS, SPAN_ENDS,
-    THIS_YEAR, contains_any, is_cjk_numeral, plan_period,
+    HEADING_OUTCOME, HEADING_TARGET, LAST_YEAR, LIST_COPULAS, LIST_INTROS, PAST, REVIEW_OPENERS,
+    SPAN_ENDS, THIS_YEAR, contains_any, is_cjk_numeral, plan_period,
 };
 
 /// What part of a report the text is in.
@@ -338,6 +338,21 @@ pub(crate) fn classify_heading(text: &str, h: &Heading, doc_years: Years) -> Sec
         return Section {
             kind,
             year,
+            end_year: None,
+        };
+    }
+    // 二、对今年政府工作的建议 · 一、去年工作回顾: the plan year, the year before it.
+    let relative = match kind {
+        SectionKind::Target if title.contains(THIS_YEAR) => doc_years.plan,
+        SectionKind::Outcome if title.contains(LAST_YEAR) => {
+            doc_years.plan.and_then(|p| p.checked_sub(1))
+        }
+        _ => None,
+    };
+    if relative.is_some() {
+        return Section {
+            kind,
+            year: relative,
             end_year: None,
         };
     }
