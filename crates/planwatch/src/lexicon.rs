@@ -307,6 +307,8 @@ pub(crate) const MANNERS: &[&str] = &[
     "不断",
     "明显",
     "逐步",
+    "保持",
+    "有所",
 ];
 
 /// Words that change nothing in a figure phrase (`达到`, `比上年`, `继续`, `持续` …).
@@ -421,6 +423,10 @@ pub(crate) const IN_STEP_ENDS: &[&str] = &["同步", "相适应", "相协调", "
 /// Adverbs allowed before an in-step ending (`与经济增长基本同步`).
 pub(crate) const IN_STEP_ADVERBS: &[&str] = &["基本", "保持", "实现", "大体", "总体"];
 
+/// The words of growth a subject in step with another may end with (`居民收入实际增长与经济增长
+/// 同步`), longest first; the last is the one a level takes (`居民可支配收入` + `增长`).
+pub(crate) const IN_STEP_GROWTH_WORDS: &[&str] = &["实际增长", "名义增长", "增速", "增幅", "增长"];
+
 /// Words that open a reference (`与经济增长同步`).
 pub(crate) const REFERENCE_OPENERS: &[&str] = &["与", "同", "和", "跟"];
 
@@ -467,6 +473,13 @@ pub(crate) const ASPIRATION_ENDS: &[&str] = &["更好结果", "更好成绩", "�
 /// Words that link a subject to its figure without meaning of their own (达到, 为, 分别, 同比,
 /// 比上年 …). Skipped when looking back from a figure for its subject.
 pub(crate) const LINK_WORDS: &[&str] = &[
+    // Price adjustments (社会商品零售总额扣除价格因素增长…, 考虑价格下降因素比上年实际增长…).
+    "扣除价格因素后",
+    "扣除价格因素",
+    "扣除物价因素",
+    "剔除价格因素",
+    "考虑价格下降因素",
+    "考虑价格因素",
     "执行结果为",
     "执行结果",
     "实际执行",
@@ -1024,6 +1037,7 @@ pub(crate) const PREDICATES: &[&str] = &[
     "保持基本稳定",
     "基本平衡",
     "基本稳定",
+    "保持稳定",
     "基本同步",
     "同步",
     "相匹配",

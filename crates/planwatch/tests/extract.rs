@@ -2435,3 +2435,80 @@ fn an_amount_arranged_is_its_subjects() {
         ]
     );
 }
+
+#[test]
+fn figure_less_targets_in_the_words_provinces_and_older_lists_use() {
+    let text = "二、2025年工作安排\n今年全省经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；\
+城乡居民人均收入实际增长与经济增长同步；\
+单位生产总值能耗、单位生产总值二氧化碳排放量进一步下降；粮食产量保持稳定；国际收支状况有所改善；\
+广义货币M2增速与国内生产总值名义增速相匹配；与经济总量扩大和结构升级的要求相适应。\n";
+    let x = extract_document(text, "statements", planwatch::builtin::catalogue());
+    let got: Vec<(&str, &str, &str)> = x
+        .targets
+        .iter()
+        .map(|t| {
+            (
+                t.indicator.as_str(),
+                t.figure.comparator.code(),
+                t.figure.text.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("gdp_growth", "around", "5.5%左右"),
+            // In step with growth is the growth of income; the reference kept.
+            ("disposable_income_growth", "in_step_with", "与经济增长同步"),
+            ("energy_intensity_change", "direction_only", "进一步下降"),
+            ("carbon_intensity_change", "direction_only", "进一步下降"),
+            ("grain_output", "qualitative", "保持稳定"),
+            ("balance_of_payments", "direction_only", "有所改善"),
+            ("m2_growth", "in_step_with", "与国内生产总值名义增速相匹配"),
+        ]
+    );
+    let income = &x.targets[1].figure;
+    assert_eq!(
+        income.reference.as_ref().map(|r| r.text.as_str()),
+        Some("经济增长")
+    );
+    assert!(x.targets.iter().all(|t| t.period.year == 2025));
+    let level = extract_document(
+        "二、2025年工作安排\n主要预期目标是：居民可支配收入与经济增长基本同步。\n",
+        "level",
+        planwatch::builtin::catalogue(),
+    );
+    assert_eq!(
+        level
+            .targets
+            .iter()
+            .map(|t| t.indicator.as_str())
+            .collect::<Vec<_>>(),
+        ["disposable_income_growth"]
+    );
+}
+
+#[test]
+fn a_price_adjustment_between_subject_and_figure_is_skipped() {
+    let ms = with_plan_year(1995).mentions(
+        "一、1994年工作回顾\n社会商品零售总额扣除价格因素增长百分之七点八。\
+农村居民人均纯收入达到1220元，扣除物价因素比上年增长百分之五。\
+城镇新增就业1361万人、调查失业率稳定在5%左右。\n",
+    );
+    let got: Vec<(&str, Option<&str>)> = ms
+        .iter()
+        .map(|m| (m.text.as_str(), m.indicator.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("百分之七点八", Some("retail_sales_growth")),
+            ("1220元", Some("rural_net_income")),
+            ("百分之五", Some("rural_net_income_growth")),
+            ("1361万人", Some("urban_new_jobs")),
+            // The national surveyed rate is the urban one.
+            ("5%左右", Some("urban_surveyed_unemployment")),
+        ]
+    );
+    assert!(ms.iter().all(|m| m.year == Some(1994)));
+}

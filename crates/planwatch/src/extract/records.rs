@@ -19,10 +19,10 @@ use crate::document::{Document, Period, Provenance};
 use crate::indicator::Catalogue;
 use crate::lexicon::plan_periods;
 use crate::lexicon::{
-    ADVERBS, CAUSATIVES, CHANGE_VERBS, IN_STEP_ENDS, LEAD_VERBS, LIST_COPULAS, LIST_INTROS,
-    MANNERS, NEGATIONS, NOT_STATED, PREDICATES, PREVENTIONS, QUOTA_ADVERBS, QUOTA_ENDS,
-    QUOTA_SETTERS, RATE_NOUNS, REFERENCE_OPENERS, RELATIONS, SIGNED_GROWTH, STRETCH,
-    is_clause_break, is_sentence_break,
+    ADVERBS, CAUSATIVES, CHANGE_VERBS, IN_STEP_ADVERBS, IN_STEP_ENDS, IN_STEP_GROWTH_WORDS,
+    LEAD_VERBS, LIST_COPULAS, LIST_INTROS, MANNERS, NEGATIONS, NOT_STATED, PREDICATES, PREVENTIONS,
+    QUOTA_ADVERBS, QUOTA_ENDS, QUOTA_SETTERS, RATE_NOUNS, REFERENCE_OPENERS, RELATIONS,
+    SIGNED_GROWTH, STRETCH, is_clause_break, is_sentence_break,
 };
 use crate::target::{
     Comparator, Direction, Figure, Outcome, OutcomeStatus, Reference, Relation, Target,
@@ -972,6 +972,11 @@ pub(crate) fn statements(
         }
         let subj = s[..k].trim_end();
         let subj = subj.strip_suffix("保持").unwrap_or(subj);
+        // 与经济总量扩大和结构升级的要求相适应: a clause opening with its reference has no
+        // subject of its own (it justifies what came before).
+        if REFERENCE_OPENERS.iter().any(|o| subj.starts_with(o)) {
+            return out;
+        }
         (clause.start..clause.start + subj.len(), &s[k..])
     } else if let Some((k, _)) = relation() {
         (clause.start..clause.start + k, &s[k..])
@@ -1109,10 +1114,22 @@ pub(crate) fn statements(
     // A rate of change (`居民收入增速高于经济增速`, `进出口总额保持正增长`) is measured in percent:
     // the hint picks the change, not the level.
     let signed = SIGNED_GROWTH.iter().any(|w| find(predicate, w).is_some());
+    // In step with a growth (与经济增长同步, 与国内生产总值名义增速相匹配), not with a requirement
+    // (与…的要求相适应).
+    let in_step = figure.comparator == Comparator::InStepWith
+        && figure
+            .reference
+            .as_ref()
+            .is_some_and(|r| IN_STEP_GROWTH_WORDS.iter().any(|w| r.text.ends_with(w)));
     for subj in subjects {
         let rate = signed || RATE_NOUNS.iter().any(|w| ends(&subj, w));
         let unit = rate.then_some(&crate::units::Unit::Percent);
-        if let Some(idx) = matcher.resolve(&subj, unit, dir_hint) {
+        // In step with growth is growth: 居民可支配收入与经济增长同步 and 居民收入实际增长与…
+        // name the growth of income, however the subject says it.
+        let growth = in_step
+            .then(|| in_step_growth(&subj))
+            .and_then(|g| matcher.resolve(&g, Some(&crate::units::Unit::Percent), dir_hint));
+        if let Some(idx) = growth.or_else(|| matcher.resolve(&subj, unit, dir_hint)) {
             let id = matcher.info(idx).id.clone();
             if !out
                 .iter()
@@ -1123,6 +1140,19 @@ pub(crate) fn statements(
         }
     }
     out
+}
+
+/// The growth a subject in step with another names: its name with the change word it has
+/// (`增长`, `实际增长`, `增速`) or, for a level, `增长` after it.
+fn in_step_growth(subject: &str) -> String {
+    let base = IN_STEP_GROWTH_WORDS
+        .iter()
+        .find_map(|w| subject.strip_suffix(w))
+        .unwrap_or(subject);
+    format!(
+        "{base}{}",
+        IN_STEP_GROWTH_WORDS.last().copied().unwrap_or_default()
+    )
 }
 
 /// A fallback reading of relational and qualitative predicates.
@@ -1139,7 +1169,10 @@ fn own_figure(p: &str) -> Option<Figure> {
     if let Some(end) = IN_STEP_ENDS.iter().find(|e| p.ends_with(**e)) {
         let opener = REFERENCE_OPENERS.iter().find(|o| p.starts_with(**o));
         let r = &p[opener.map_or(0, |o| o.len())..p.len() - end.len()];
-        let r = r.strip_suffix("基本").unwrap_or(r);
+        let mut r = r;
+        while let Some(rest) = IN_STEP_ADVERBS.iter().find_map(|a| r.strip_suffix(a)) {
+            r = rest;
+        }
         f.comparator = Comparator::InStepWith;
         if !r.is_empty() {
             f.reference = Some(Reference {

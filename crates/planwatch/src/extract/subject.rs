@@ -11,12 +11,12 @@ use super::structure::{Doc, floor_boundary};
 use super::years::{self, YearCtx};
 use crate::lexicon::{
     ABOUT, ADVERBS_ONLY, AS_OF, BARE_OUTPUTS, DIRECTION_NOUNS, DIRECTION_VERBS, ESTIMATE, FUTURE,
-    GENERIC_HEADS, LEADING_TIME, LEADING_VERBS, LEVEL_LINKS, NOT_COMPARISONS, NOT_OUTPUT_WORDS,
-    OBJECT_ENDS, OBJECT_PREDICATES, OBJECT_VERBS, OBJECT_VERBS_KEPT, OUTCOME_LINKS, PART_OPENER,
-    RATIO_OF, RELATIONS, SPAN_ENDS, SPAN_FOLLOWERS, SUBJECT_OPENERS, TARGET_ENDS, TARGET_IS,
-    TARGET_LINKS, TARGET_OBJECTS, VERB_LED_NOUNS, YEAR_OPENERS, contains_any, is_cjk_numeral,
-    is_clause_break, is_close_quote, is_open_quote, link_ending, longest_prefix_word,
-    longest_suffix_word,
+    GENERIC_HEADS, LEADING_TIME, LEADING_VERBS, LEVEL_FROM_ENDS, LEVEL_LINKS, NOT_COMPARISONS,
+    NOT_OUTPUT_WORDS, OBJECT_ENDS, OBJECT_PREDICATES, OBJECT_VERBS, OBJECT_VERBS_KEPT,
+    OUTCOME_LINKS, PART_OPENER, RATIO_OF, RELATIONS, SPAN_ENDS, SPAN_FOLLOWERS, SUBJECT_OPENERS,
+    TARGET_ENDS, TARGET_IS, TARGET_LINKS, TARGET_OBJECTS, VERB_LED_NOUNS, YEAR_OPENERS,
+    contains_any, is_cjk_numeral, is_clause_break, is_close_quote, is_open_quote, link_ending,
+    longest_prefix_word, longest_suffix_word,
 };
 use crate::target::{Direction, Reference, Relation};
 use crate::units::Unit;
@@ -433,6 +433,12 @@ pub(crate) fn read_subject(doc: &Doc, years: &[YearCtx], rd: &mut Reading) {
     } else {
         subject_of(text, rd.region.clone(), years, rd.distributive)
     };
+    // 钢：从一百三十五万吨增加到四百十二万吨: a bare 从 or 由 opens the level, it names nothing;
+    // the topic before the colon does.
+    let subj_range = subj_range.filter(|r| {
+        text.get(r.clone())
+            .is_none_or(|w| !LEVEL_FROM_ENDS.contains(&w))
+    });
     rd.subj_range = subj_range;
     if rd.direction.is_none() {
         rd.direction = noun_dir;
