@@ -791,6 +791,9 @@ pub(crate) const THIS_YEAR: &str = "今年";
 /// The year before the plan year, as a heading says it (`去年工作回顾`).
 pub(crate) const LAST_YEAR: &str = "去年";
 
+/// The words of the year before (`从去年的2.1%提高到2.3%`).
+pub(crate) const PAST_YEAR_WORDS: &[&str] = &["去年", "上年", "上一年"];
+
 /// Words that may come before an indicator's name in its subject phrase without making it a
 /// part of the total (`全省地区生产总值`, `我国粮食产量`, `地方一般公共预算收入`); any other
 /// words joined to the name do (`海洋生产总值`, `中央财政赤字`). Jurisdictions' names are scopes

@@ -2512,3 +2512,24 @@ fn a_price_adjustment_between_subject_and_figure_is_skipped() {
     );
     assert!(ms.iter().all(|m| m.year == Some(1994)));
 }
+
+#[test]
+fn the_level_a_change_reaches_from_last_years_is_not_last_years() {
+    let ex = with_plan_year(2015).with_outcome_year(2014);
+    let ms = ex.mentions(
+        "二、2015年工作安排\n今年拟安排财政赤字1.62万亿元，赤字率从去年的2.1%提高到2.3%。\n",
+    );
+    let got: Vec<(&str, Option<i32>, &str)> = ms
+        .iter()
+        .map(|m| (m.text.as_str(), m.year, m.kind.code()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("1.62万亿元", Some(2015), "target"),
+            ("2.1%", Some(2014), "outcome"),
+            ("2.3%", Some(2015), "target"),
+        ]
+    );
+    assert_eq!(ms[2].indicator.as_deref(), Some("fiscal_deficit_ratio"));
+}

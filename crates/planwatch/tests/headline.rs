@@ -189,7 +189,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("national 1954–1977", 0.465),
     ("national 1978–1992", 0.605),
     ("national 1993–2013", 0.9),
-    ("national 2014–2025", 0.961),
+    ("national 2014–2025", 0.964),
     ("provincial 2025", 0.963),
 ];
 

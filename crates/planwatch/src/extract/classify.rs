@@ -9,8 +9,8 @@ use super::years::{YearCtx, Years};
 use crate::document::Basis;
 use crate::lexicon::{
     AVERAGE, COMPARED, FLOW_WORDS, LEVEL_FROM_ENDS, LEVEL_TO_ENDS, OUTCOME_CUES, PART_OF_YEAR_GONE,
-    PER_WORDS, RELATIVE_YEAR_BASES, SPAN_LEADS, TARGET_AFTER, TARGET_CUES, THIS_YEAR, WHOLE_YEAR,
-    YEAR_END, contains_any, is_close_quote, longest_prefix_word,
+    PAST_YEAR_WORDS, PER_WORDS, RELATIVE_YEAR_BASES, SPAN_LEADS, TARGET_AFTER, TARGET_CUES,
+    THIS_YEAR, WHOLE_YEAR, YEAR_END, contains_any, is_close_quote, longest_prefix_word,
 };
 use crate::target::Comparator;
 use crate::units::Unit;
@@ -177,13 +177,17 @@ pub(crate) fn read_year(doc: &Doc, sentence: &mut Sentence, rd: &mut Reading) {
         if rd.attached.is_some() {
             years[k].consumed = true;
         }
-    } else if let Some(y) = cues.relative.and_then(|this| {
-        if this {
-            doc_years.plan
-        } else {
-            doc_years.outcome
-        }
-    }) {
+    } else if let Some(y) = cues
+        .relative
+        .filter(|_| !to_level_of_a_dated_from(text, rd))
+        .and_then(|this| {
+            if this {
+                doc_years.plan
+            } else {
+                doc_years.outcome
+            }
+        })
+    {
         rd.year = Some(y);
     } else if let Some((first, last)) =
         span_opening(text, rd).and_then(|n| span_years(rd, doc_years, n))
@@ -340,6 +344,24 @@ pub(crate) fn opens_from(before: &str) -> bool {
 
 /// Whether the figure speaks of years before the report's plan year: what a report says of
 /// them, it says as fact.
+/// Whether the figure is the level a change reaches from a level the sentence dates by a
+/// relative year (`赤字率从去年的2.1%提高到2.3%`): that year is the first level's, not this one's.
+fn to_level_of_a_dated_from(text: &str, rd: &Reading) -> bool {
+    let Some(p) = rd.prior_real.filter(|p| p.pos.clause == rd.pos.clause) else {
+        return false;
+    };
+    let between = text.get(p.mention.span.end..rd.fig.start).unwrap_or("");
+    if between.len() > 12 || !LEVEL_TO_ENDS.iter().any(|w| between.ends_with(w)) {
+        return false;
+    }
+    let before = text.get(..p.mention.span.start).unwrap_or("");
+    let before = before.strip_suffix('的').unwrap_or(before);
+    PAST_YEAR_WORDS
+        .iter()
+        .filter_map(|w| before.strip_suffix(w))
+        .any(|b| LEVEL_FROM_ENDS.iter().any(|f| b.ends_with(f)))
+}
+
 fn in_the_past(rd: &Reading, years: Years) -> bool {
     match (rd.year, years.plan) {
         (Some(y), Some(p)) => rd.end_year.unwrap_or(y) < p,
